@@ -1,0 +1,54 @@
+#include "api/cli.h"
+
+#include <ostream>
+
+#include "engine/spelling.h"
+
+namespace planflow {
+
+namespace {
+
+struct CommandEntry {
+  const char* name;
+  const char* usage;
+  const char* summary;
+  int (*run)(const Args&, std::ostream&, std::ostream&);
+};
+
+constexpr CommandEntry kCommands[] = {
+    {"validate", "validate FILE|FOLDER...",
+     "check workflow definitions; prints FILE: OK or one line per problem", run_validate},
+};
+
+void print_help(std::ostream& out) {
+  out << "planflow — plans drafted, consulted, concluded, issued and carried out\n\n"
+         "Usage: planflow <command> [arguments]\n\nCommands:\n";
+  for (const CommandEntry& c : kCommands)
+    out << "  " << c.usage << "\n      " << c.summary << "\n";
+  out << "  help\n      show this text\n\n"
+         "Exit status: 0 success, 1 the command found a problem, 2 a usage error.\n";
+}
+
+}  // namespace
+
+int run_cli(const Args& args, std::ostream& out, std::ostream& err) {
+  if (args.empty()) {
+    print_help(err);
+    return kExitUsage;
+  }
+  const std::string& name = args.front();
+  if (name == "help" || name == "--help" || name == "-h") {
+    print_help(out);
+    return kExitOk;
+  }
+  std::vector<std::string> names;
+  for (const CommandEntry& c : kCommands) {
+    names.push_back(c.name);
+    if (name == c.name) return c.run(Args(args.begin() + 1, args.end()), out, err);
+  }
+  err << "planflow: unknown command \"" << name << "\"" << did_you_mean(name, names)
+      << "; see planflow --help\n";
+  return kExitUsage;
+}
+
+}  // namespace planflow

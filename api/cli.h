@@ -1,0 +1,23 @@
+// The planflow command line: `planflow <command> [args]`. Each command is a
+// function from its arguments and two streams to an exit status, so tests
+// run commands in process and read what a user would see.
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace planflow {
+
+using Args = std::vector<std::string>;
+
+// Exit statuses shared by every command.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailed = 1;  // the command ran and found a problem
+inline constexpr int kExitUsage = 2;   // the command line itself is wrong
+
+int run_cli(const Args& args, std::ostream& out, std::ostream& err);
+
+int run_validate(const Args& args, std::ostream& out, std::ostream& err);
+
+}  // namespace planflow

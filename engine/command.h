@@ -1,0 +1,87 @@
+// Commands: what a participant asks the engine to do to one dossier. They
+// are requests, checked by decide() against the definition, the dossier's
+// state and the actor's roles; only the events decide() yields are facts.
+#pragma once
+
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "engine/ids.h"
+#include "engine/time.h"
+
+namespace planflow {
+
+// A value given to an action's declared input.
+struct InputValue {
+  std::string name;
+  std::variant<std::string, Time, std::vector<Participant>> value;
+  friend bool operator==(const InputValue&, const InputValue&) = default;
+};
+using ActionInputs = std::vector<InputValue>;
+
+struct RoleBinding {
+  std::string role;
+  Participant participant;
+};
+
+struct CreateDossier {
+  std::string title;
+  std::string document_type;  // empty: the definition's first type
+  UnitRef issuer;             // the body whose register numbers the document ("UBND")
+  UnitRef drafting_unit;      // the unit that drafts it ("SNV", "NC")
+  std::vector<RoleBinding> bindings;
+};
+
+struct BindRole {
+  std::string role;
+  Participant participant;
+};
+
+struct UnbindRole {
+  std::string role;
+  UserId user = 0;
+};
+
+struct SubmitVersion {
+  std::string text;
+  std::string summary;
+};
+
+struct AddComment {
+  std::string text;
+  std::uint32_t reply_to = 0;  // 0: a new comment; otherwise the comment answered
+};
+
+enum class Disposition : std::uint8_t { kNone, kAccepted, kPartlyAccepted, kNotAccepted, kNoted };
+const char* disposition_name(Disposition d);
+
+struct DisposeComment {
+  std::uint32_t comment_id = 0;
+  Disposition disposition = Disposition::kNone;
+  std::string explanation;
+};
+
+struct NoFurtherComments {};
+
+struct TakeAction {
+  std::string action;
+  ActionInputs inputs;
+};
+
+// Sent by the timer service when a reminder or deadline falls due.
+struct FireTimer {
+  std::uint32_t timer_id = 0;
+};
+
+using Command = std::variant<CreateDossier, BindRole, UnbindRole, SubmitVersion, AddComment,
+                             DisposeComment, NoFurtherComments, TakeAction, FireTimer>;
+
+// Limits on text a command may carry, so hostile input cannot bloat a dossier.
+inline constexpr std::size_t kMaxTitleBytes = 1000;
+inline constexpr std::size_t kMaxCommentBytes = 20000;
+inline constexpr std::size_t kMaxDraftBytes = 2000000;
+inline constexpr std::size_t kMaxInputTextBytes = 50000;
+inline constexpr std::size_t kMaxParticipants = 500;
+
+}  // namespace planflow

@@ -1,0 +1,155 @@
+// A workflow definition, compiled: the JSON of workflows/*.json after
+// validation, with every name resolved to an index so the engine's hot path
+// compares integers, not strings. See docs/workflow-format.md for the JSON.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/duration.h"
+
+namespace planflow {
+
+using RoleId = std::uint8_t;
+using RoleMask = std::uint32_t;  // bit r set: role r
+using StateId = std::uint16_t;
+
+inline constexpr std::size_t kMaxRoles = 32;
+
+struct LocalizedText {
+  std::string vi;
+  std::string en;
+};
+
+// What a participant may do inside a state without leaving it. Which roles
+// may do each is the state's "allow" map.
+enum class Operation : std::uint8_t {
+  kSubmitVersion,      // submit a new draft version
+  kComment,            // add a comment or reply to one
+  kDisposeComment,     // answer a comment: accepted, partly, not accepted, noted
+  kNoFurtherComments,  // an invited consultee is done (counts toward the quorum)
+};
+inline constexpr std::size_t kOperationCount = 4;
+const char* operation_name(Operation op);
+std::optional<Operation> operation_from_name(std::string_view name);
+
+// Named conditions a transition may require. They read only the dossier state.
+enum class Guard : std::uint8_t {
+  kHasDraftVersion,      // at least one draft version was submitted
+  kNewVersionInState,    // a version was submitted since the current state was entered
+  kAllCommentsDisposed,  // every comment (not reply) has a disposition
+  kQuorumMet,            // the consultation's quorum rule holds
+  kDeadlinePassed,       // the state's deadline has passed
+};
+inline constexpr std::size_t kGuardCount = 5;
+const char* guard_name(Guard g);
+std::optional<Guard> guard_from_name(std::string_view name);
+
+enum class InputType : std::uint8_t { kText, kTime, kParticipants };
+const char* input_type_name(InputType t);
+
+// Input names with a meaning to the engine: "invitees" chooses the consultees
+// of the consultation being opened, "deadline" overrides its default deadline.
+inline constexpr std::string_view kInviteesInput = "invitees";
+inline constexpr std::string_view kDeadlineInput = "deadline";
+
+struct InputDef {
+  std::string name;
+  InputType type = InputType::kText;
+  bool required = false;
+};
+
+struct TransitionDef {
+  std::string action;
+  LocalizedText title;
+  StateId to = 0;
+  RoleMask roles = 0;
+  std::vector<Guard> guards;
+  std::vector<InputDef> inputs;
+  bool confirm = false;  // cannot be undone: the UI asks before sending it
+};
+
+struct TaskDef {
+  std::string id;
+  RoleId role = 0;
+  LocalizedText title;
+  std::optional<Duration> due;  // absent: due at the state's deadline, if any
+  std::uint8_t done_on = 0;     // bit per Operation: doing it completes the task
+};
+
+enum class QuorumRule : std::uint8_t { kAll, kAny, kNOfM, kFraction };
+
+struct Quorum {
+  QuorumRule rule = QuorumRule::kAll;
+  std::uint32_t n = 0;            // kNOfM
+  std::uint32_t numerator = 0;    // kFraction
+  std::uint32_t denominator = 1;  // kFraction
+
+  // Whether `responded` of `invited` consultees satisfy the rule.
+  bool met(std::uint32_t responded, std::uint32_t invited) const;
+  // The fewest invitees for which the rule can ever be met.
+  std::uint32_t min_invitees() const;
+};
+
+struct ConsultationDef {
+  RoleId consultee_role = 0;
+  Quorum quorum;
+  std::uint32_t max_invitees = 0;  // 0: no limit
+  TaskDef task;                    // opened once per invitee, due at the deadline
+};
+
+struct DeadlineDef {
+  Duration due;                          // from entering the state
+  std::vector<Duration> reminders;       // each fires this long before the deadline
+  std::optional<std::uint16_t> on_expiry;  // transition index taken when it passes
+};
+
+enum class EffectKind : std::uint8_t { kAllocateNumber, kFreezeDocument };
+
+struct EffectDef {
+  EffectKind kind = EffectKind::kFreezeDocument;
+  std::string symbol;  // kAllocateNumber: "{number}/{type}-{issuer}", "{number}/UBND-{unit}"
+  std::string series;  // kAllocateNumber: the register series, may use {type}
+};
+
+struct StateDef {
+  std::string id;
+  LocalizedText title;
+  bool final = false;
+  std::vector<TransitionDef> transitions;
+  std::vector<TaskDef> tasks;
+  std::optional<DeadlineDef> deadline;
+  std::optional<ConsultationDef> consultation;
+  std::vector<EffectDef> on_enter;
+  std::array<RoleMask, kOperationCount> allow{};
+
+  // nullopt when the state has no transition for this action.
+  std::optional<std::uint16_t> transition_index(std::string_view action) const;
+};
+
+struct RoleDef {
+  std::string id;
+  LocalizedText title;
+};
+
+struct Definition {
+  std::string id;
+  int version = 0;
+  LocalizedText title;
+  std::vector<RoleDef> roles;
+  std::vector<std::string> document_types;  // Annex III abbreviations, first is the default
+  RoleMask participant_managers = 0;        // roles that may bind and unbind participants
+  StateId initial = 0;
+  std::vector<StateDef> states;
+
+  std::optional<RoleId> role_index(std::string_view id) const;
+  std::optional<StateId> state_index(std::string_view id) const;
+  // Whether any state has a transition for this action.
+  bool has_action(std::string_view action) const;
+};
+
+}  // namespace planflow

@@ -1,0 +1,56 @@
+#include "engine/dossier_state.h"
+
+#include <algorithm>
+
+namespace planflow {
+
+RoleMask DossierState::roles_of(UserId user) const {
+  RoleMask mask = 0;
+  for (const Binding& b : bindings)
+    if (b.participant.user == user) mask |= 1u << b.role;
+  return mask;
+}
+
+std::uint32_t DossierState::responded_count() const {
+  return static_cast<std::uint32_t>(
+      std::count_if(invitees.begin(), invitees.end(), [](const Invitee& i) { return i.responded; }));
+}
+
+bool DossierState::quorum_met() const {
+  const auto& c = current().consultation;
+  return c && c->quorum.met(responded_count(), static_cast<std::uint32_t>(invitees.size()));
+}
+
+const Timer* DossierState::find_timer(std::uint32_t id) const {
+  for (const Timer& t : timers)
+    if (t.id == id) return &t;
+  return nullptr;
+}
+
+std::optional<Time> DossierState::next_timer_at() const {
+  std::optional<Time> next;
+  for (const Timer& t : timers)
+    if (!next || t.at < *next) next = t.at;
+  return next;
+}
+
+const char* disposition_name(Disposition d) {
+  switch (d) {
+    case Disposition::kNone: return "none";
+    case Disposition::kAccepted: return "accepted";
+    case Disposition::kPartlyAccepted: return "partly_accepted";
+    case Disposition::kNotAccepted: return "not_accepted";
+    case Disposition::kNoted: return "noted";
+  }
+  return "none";
+}
+
+const char* event_type_name(const EventBody& body) {
+  static constexpr const char* kNames[] = {
+      "dossier_created", "role_bound",       "role_unbound",    "version_submitted",
+      "action_taken",    "comment_added",    "comment_disposed", "review_finished",
+      "reminder_sent"};
+  return kNames[body.index()];
+}
+
+}  // namespace planflow

@@ -1,0 +1,95 @@
+// The state of one dossier: the fold of its events under the definition
+// version it started with. Only what decisions need is kept here; texts
+// (drafts, comments) stay in the events and the store's read views. The
+// timer service reads `timers`, the inbox reads `tasks`.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/definition.h"
+#include "engine/event.h"
+
+namespace planflow {
+
+struct Binding {
+  RoleId role = 0;
+  Participant participant;
+};
+
+// A task waiting for someone. `assignee` 0 means any holder of `role`.
+struct OpenTask {
+  std::uint32_t id = 0;
+  std::uint16_t task = 0;  // index in the state's tasks; kConsultationTask for invitees
+  RoleId role = 0;
+  UserId assignee = 0;
+  Time opened_at = 0;
+  std::optional<Time> due_at;
+};
+inline constexpr std::uint16_t kConsultationTask = 0xFFFF;
+
+enum class TimerKind : std::uint8_t { kReminder, kExpiry };
+
+struct Timer {
+  std::uint32_t id = 0;
+  TimerKind kind = TimerKind::kReminder;
+  Time at = 0;
+};
+
+struct Invitee {
+  Participant participant;
+  bool responded = false;
+};
+
+struct CommentInfo {
+  UserId author = 0;
+  std::uint32_t reply_to = 0;
+  Disposition disposition = Disposition::kNone;
+};
+
+class DossierState {
+ public:
+  explicit DossierState(const Definition& definition) : definition_(&definition) {}
+
+  const Definition& definition() const { return *definition_; }
+  const StateDef& current() const { return definition_->states[state]; }
+
+  // The roles `user` plays in this dossier.
+  RoleMask roles_of(UserId user) const;
+  bool plays(UserId user, RoleId role) const { return roles_of(user) & (1u << role); }
+  std::uint32_t responded_count() const;
+  bool quorum_met() const;
+  const Timer* find_timer(std::uint32_t id) const;
+  // The earliest pending timer, for the timer service.
+  std::optional<Time> next_timer_at() const;
+
+  bool created = false;
+  std::uint64_t version = 0;  // events applied
+  StateId state = 0;
+  Time entered_at = 0;
+  std::uint32_t state_entries = 0;       // counts every entry, so loops are told apart
+  std::string document_type;
+  UnitRef issuer;
+  UnitRef drafting_unit;
+  std::vector<Binding> bindings;
+  std::vector<OpenTask> tasks;
+  std::vector<Timer> timers;
+  std::optional<Time> deadline_at;
+  std::vector<Invitee> invitees;
+  std::uint32_t consultation_rounds = 0;
+  std::uint32_t versions = 0;
+  std::uint32_t last_version_entry = 0;  // state_entries when the last version came in
+  std::vector<CommentInfo> comments;     // comment id n is comments[n - 1]
+  bool frozen = false;
+  std::optional<IssuedNumber> issued;
+  std::uint32_t next_task_id = 1;
+  std::uint32_t next_timer_id = 1;
+  std::uint32_t undisposed_comments = 0;  // comments (not replies) without a disposition
+
+ private:
+  const Definition* definition_;
+};
+
+}  // namespace planflow

@@ -1,0 +1,93 @@
+// Events: the facts a dossier's history is made of. decide() yields them,
+// evolve() folds them into state, the store appends them. They are coarse
+// (one per thing a person did) so the history reads as what happened; what
+// follows from them under the definition (tasks, deadlines, reminders) is
+// derived by evolve() from the definition version the dossier started with.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "engine/command.h"
+#include "engine/definition.h"
+
+namespace planflow {
+
+struct DossierCreated {
+  std::string definition_id;
+  int definition_version = 0;
+  std::string title;
+  std::string document_type;
+  UnitRef issuer;
+  UnitRef drafting_unit;
+};
+
+struct RoleBound {
+  RoleId role = 0;
+  Participant participant;
+};
+
+struct RoleUnbound {
+  RoleId role = 0;
+  UserId user = 0;
+};
+
+struct VersionSubmitted {
+  std::uint32_t number = 0;  // v1, v2, ...
+  std::string summary;
+  std::string text;
+};
+
+// An official number taken from the issuer's register.
+struct IssuedNumber {
+  std::uint32_t number = 0;
+  int year = 0;
+  std::string series;  // the register series, e.g. "QĐ", "CV"
+  std::string symbol;  // "2301/QĐ-UBND"
+  friend bool operator==(const IssuedNumber&, const IssuedNumber&) = default;
+};
+
+struct ActionTaken {
+  StateId from = 0;
+  std::uint16_t transition = 0;  // index in the from-state's transitions
+  StateId to = 0;
+  ActionInputs inputs;
+  std::uint32_t timer_id = 0;          // non-zero: taken by the deadline of this timer
+  std::optional<IssuedNumber> issued;  // the target state allocates a number
+};
+
+struct CommentAdded {
+  std::uint32_t comment_id = 0;  // 1, 2, ... per dossier
+  std::uint32_t reply_to = 0;
+  std::string text;
+  UnitId unit = 0;  // the unit the author speaks for
+};
+
+struct CommentDisposed {
+  std::uint32_t comment_id = 0;
+  Disposition disposition = Disposition::kNone;
+  std::string explanation;
+};
+
+struct ReviewFinished {};  // the actor, an invitee, has no further comments
+
+struct ReminderSent {
+  std::uint32_t timer_id = 0;
+  std::vector<UserId> recipients;
+};
+
+using EventBody = std::variant<DossierCreated, RoleBound, RoleUnbound, VersionSubmitted,
+                               ActionTaken, CommentAdded, CommentDisposed, ReviewFinished,
+                               ReminderSent>;
+
+struct Event {
+  Time at = 0;
+  UserId actor = 0;
+  EventBody body;
+};
+
+const char* event_type_name(const EventBody& body);
+
+}  // namespace planflow

@@ -1,0 +1,22 @@
+// Evaluating the named guards of transitions, and what a participant may do
+// now (the actions a UI should offer, no more).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "engine/dossier_state.h"
+
+namespace planflow {
+
+bool guard_holds(const DossierState& state, Guard guard, Time now);
+
+// Why a guard does not hold, in plain English, with the figures involved
+// ("quorum not met: 2 of 5 invitees have responded, 4 needed").
+std::string guard_failure(const DossierState& state, Guard guard, Time now);
+
+// Indices of the current state's transitions that `user` may take now:
+// they play an allowed role and every guard holds.
+std::vector<std::uint16_t> available_actions(const DossierState& state, UserId user, Time now);
+
+}  // namespace planflow
