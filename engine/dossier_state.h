@@ -17,6 +17,7 @@ namespace planflow {
 struct Binding {
   RoleId role = 0;
   Participant participant;
+  friend bool operator==(const Binding&, const Binding&) = default;
 };
 
 // A task waiting for someone. `assignee` 0 means any holder of `role`.
@@ -27,6 +28,7 @@ struct OpenTask {
   UserId assignee = 0;
   Time opened_at = 0;
   std::optional<Time> due_at;
+  friend bool operator==(const OpenTask&, const OpenTask&) = default;
 };
 inline constexpr std::uint16_t kConsultationTask = 0xFFFF;
 
@@ -36,17 +38,20 @@ struct Timer {
   std::uint32_t id = 0;
   TimerKind kind = TimerKind::kReminder;
   Time at = 0;
+  friend bool operator==(const Timer&, const Timer&) = default;
 };
 
 struct Invitee {
   Participant participant;
   bool responded = false;
+  friend bool operator==(const Invitee&, const Invitee&) = default;
 };
 
 struct CommentInfo {
   UserId author = 0;
   std::uint32_t reply_to = 0;
   Disposition disposition = Disposition::kNone;
+  friend bool operator==(const CommentInfo&, const CommentInfo&) = default;
 };
 
 class DossierState {
@@ -87,6 +92,9 @@ class DossierState {
   std::uint32_t next_task_id = 1;
   std::uint32_t next_timer_id = 1;
   std::uint32_t undisposed_comments = 0;  // comments (not replies) without a disposition
+
+  // Equal states decide alike: replaying a history must reproduce the state.
+  friend bool operator==(const DossierState&, const DossierState&) = default;
 
  private:
   const Definition* definition_;

@@ -51,8 +51,13 @@ std::optional<std::string> nearest_name(std::string_view name,
   }
   // Beyond about a third of the name, a suggestion is a guess, not a typo fix.
   const size_t limit = std::max<size_t>(2, name.size() / 3);
-  if (!best || best_distance == 0 || best_distance > limit) return std::nullopt;
-  return best;
+  if (best && best_distance > 0 && best_distance <= limit) return best;
+  // A shortened name ("has_draft" for "has_draft_version") is no typo, but
+  // is just as plainly meant.
+  if (name.size() >= 3)
+    for (const std::string& c : candidates)
+      if (c != name && c.rfind(name, 0) == 0) return c;
+  return std::nullopt;
 }
 
 std::string did_you_mean(std::string_view name, const std::vector<std::string>& candidates) {

@@ -1,0 +1,33 @@
+// The cast of the plan process in tests: Sở Nội vụ drafts, three delegates
+// comment, the chairman concludes, the clerk issues, agencies carry it out.
+#pragma once
+
+#include "engine/engine_test_support.h"
+
+namespace planflow::testing {
+
+inline constexpr UserId kDrafter = 1, kDelegateA = 2, kDelegateB = 3, kDelegateC = 4, kChair = 5,
+                        kClerk = 6, kImplementer = 7, kMonitor = 8, kOutsider = 9;
+
+inline CreateDossier plan_dossier(std::string type = "KH") {
+  CreateDossier c;
+  c.title = "Kế hoạch đẩy mạnh cải cách chế độ công vụ, công chức giai đoạn 2013-2015";
+  c.document_type = std::move(type);
+  c.issuer = {50, "UBND"};
+  c.drafting_unit = {10, "SNV"};
+  c.bindings = {{"drafter", {kDrafter, 10}},   {"delegate", {kDelegateA, 20}},
+                {"delegate", {kDelegateB, 30}}, {"delegate", {kDelegateC, 40}},
+                {"chair", {kChair, 50}},        {"clerk", {kClerk, 60}},
+                {"implementer", {kImplementer, 70}}, {"monitor", {kMonitor, 10}}};
+  return c;
+}
+
+// A plan dossier created and carried into its consultation with all three
+// delegates invited.
+inline void open_consultation(Dossier& d) {
+  d.ok(kDrafter, plan_dossier());
+  d.ok(kDrafter, SubmitVersion{"I. MỤC ĐÍCH, YÊU CẦU\n1. Xây dựng nền công vụ chuyên nghiệp.", "v1"});
+  d.ok(kDrafter, action("open_consultation"));
+}
+
+}  // namespace planflow::testing

@@ -1,0 +1,206 @@
+// Random command sequences (fixed seeds): whatever decide() accepts, evolve()
+// applies, and replaying the events rebuilds exactly the same state.
+#include <catch2/catch.hpp>
+#include <random>
+
+#include "engine/engine_test_support.h"
+
+using namespace planflow;
+using namespace planflow::testing;
+
+namespace {
+
+class RandomCommands {
+ public:
+  RandomCommands(const Definition& def, std::uint64_t seed) : def_(def), rng_(seed) {
+    for (const StateDef& s : def.states)
+      for (const TransitionDef& t : s.transitions) actions_.push_back(t.action);
+    actions_.push_back("publish");  // in no definition
+  }
+
+  UserId user() { return static_cast<UserId>(pick(12)); }  // 0 is the timer service
+  // Mostly minutes apart, sometimes days, so deadlines and reminders fall due.
+  Time step() { return static_cast<Time>(chance(90) ? pick(3600) : pick(6 * kDay)); }
+  bool chance(int percent) { return static_cast<int>(pick(100)) < percent; }
+
+  Actor actor_for(const DossierState& s, RoleMask roles) {
+    // Most of the time someone who may act, so sequences get somewhere.
+    if (chance(80))
+      for (const Binding& b : s.bindings)
+        if ((roles & (1u << b.role)) && chance(60)) return Actor{b.participant.user, b.participant.unit, false};
+    return Actor{user(), static_cast<UnitId>(pick(5)), chance(5)};
+  }
+
+  std::pair<Actor, Command> next(const DossierState& s, Time now) {
+    if (!s.created || chance(2)) return {Actor{user(), 1, chance(20)}, create()};
+    if (chance(45) && !s.current().transitions.empty()) {
+      // Endings are rare, so most walks get through the whole process first.
+      const auto& ts = s.current().transitions;
+      const TransitionDef* t = &ts[pick(ts.size())];
+      for (int tries = 0; tries < 4 && def_.states[t->to].final && !chance(3); ++tries)
+        t = &ts[pick(ts.size())];
+      return {actor_for(s, t->roles), TakeAction{t->action, inputs(*t, now)}};
+    }
+    switch (pick(9)) {
+      case 0: return {actor_for(s, def_.participant_managers), BindRole{role_name(), {user(), 7}}};
+      case 1: return {actor_for(s, def_.participant_managers), UnbindRole{role_name(), user()}};
+      case 2: return {actor_for(s, s.current().allow[0]), SubmitVersion{text(), chance(50) ? "" : "tóm tắt"}};
+      case 3:
+        return {actor_for(s, s.current().allow[1]),
+                AddComment{text(), chance(60) ? 0 : static_cast<std::uint32_t>(pick(s.comments.size() + 2))}};
+      case 4:
+        return {actor_for(s, s.current().allow[2]),
+                DisposeComment{static_cast<std::uint32_t>(pick(s.comments.size() + 2)),
+                               static_cast<Disposition>(pick(5)), chance(70) ? "giải trình" : ""}};
+      case 5: {
+        Actor a{user(), 1, false};
+        if (!s.invitees.empty() && chance(80)) a.user = s.invitees[pick(s.invitees.size())].participant.user;
+        return {a, NoFurtherComments{}};
+      }
+      case 6: {
+        std::uint32_t id = static_cast<std::uint32_t>(pick(20));
+        if (!s.timers.empty() && chance(80)) id = s.timers[pick(s.timers.size())].id;
+        return {Actor{chance(85) ? kSystemUser : user(), 0, false}, FireTimer{id}};
+      }
+      default: {
+        ActionInputs in;
+        if (chance(50)) in.push_back(text_input("reason", text()));
+        return {Actor{user(), 1, chance(5)}, TakeAction{actions_[pick(actions_.size())], in}};
+      }
+    }
+  }
+
+ private:
+  std::uint64_t pick(std::uint64_t n) { return n == 0 ? 0 : rng_() % n; }
+
+  std::string role_name() {
+    if (chance(10)) return "auditor";
+    return def_.roles[pick(def_.roles.size())].id;
+  }
+
+  std::string text() {
+    switch (pick(10)) {
+      case 0: return "";
+      case 1: return "\xC3\x28";  // not UTF-8
+      case 2: return "   ";
+      default: return "Nội dung số " + std::to_string(pick(1000));
+    }
+  }
+
+  CreateDossier create() {
+    CreateDossier c;
+    c.title = chance(90) ? "Kế hoạch " + std::to_string(pick(100)) : "";
+    if (!def_.document_types.empty() && chance(30)) c.document_type = def_.document_types[pick(def_.document_types.size())];
+    c.issuer = {50, chance(95) ? "UBND" : ""};
+    c.drafting_unit = {10, "NC"};
+    for (RoleId r = 0; r < def_.roles.size(); ++r) {
+      const int holders = chance(95) ? 1 + static_cast<int>(pick(2)) : 0;
+      for (int h = 0; h < holders; ++h)
+        c.bindings.push_back({def_.roles[r].id, {static_cast<UserId>(1 + pick(11)), static_cast<UnitId>(1 + pick(4))}});
+    }
+    return c;
+  }
+
+  ActionInputs inputs(const TransitionDef& t, Time now) {
+    ActionInputs in;
+    for (const InputDef& d : t.inputs) {
+      if (!d.required && chance(50)) continue;
+      switch (d.type) {
+        case InputType::kText: in.push_back({d.name, text()}); break;
+        case InputType::kTime:
+          in.push_back({d.name, now + static_cast<Time>(pick(40 * kDay)) - 2 * kDay});
+          break;
+        case InputType::kParticipants: {
+          std::vector<Participant> list;
+          const auto n = pick(5);
+          for (std::uint64_t i = 0; i < n; ++i) list.push_back({static_cast<UserId>(pick(12)), static_cast<UnitId>(pick(4))});
+          in.push_back({d.name, list});
+          break;
+        }
+      }
+    }
+    return in;
+  }
+
+  const Definition& def_;
+  std::mt19937_64 rng_;
+  std::vector<std::string> actions_;
+};
+
+void check_invariants(const DossierState& s, std::uint64_t events) {
+  REQUIRE(s.version == events);
+  std::uint32_t undisposed = 0;
+  for (const CommentInfo& c : s.comments) undisposed += c.reply_to == 0 && c.disposition == Disposition::kNone;
+  REQUIRE(s.undisposed_comments == undisposed);
+  if (s.current().final) {
+    REQUIRE(s.tasks.empty());
+    REQUIRE(s.timers.empty());
+  }
+  for (const Timer& t : s.timers) REQUIRE(t.at >= s.entered_at);
+  REQUIRE(s.invitees.size() <= kMaxParticipants);
+}
+
+struct Coverage {
+  int sequences = 0, accepted = 0, refused = 0, finished = 0, issued = 0, timers_fired = 0;
+};
+
+void run_sequences(const Definition& def, std::uint64_t seed, int count, int length, Coverage& cov) {
+  for (int n = 0; n < count; ++n) {
+    RandomCommands gen(def, seed + static_cast<std::uint64_t>(n));
+    Dossier d(def, 1375000000 + static_cast<Time>(n) * 3600);
+    for (int i = 0; i < length; ++i) {
+      d.now += gen.step();
+      auto [actor, command] = gen.next(d.state, d.now);
+      std::vector<Event> events;
+      Status status = decide(d.state, command, actor, d.now, &events, &d.numbers);
+      if (!status.ok()) {
+        REQUIRE(events.empty());
+        ++cov.refused;
+        continue;
+      }
+      ++cov.accepted;
+      for (const Event& e : events) {
+        Status applied = evolve(d.state, e);
+        INFO("seed " << seed + n << " step " << i << ": " << event_type_name(e.body) << ": "
+                     << (applied.ok() ? "" : applied.error().message));
+        REQUIRE(applied.ok());
+        if (const auto* a = std::get_if<ActionTaken>(&e.body)) {
+          if (a->issued) {
+            d.numbers.record(d.state.issuer.id, *a->issued);
+            ++cov.issued;
+          }
+          if (a->timer_id) ++cov.timers_fired;
+        }
+        if (std::holds_alternative<ReminderSent>(e.body)) ++cov.timers_fired;
+        d.history.push_back(e);
+      }
+      check_invariants(d.state, d.history.size());
+    }
+    auto replayed = replay(def, d.history);
+    REQUIRE(replayed.ok());
+    REQUIRE(replayed.value() == d.state);
+    ++cov.sequences;
+    cov.finished += d.state.created && d.state.current().final;
+  }
+}
+
+}  // namespace
+
+TEST_CASE("random command sequences never yield an event evolve refuses, and replay", "[property]") {
+  for (const char* name : {"plan.json", "official-letter.json"}) {
+    INFO(name);
+    const Definition def = load_workflow(name);
+    Coverage cov;
+    run_sequences(def, 20261123, 2500, 120, cov);
+    UNSCOPED_INFO("accepted " << cov.accepted << ", refused " << cov.refused << ", finished "
+                              << cov.finished << ", issued " << cov.issued << ", timers fired "
+                              << cov.timers_fired);
+    CHECK(cov.sequences == 2500);
+    // The walk must reach the interesting places, or it proves little.
+    CHECK(cov.accepted > 2500 * 5);
+    CHECK(cov.refused > 2500 * 5);
+    CHECK(cov.finished > 100);
+    CHECK(cov.issued > 50);
+    CHECK(cov.timers_fired > 20);
+  }
+}
