@@ -3,7 +3,9 @@
 // state and the actor's roles; only the events decide() yields are facts.
 #pragma once
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -55,6 +57,7 @@ struct AddComment {
 
 enum class Disposition : std::uint8_t { kNone, kAccepted, kPartlyAccepted, kNotAccepted, kNoted };
 const char* disposition_name(Disposition d);
+std::optional<Disposition> disposition_from_name(std::string_view name);
 
 struct DisposeComment {
   std::uint32_t comment_id = 0;

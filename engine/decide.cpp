@@ -362,7 +362,11 @@ class Decider {
     const StateDef& st = s_.current();
     const TransitionDef& t = st.transitions[index];
     const StateDef& target = def_.states[t.to];
-    ActionTaken taken{s_.state, index, t.to, inputs, timer_id, std::nullopt};
+    // In declaration order, so the event reads back from JSON unchanged.
+    ActionInputs ordered;
+    for (const InputDef& spec : t.inputs)
+      if (const InputValue* in = find_input(inputs, spec.name)) ordered.push_back(*in);
+    ActionTaken taken{s_.state, index, t.to, std::move(ordered), timer_id, std::nullopt};
     std::vector<Participant> new_invitees;
     if (target.consultation) {
       const auto invitees = consultation_invitees(s_, *target.consultation, inputs);

@@ -34,23 +34,4 @@ std::optional<Time> DossierState::next_timer_at() const {
   return next;
 }
 
-const char* disposition_name(Disposition d) {
-  switch (d) {
-    case Disposition::kNone: return "none";
-    case Disposition::kAccepted: return "accepted";
-    case Disposition::kPartlyAccepted: return "partly_accepted";
-    case Disposition::kNotAccepted: return "not_accepted";
-    case Disposition::kNoted: return "noted";
-  }
-  return "none";
-}
-
-const char* event_type_name(const EventBody& body) {
-  static constexpr const char* kNames[] = {
-      "dossier_created", "role_bound",       "role_unbound",    "version_submitted",
-      "action_taken",    "comment_added",    "comment_disposed", "review_finished",
-      "reminder_sent"};
-  return kNames[body.index()];
-}
-
 }  // namespace planflow

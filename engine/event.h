@@ -22,22 +22,26 @@ struct DossierCreated {
   std::string document_type;
   UnitRef issuer;
   UnitRef drafting_unit;
+  friend bool operator==(const DossierCreated&, const DossierCreated&) = default;
 };
 
 struct RoleBound {
   RoleId role = 0;
   Participant participant;
+  friend bool operator==(const RoleBound&, const RoleBound&) = default;
 };
 
 struct RoleUnbound {
   RoleId role = 0;
   UserId user = 0;
+  friend bool operator==(const RoleUnbound&, const RoleUnbound&) = default;
 };
 
 struct VersionSubmitted {
   std::uint32_t number = 0;  // v1, v2, ...
   std::string summary;
   std::string text;
+  friend bool operator==(const VersionSubmitted&, const VersionSubmitted&) = default;
 };
 
 // An official number taken from the issuer's register.
@@ -56,6 +60,7 @@ struct ActionTaken {
   ActionInputs inputs;
   std::uint32_t timer_id = 0;          // non-zero: taken by the deadline of this timer
   std::optional<IssuedNumber> issued;  // the target state allocates a number
+  friend bool operator==(const ActionTaken&, const ActionTaken&) = default;
 };
 
 struct CommentAdded {
@@ -63,19 +68,24 @@ struct CommentAdded {
   std::uint32_t reply_to = 0;
   std::string text;
   UnitId unit = 0;  // the unit the author speaks for
+  friend bool operator==(const CommentAdded&, const CommentAdded&) = default;
 };
 
 struct CommentDisposed {
   std::uint32_t comment_id = 0;
   Disposition disposition = Disposition::kNone;
   std::string explanation;
+  friend bool operator==(const CommentDisposed&, const CommentDisposed&) = default;
 };
 
-struct ReviewFinished {};  // the actor, an invitee, has no further comments
+struct ReviewFinished {
+  friend bool operator==(const ReviewFinished&, const ReviewFinished&) = default;
+};  // the actor, an invitee, has no further comments
 
 struct ReminderSent {
   std::uint32_t timer_id = 0;
   std::vector<UserId> recipients;
+  friend bool operator==(const ReminderSent&, const ReminderSent&) = default;
 };
 
 using EventBody = std::variant<DossierCreated, RoleBound, RoleUnbound, VersionSubmitted,
@@ -86,8 +96,11 @@ struct Event {
   Time at = 0;
   UserId actor = 0;
   EventBody body;
+  friend bool operator==(const Event&, const Event&) = default;
 };
 
 const char* event_type_name(const EventBody& body);
+// The variant index of an event type name, e.g. "comment_added".
+std::optional<std::size_t> event_type_index(std::string_view name);
 
 }  // namespace planflow

@@ -4,6 +4,7 @@
 #include <random>
 
 #include "engine/engine_test_support.h"
+#include "engine/event_json.h"
 
 using namespace planflow;
 using namespace planflow::testing;
@@ -164,6 +165,9 @@ void run_sequences(const Definition& def, std::uint64_t seed, int count, int len
         INFO("seed " << seed + n << " step " << i << ": " << event_type_name(e.body) << ": "
                      << (applied.ok() ? "" : applied.error().message));
         REQUIRE(applied.ok());
+        auto stored = event_from_json(def, event_to_json(def, e));
+        REQUIRE(stored.ok());
+        REQUIRE(stored.value() == e);
         if (const auto* a = std::get_if<ActionTaken>(&e.body)) {
           if (a->issued) {
             d.numbers.record(d.state.issuer.id, *a->issued);
@@ -186,7 +190,7 @@ void run_sequences(const Definition& def, std::uint64_t seed, int count, int len
 
 }  // namespace
 
-TEST_CASE("random command sequences never yield an event evolve refuses, and replay", "[property]") {
+TEST_CASE("random command sequences never yield an event evolve refuses, and replay and store exactly", "[property]") {
   for (const char* name : {"plan.json", "official-letter.json"}) {
     INFO(name);
     const Definition def = load_workflow(name);

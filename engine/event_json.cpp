@@ -1,0 +1,273 @@
+#include "engine/event_json.h"
+
+#include "engine/json_reader.h"
+
+namespace planflow {
+
+using nlohmann::json;
+
+namespace {
+
+json unit_json(const UnitRef& u) { return {{"id", u.id}, {"code", u.code}}; }
+
+json participants_json(const std::vector<Participant>& list) {
+  json out = json::array();
+  for (const Participant& p : list) out.push_back({{"user", p.user}, {"unit", p.unit}});
+  return out;
+}
+
+struct ToJson {
+  const Definition& def;
+
+  json operator()(const DossierCreated& c) const {
+    return {{"definition_id", c.definition_id},
+            {"definition_version", c.definition_version},
+            {"title", c.title},
+            {"document_type", c.document_type},
+            {"issuer", unit_json(c.issuer)},
+            {"drafting_unit", unit_json(c.drafting_unit)}};
+  }
+  json operator()(const RoleBound& b) const {
+    return {{"role", def.roles[b.role].id}, {"user", b.participant.user}, {"unit", b.participant.unit}};
+  }
+  json operator()(const RoleUnbound& u) const {
+    return {{"role", def.roles[u.role].id}, {"user", u.user}};
+  }
+  json operator()(const VersionSubmitted& v) const {
+    return {{"number", v.number}, {"summary", v.summary}, {"text", v.text}};
+  }
+  json operator()(const ActionTaken& a) const {
+    const StateDef& from = def.states[a.from];
+    json inputs = json::object();
+    for (const InputValue& in : a.inputs) {
+      if (const auto* text = std::get_if<std::string>(&in.value)) inputs[in.name] = *text;
+      if (const auto* time = std::get_if<Time>(&in.value)) inputs[in.name] = *time;
+      if (const auto* list = std::get_if<std::vector<Participant>>(&in.value))
+        inputs[in.name] = participants_json(*list);
+    }
+    json out = {{"from", from.id},
+                {"action", from.transitions[a.transition].action},
+                {"to", def.states[a.to].id},
+                {"inputs", std::move(inputs)}};
+    if (a.timer_id) out["timer_id"] = a.timer_id;
+    if (a.issued)
+      out["issued"] = {{"number", a.issued->number},
+                       {"year", a.issued->year},
+                       {"series", a.issued->series},
+                       {"symbol", a.issued->symbol}};
+    return out;
+  }
+  json operator()(const CommentAdded& c) const {
+    return {{"comment_id", c.comment_id}, {"reply_to", c.reply_to}, {"text", c.text}, {"unit", c.unit}};
+  }
+  json operator()(const CommentDisposed& d) const {
+    return {{"comment_id", d.comment_id},
+            {"disposition", disposition_name(d.disposition)},
+            {"explanation", d.explanation}};
+  }
+  json operator()(const ReviewFinished&) const { return json::object(); }
+  json operator()(const ReminderSent& r) const {
+    return {{"timer_id", r.timer_id}, {"recipients", r.recipients}};
+  }
+};
+
+UnitRef read_unit(JsonReader& r, const char* key) {
+  UnitRef u;
+  if (const json* j = r.object(key)) {
+    JsonReader unit(*j, r.field(key));
+    u.id = unit.id("id");
+    u.code = unit.string("code");
+    r.absorb(unit);
+  }
+  return u;
+}
+
+std::optional<RoleId> read_role(JsonReader& r, const Definition& def) {
+  const std::string name = r.string("role");
+  if (!r.ok()) return std::nullopt;
+  const auto role = def.role_index(name);
+  if (!role) r.fail(r.field("role"), "\"" + name + "\" is not a role of " + def.id);
+  return role;
+}
+
+std::optional<Participant> read_participant(const json& j, const std::string& path, JsonReader& parent) {
+  JsonReader p(j, path);
+  Participant out{p.id("user"), p.id("unit")};
+  if (!p.ok()) {
+    parent.absorb(p);
+    return std::nullopt;
+  }
+  return out;
+}
+
+std::optional<ActionInputs> read_inputs(JsonReader& r, const TransitionDef& t) {
+  const json* inputs = r.object("inputs", false);
+  ActionInputs out;
+  if (!inputs) return out;
+  for (const auto& [name, value] : inputs->items()) {
+    const bool declared = std::any_of(t.inputs.begin(), t.inputs.end(),
+                                      [&name](const InputDef& d) { return d.name == name; });
+    if (!declared) r.fail(r.field("inputs") + "/" + name, "is not an input of " + t.action);
+  }
+  // In declaration order, as decide() emits them.
+  for (const InputDef& spec : t.inputs) {
+    const auto it = inputs->find(spec.name);
+    if (it == inputs->end()) continue;
+    const std::string path = r.field("inputs") + "/" + spec.name;
+    switch (spec.type) {
+      case InputType::kText:
+        if (!it->is_string()) r.fail(path, "must be a string");
+        else out.push_back({spec.name, it->get<std::string>()});
+        break;
+      case InputType::kTime:
+        if (!it->is_number_integer()) r.fail(path, "must be a whole number of seconds");
+        else out.push_back({spec.name, it->get<Time>()});
+        break;
+      case InputType::kParticipants: {
+        if (!it->is_array()) {
+          r.fail(path, "must be an array");
+          break;
+        }
+        std::vector<Participant> list;
+        for (size_t i = 0; i < it->size(); ++i)
+          if (auto p = read_participant((*it)[i], path + "/" + std::to_string(i), r)) list.push_back(*p);
+        out.push_back({spec.name, std::move(list)});
+        break;
+      }
+    }
+  }
+  if (!r.ok()) return std::nullopt;
+  return out;
+}
+
+Result<EventBody> read_action(JsonReader& r, const Definition& def) {
+  ActionTaken a;
+  const std::string from = r.string("from"), action = r.string("action"), to = r.string("to");
+  if (!r.ok()) return *r.error();
+  const auto from_index = def.state_index(from);
+  if (!from_index) return make_error(ErrorCode::kInvalidArgument, r.field("from") + ": unknown state \"" + from + "\"", r.field("from"));
+  const auto transition = def.states[*from_index].transition_index(action);
+  if (!transition)
+    return make_error(ErrorCode::kInvalidArgument, r.field("action") + ": no action \"" + action + "\" in state \"" + from + "\"", r.field("action"));
+  const TransitionDef& t = def.states[*from_index].transitions[*transition];
+  if (def.states[t.to].id != to)
+    return make_error(ErrorCode::kInvalidArgument, r.field("to") + ": action \"" + action + "\" leads to \"" + def.states[t.to].id + "\", not \"" + to + "\"", r.field("to"));
+  a.from = *from_index;
+  a.transition = *transition;
+  a.to = t.to;
+  auto inputs = read_inputs(r, t);
+  if (!inputs) return *r.error();
+  a.inputs = std::move(*inputs);
+  a.timer_id = r.id("timer_id", false);
+  if (const json* issued = r.object("issued", false)) {
+    JsonReader n(*issued, r.field("issued"));
+    IssuedNumber number{static_cast<std::uint32_t>(n.integer("number", 1, 1000000000)),
+                        static_cast<int>(n.integer("year", 1900, 9999)), n.string("series"),
+                        n.string("symbol")};
+    if (!n.ok()) return *n.error();
+    a.issued = std::move(number);
+  }
+  if (!r.ok()) return *r.error();
+  return EventBody(std::move(a));
+}
+
+}  // namespace
+
+json event_data_to_json(const Definition& def, const EventBody& body) {
+  return std::visit(ToJson{def}, body);
+}
+
+json event_to_json(const Definition& def, const Event& event) {
+  return {{"type", event_type_name(event.body)},
+          {"at", event.at},
+          {"actor", event.actor},
+          {"data", event_data_to_json(def, event.body)}};
+}
+
+Result<EventBody> event_data_from_json(const Definition& def, std::string_view type, const json& data) {
+  JsonReader r(data, "data");
+  if (!r.is_object()) return *r.error();
+  const auto index = event_type_index(type);
+  if (!index)
+    return make_error(ErrorCode::kInvalidArgument, "type: unknown event type \"" + std::string(type) + "\"", "type");
+  EventBody body;
+  switch (*index) {
+    case 0: {
+      DossierCreated c;
+      c.definition_id = r.string("definition_id");
+      c.definition_version = static_cast<int>(r.integer("definition_version", 1, 1000000));
+      c.title = r.string("title");
+      c.document_type = r.string("document_type");
+      c.issuer = read_unit(r, "issuer");
+      c.drafting_unit = read_unit(r, "drafting_unit");
+      body = std::move(c);
+      break;
+    }
+    case 1: {
+      const auto role = read_role(r, def);
+      RoleBound b{role.value_or(0), {r.id("user"), r.id("unit")}};
+      body = b;
+      break;
+    }
+    case 2: {
+      const auto role = read_role(r, def);
+      body = RoleUnbound{role.value_or(0), r.id("user")};
+      break;
+    }
+    case 3:
+      body = VersionSubmitted{r.id("number"), r.string("summary"), r.string("text")};
+      break;
+    case 4: return read_action(r, def);
+    case 5: {
+      CommentAdded c{r.id("comment_id"), r.id("reply_to"), r.string("text"), r.id("unit")};
+      body = std::move(c);
+      break;
+    }
+    case 6: {
+      const std::string name = r.string("disposition");
+      const auto d = disposition_from_name(name);
+      if (r.ok() && !d) r.fail(r.field("disposition"), "unknown disposition \"" + name + "\"");
+      body = CommentDisposed{r.id("comment_id"), d.value_or(Disposition::kNone), r.string("explanation")};
+      break;
+    }
+    case 7: body = ReviewFinished{}; break;
+    case 8: {
+      ReminderSent s{r.id("timer_id"), {}};
+      if (const json* list = r.array("recipients")) {
+        for (const json& u : *list) {
+          if (!u.is_number_unsigned() || u.get<std::uint64_t>() > 0xFFFFFFFFu) {
+            r.fail(r.field("recipients"), "must be user ids");
+            break;
+          }
+          s.recipients.push_back(u.get<UserId>());
+        }
+      }
+      body = std::move(s);
+      break;
+    }
+  }
+  if (!r.ok()) return *r.error();
+  return body;
+}
+
+Result<Event> event_from_json(const Definition& def, const json& j) {
+  JsonReader r(j, "");
+  if (!r.is_object()) return *r.error();
+  const std::string type = r.string("type");
+  Event e;
+  e.at = r.integer("at", std::numeric_limits<Time>::min() / 2, std::numeric_limits<Time>::max() / 2);
+  e.actor = r.id("actor");
+  const json* data = r.object("data");
+  if (!r.ok()) return *r.error();
+  auto body = event_data_from_json(def, type, *data);
+  if (!body.ok()) return body.error();
+  e.body = std::move(body).value();
+  return e;
+}
+
+std::string canonical_event_bytes(const Definition& def, const Event& event) {
+  // nlohmann::json keeps object keys sorted, so dump() is canonical.
+  return event_to_json(def, event).dump(-1, ' ', false, json::error_handler_t::strict);
+}
+
+}  // namespace planflow

@@ -1,0 +1,101 @@
+// Events to JSON and back: every event type round-trips exactly, the
+// canonical bytes are stable, and malformed stored events are refused by field.
+#include "engine/event_json.h"
+
+#include <catch2/catch.hpp>
+#include <set>
+
+#include "engine/plan_fixture.h"
+
+using namespace planflow;
+using namespace planflow::testing;
+using nlohmann::json;
+
+namespace {
+
+// A history with every event type: the plan through two rounds, a reminder,
+// a deadline, issuance and a change of participants.
+std::vector<Event> full_history(const Definition& def) {
+  Dossier d(def);
+  d.ok(kDrafter, plan_dossier());
+  d.ok(kDrafter, SubmitVersion{"I. MỤC ĐÍCH\n\"Trích dẫn\" và ký tự đặc biệt \\ / <b>", "bản đầu"});
+  d.ok(kDrafter, action("open_consultation",
+                        {InputValue{"invitees", std::vector<Participant>{{kDelegateA, 20}, {kOutsider, 90}}},
+                         InputValue{"deadline", d.now + 10 * kDay}, text_input("meeting", "Phòng họp số 1")}));
+  d.ok(kDelegateA, AddComment{"Điều chỉnh mục tiêu", 0});
+  d.ok(kOutsider, AddComment{"Đồng ý", 1});
+  d.ok(kDelegateA, NoFurtherComments{});
+  d.now += 9 * kDay;
+  d.ok(kSystemUser, FireTimer{d.state.timers.front().id});
+  d.now += 2 * kDay;
+  d.ok(kSystemUser, FireTimer{d.state.timers.back().id});
+  d.ok(kChair, action("revise", {text_input("conclusion", "Bổ sung nhiệm vụ.")}));
+  d.ok(kDrafter, DisposeComment{1, Disposition::kPartlyAccepted, "Tiếp thu một phần."});
+  d.ok(kDrafter, SubmitVersion{"v2", ""});
+  d.ok(kDrafter, action("submit_revision"));
+  d.ok(kChair, action("approve"));
+  d.ok(kClerk, action("issue"));
+  d.ok(kChair, BindRole{"implementer", {kOutsider, 90}});
+  d.ok(kChair, UnbindRole{"implementer", kOutsider});
+  return d.history;
+}
+
+}  // namespace
+
+TEST_CASE("every event type round-trips through JSON", "[event_json]") {
+  const Definition def = load_workflow("plan.json");
+  const std::vector<Event> history = full_history(def);
+  std::set<std::string> types;
+  for (const Event& e : history) {
+    const json j = event_to_json(def, e);
+    INFO(j.dump());
+    types.insert(j["type"].get<std::string>());
+    auto back = event_from_json(def, json::parse(j.dump()));
+    REQUIRE(back.ok());
+    CHECK(back.value() == e);
+    CHECK(canonical_event_bytes(def, back.value()) == canonical_event_bytes(def, e));
+  }
+  CHECK(types.size() == std::variant_size_v<EventBody>);
+}
+
+TEST_CASE("canonical bytes: sorted keys, no white space, UTF-8 kept", "[event_json]") {
+  const Definition def = load_workflow("plan.json");
+  const Event e{1376539200, kDelegateA, CommentAdded{1, 0, "Tăng cường tuyên truyền", 20}};
+  CHECK(canonical_event_bytes(def, e) ==
+        R"({"actor":2,"at":1376539200,"data":{"comment_id":1,"reply_to":0,"text":"Tăng cường tuyên truyền","unit":20},"type":"comment_added"})");
+  const Event bad{0, 1, CommentAdded{1, 0, "\xC3\x28", 20}};
+  CHECK_THROWS(canonical_event_bytes(def, bad));  // decide() never lets such text in
+}
+
+TEST_CASE("malformed stored events are refused, naming the field", "[event_json]") {
+  const Definition def = load_workflow("plan.json");
+  auto error_of = [&def](const std::string& text) {
+    auto e = event_from_json(def, json::parse(text));
+    REQUIRE_FALSE(e.ok());
+    return e.error().message;
+  };
+  CHECK(error_of("[]") == "/: must be an object");
+  CHECK(error_of(R"({"type":"comment_added","at":1,"actor":2})") == "data: is required (an object)");
+  CHECK(error_of(R"({"type":"comment_liked","at":1,"actor":2,"data":{}})") ==
+        "type: unknown event type \"comment_liked\"");
+  CHECK(error_of(R"({"type":"comment_added","at":"yesterday","actor":2,"data":{}})") ==
+        "at: must be a whole number");
+  CHECK(error_of(R"({"type":"comment_added","at":1,"actor":-2,"data":{}})") ==
+        "actor: must be between 0 and 4294967295");
+  CHECK(error_of(R"({"type":"comment_added","at":1,"actor":2,"data":{"comment_id":1,"reply_to":0,"unit":20}})") ==
+        "data/text: is required (a string)");
+  CHECK(error_of(R"({"type":"role_bound","at":1,"actor":2,"data":{"role":"auditor","user":3,"unit":4}})") ==
+        "data/role: \"auditor\" is not a role of plan");
+  CHECK(error_of(R"({"type":"comment_disposed","at":1,"actor":2,"data":{"comment_id":1,"disposition":"maybe","explanation":""}})") ==
+        "data/disposition: unknown disposition \"maybe\"");
+  CHECK(error_of(R"({"type":"action_taken","at":1,"actor":2,"data":{"from":"drafting","action":"approve","to":"issuance"}})") ==
+        "data/action: no action \"approve\" in state \"drafting\"");
+  CHECK(error_of(R"({"type":"action_taken","at":1,"actor":2,"data":{"from":"drafting","action":"withdraw","to":"closed"}})") ==
+        "data/to: action \"withdraw\" leads to \"withdrawn\", not \"closed\"");
+  CHECK(error_of(R"({"type":"action_taken","at":1,"actor":2,"data":{"from":"drafting","action":"withdraw","to":"withdrawn","inputs":{"why":"x"}}})") ==
+        "data/inputs/why: is not an input of withdraw");
+  CHECK(error_of(R"({"type":"action_taken","at":1,"actor":2,"data":{"from":"drafting","action":"open_consultation","to":"consultation","inputs":{"invitees":[{"user":3}]}}})") ==
+        "data/inputs/invitees/0/unit: is required (a whole number)");
+  CHECK(error_of(R"({"type":"dossier_created","at":1,"actor":2,"data":{"definition_id":"plan","definition_version":1,"title":"t","document_type":"KH","issuer":{"id":1},"drafting_unit":{"id":2,"code":"NC"}}})") ==
+        "data/issuer/code: is required (a string)");
+}
