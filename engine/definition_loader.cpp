@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <deque>
 #include <initializer_list>
+#include <limits>
 #include <set>
+#include <utility>
 
 #include "engine/document_types.h"
 #include "engine/json_document.h"
@@ -79,7 +81,7 @@ class Compiler {
     }
     if (const J* version = required(root, "", "version", Kind::kInteger)) {
       if (*version < 1 || *version > 1000000) {
-        add("/version", "must be a whole number from 1");
+        add("/version", "must be a whole number from 1 to 1000000");
       } else {
         def.version = version->get<int>();
       }
@@ -441,7 +443,8 @@ class Compiler {
       q.denominator = static_cast<std::uint32_t>(den);
       return q;
     }
-    add(ptr + "/" + j.begin().key(), "unknown quorum rule " + quote(j.begin().key()) + "; " + usage);
+    add(json_pointer_append(ptr, j.begin().key()),
+        "unknown quorum rule " + quote(j.begin().key()) + "; " + usage);
     return std::nullopt;
   }
 
@@ -449,29 +452,21 @@ class Compiler {
                             StateDef& s) {
     check_keys(j, ptr, {"consultees", "quorum", "max_invitees", "task"});
     ConsultationDef c;
-    bool ok = true;
     if (const J* role = required(j, ptr, "consultees", Kind::kString)) {
-      if (auto r = role_ref(*role, ptr + "/consultees", def)) {
-        c.consultee_role = *r;
-      } else {
-        ok = false;
-      }
-    } else {
-      ok = false;
+      if (auto r = role_ref(*role, ptr + "/consultees", def)) c.consultee_role = *r;
     }
     if (!j.contains("quorum")) {
       add(ptr + "/quorum", "missing required key \"quorum\"");
-      ok = false;
     } else if (auto q = quorum(j["quorum"], ptr + "/quorum")) {
       c.quorum = *q;
-    } else {
-      ok = false;
     }
     if (const J* max = optional(j, ptr, "max_invitees", Kind::kInteger)) {
       if (*max < 1) {
         add(ptr + "/max_invitees", "must be at least 1");
       } else {
-        c.max_invitees = max->get<std::uint32_t>();
+        // Saturate: a larger number would wrap around to a small limit.
+        c.max_invitees = static_cast<std::uint32_t>(std::min<std::uint64_t>(
+            max->get<std::uint64_t>(), std::numeric_limits<std::uint32_t>::max()));
         if (c.quorum.min_invitees() > c.max_invitees)
           add(ptr + "/quorum", "quorum can never be met: it needs " +
                                    std::to_string(c.quorum.min_invitees()) +
@@ -493,7 +488,9 @@ class Compiler {
     }
     if (!s.deadline)
       add(ptr, "a consultation needs a deadline: add \"deadline\" to this state");
-    if (ok) s.consultation = std::move(c);
+    // Kept even when a part is wrong, as a deadline is: the state does hold a
+    // consultation, and checks that depend on one must not report it missing.
+    s.consultation = std::move(c);
   }
 
   void compile_tasks(const J& tasks, const std::string& ptr, const Definition& def, StateDef& s) {
@@ -536,11 +533,19 @@ class Compiler {
         for (size_t k = 0; k < done_on->size(); ++k) {
           const std::string at = json_pointer_append(here + "/done_on", k);
           const J& name = (*done_on)[k];
-          const auto op = name.is_string() ? operation_from_name(name.get<std::string>())
-                                           : std::nullopt;
-          if (!op || op == Operation::kNoFurtherComments) {
-            add(at, "unknown operation " + (name.is_string() ? quote(name.get<std::string>())
-                                                              : std::string(type_of(name))) +
+          if (!name.is_string()) {
+            add(at, std::string("must be an operation name, found ") + type_of(name));
+            continue;
+          }
+          const auto& op_name = name.get_ref<const std::string&>();
+          const auto op = operation_from_name(op_name);
+          if (op == Operation::kNoFurtherComments) {
+            add(at, "\"no_further_comments\" completes only a consultation's own task; use "
+                    "submit_version, comment or dispose_comment");
+            continue;
+          }
+          if (!op) {
+            add(at, "unknown operation " + quote(op_name) +
                         "; use submit_version, comment or dispose_comment");
             continue;
           }
@@ -604,6 +609,11 @@ class Compiler {
     const std::vector<std::string> known = is_symbol
         ? std::vector<std::string>{"number", "type", "issuer", "unit", "year"}
         : std::vector<std::string>{"type", "issuer", "unit", "year"};
+    // An empty symbol also lacks {number}; one problem says it.
+    if (pattern.empty()) {
+      add(ptr, "must not be empty");
+      return;
+    }
     int numbers = 0;
     for (size_t i = 0; i < pattern.size(); ++i) {
       if (pattern[i] == '}') {
@@ -617,7 +627,9 @@ class Compiler {
         return;
       }
       const std::string name = pattern.substr(i + 1, close - i - 1);
-      if (std::find(known.begin(), known.end(), name) == known.end()) {
+      if (name == "number" && !is_symbol) {
+        add(ptr, "{number} belongs in the symbol, not in the series");
+      } else if (std::find(known.begin(), known.end(), name) == known.end()) {
         add(ptr, "unknown placeholder {" + name + "}" + did_you_mean(name, known));
       } else if (name == "number") {
         ++numbers;
@@ -628,11 +640,13 @@ class Compiler {
     }
     if (is_symbol && numbers != 1)
       add(ptr, "a symbol must contain {number} exactly once, e.g. \"{number}/QĐ-UBND\"");
-    if (pattern.empty()) add(ptr, "must not be empty");
   }
 
   void compile_transitions(const J& transitions, const std::string& ptr, const Definition& def,
                            StateDef& s) {
+    // Action and pointer of every transition so far, including those dropped
+    // for other problems: a repeat of one of them is still a repeat.
+    std::vector<std::pair<std::string, std::string>> seen;
     for (size_t i = 0; i < transitions.size(); ++i) {
       const std::string here = json_pointer_append(ptr, i);
       const J& j = transitions[i];
@@ -645,12 +659,16 @@ class Compiler {
       bool ok = true;
       if (const J* action = required(j, here, "action", Kind::kString)) {
         t.action = action->get<std::string>();
+        const auto first = std::find_if(seen.begin(), seen.end(),
+                                        [&t](const auto& a) { return a.first == t.action; });
         if (!is_identifier(t.action, false)) {
           add(here + "/action", "action names must be lower-case letters, digits or '_'");
-        } else if (auto first = s.transition_index(t.action)) {
+        } else if (first != seen.end()) {
           add(here + "/action", "duplicate action " + quote(t.action) +
-                                    " in this state (first at " + first_action_pointer_[*first] + ")");
+                                    " in this state (first at " + first->second + ")");
           ok = false;
+        } else {
+          seen.emplace_back(t.action, here);
         }
       } else {
         ok = false;
@@ -672,13 +690,8 @@ class Compiler {
       if (const J* confirm = optional(j, here, "confirm", Kind::kBool)) t.confirm = *confirm;
       if (const J* inputs = optional(j, here, "inputs", Kind::kObject))
         compile_inputs(*inputs, here + "/inputs", j, t);
-      if (ok) {
-        first_action_pointer_.resize(s.transitions.size());
-        first_action_pointer_.push_back(here);
-        s.transitions.push_back(std::move(t));
-      }
+      if (ok) s.transitions.push_back(std::move(t));
     }
-    first_action_pointer_.clear();
   }
 
   void compile_guards(const J& guards, const std::string& ptr, const Definition&, const StateDef& s,
@@ -816,7 +829,6 @@ class Compiler {
  private:
   std::vector<std::string> role_names_;
   std::vector<std::string> state_names_;
-  std::vector<std::string> first_action_pointer_;
 };
 
 }  // namespace
