@@ -10,6 +10,7 @@ namespace planflow {
 
 int run_validate(const Args& args, std::ostream& out, std::ostream& err) {
   std::vector<std::string> paths;
+  bool all_valid = true;
   for (const std::string& a : args) {
     if (a == "--help" || a == "-h") {
       out << "Usage: planflow validate FILE|FOLDER...\n"
@@ -20,26 +21,26 @@ int run_validate(const Args& args, std::ostream& out, std::ostream& err) {
       return kExitOk;
     }
     std::error_code ec;
-    if (std::filesystem::is_directory(a, ec)) {
-      auto listed = list_definition_files(a);
-      if (!listed.ok()) {
-        out << a << ": " << listed.error().message << "\n";
-        return kExitFailed;
-      }
-      if (listed.value().empty()) {
-        out << a << ": no *.json files in this folder\n";
-        return kExitFailed;
-      }
-      paths.insert(paths.end(), listed.value().begin(), listed.value().end());
-    } else {
+    if (!std::filesystem::is_directory(a, ec)) {
       paths.push_back(a);
+      continue;
+    }
+    // A folder that cannot be read is one problem; the other arguments still get checked.
+    auto listed = list_definition_files(a);
+    if (!listed.ok()) {
+      out << a << ": " << listed.error().message << "\n";
+      all_valid = false;
+    } else if (listed.value().empty()) {
+      out << a << ": no *.json files in this folder\n";
+      all_valid = false;
+    } else {
+      paths.insert(paths.end(), listed.value().begin(), listed.value().end());
     }
   }
-  if (paths.empty()) {
+  if (args.empty()) {
     err << "planflow validate: name at least one file or folder\n";
     return kExitUsage;
   }
-  bool all_valid = true;
   for (const FileProblems& file : load_definition_files(paths)) {
     if (file.problems.empty()) {
       out << file.path << ": OK\n";

@@ -19,7 +19,7 @@ struct IoError {
 
 // The whole file, or why it could not be read.
 Result<std::string, IoError> read_text_file(const std::string& path,
-                                                std::size_t max_bytes = kMaxDefinitionFileBytes);
+                                            std::size_t max_bytes = kMaxDefinitionFileBytes);
 
 struct FileProblems {
   std::string path;

@@ -11,7 +11,9 @@ constexpr std::array<const char*, 5> kDispositionNames = {"none", "accepted", "p
 
 }  // namespace
 
-const char* disposition_name(Disposition d) { return kDispositionNames[static_cast<size_t>(d)]; }
+const char* disposition_name(Disposition d) {
+  return kDispositionNames[static_cast<size_t>(d)];
+}
 
 std::optional<Disposition> disposition_from_name(std::string_view name) {
   for (size_t i = 0; i < kDispositionNames.size(); ++i)

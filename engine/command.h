@@ -80,6 +80,8 @@ struct FireTimer {
 using Command = std::variant<CreateDossier, BindRole, UnbindRole, SubmitVersion, AddComment,
                              DisposeComment, NoFurtherComments, TakeAction, FireTimer>;
 
+// Texts in commands are UTF-8: the edge that builds a command from outside
+// input (JSON parsing in the api) guarantees it; decide() does not re-scan.
 // Limits on text a command may carry, so hostile input cannot bloat a dossier.
 inline constexpr std::size_t kMaxTitleBytes = 1000;
 inline constexpr std::size_t kMaxCommentBytes = 20000;

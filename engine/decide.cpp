@@ -17,19 +17,23 @@ Error invalid(std::string field, std::string message) {
   return make_error(ErrorCode::kInvalidArgument, field + ": " + message, field);
 }
 
-std::optional<Error> check_text(const std::string& text, const std::string& field, size_t max,
-                                bool required) {
-  if (!is_valid_utf8(text)) return invalid(field, "is not valid UTF-8");
-  if (required && is_blank(text)) return invalid(field, "must not be empty");
+// Texts arrive as valid UTF-8 (the edge that parsed them checked it), so
+// what is left is whether they say anything and fit. The field name is put
+// together only when there is something to report: this runs on every command.
+std::optional<Error> check_text(const std::string& text, std::string_view prefix,
+                                std::string_view name, size_t max, bool required) {
+  if (required && is_blank(text))
+    return invalid(std::string(prefix).append(name), "must not be empty");
   if (text.size() > max)
-    return invalid(field, "is " + std::to_string(text.size()) + " bytes, more than the " +
-                              std::to_string(max) + " allowed");
+    return invalid(std::string(prefix).append(name), "is " + std::to_string(text.size()) +
+                                                         " bytes, more than the " +
+                                                         std::to_string(max) + " allowed");
   return std::nullopt;
 }
 
 std::optional<Error> check_unit(const UnitRef& u, const std::string& field) {
   if (u.id == 0) return invalid(field, "needs a unit id");
-  if (u.code.empty() || u.code.size() > 32 || !is_valid_utf8(u.code))
+  if (u.code.empty() || u.code.size() > 32)
     return invalid(field, "needs a unit code of 1 to 32 bytes, such as \"UBND\"");
   for (char c : u.code)
     if (c == '/' || c == ' ' || c == '{' || c == '}')
@@ -55,13 +59,13 @@ class Decider {
 
   Status operator()(const CreateDossier& c) {
     if (s_.created) return make_error(ErrorCode::kInvalidState, "the dossier already exists");
-    if (auto e = check_text(c.title, "title", kMaxTitleBytes, true)) return *e;
+    if (auto e = check_text(c.title, "", "title", kMaxTitleBytes, true)) return *e;
     std::string type = c.document_type;
     if (type.empty() && !def_.document_types.empty()) type = def_.document_types.front();
     if (!type.empty() && std::find(def_.document_types.begin(), def_.document_types.end(), type) ==
                              def_.document_types.end())
-      return invalid("document_type", "\"" + type + "\" is not a document type of workflow \"" +
-                                          def_.id + "\"");
+      return invalid("document_type",
+                     "\"" + type + "\" is not a document type of workflow \"" + def_.id + "\"");
     if (auto e = check_unit(c.issuer, "issuer")) return *e;
     if (auto e = check_unit(c.drafting_unit, "drafting_unit")) return *e;
     if (c.bindings.size() > kMaxParticipants) return invalid("bindings", "too many participants");
@@ -90,20 +94,20 @@ class Decider {
       return b.participant.user == actor_.user && (def_.participant_managers & (1u << b.role));
     });
     if (!actor_.admin && !manager)
-      return make_error(ErrorCode::kForbiddenRole,
-                        "to create a dossier, take part in it as " +
-                            role_list(def_, def_.participant_managers),
-                        "bindings");
+      return make_error(
+          ErrorCode::kForbiddenRole,
+          "to create a dossier, take part in it as " + role_list(def_, def_.participant_managers),
+          "bindings");
     emit(DossierCreated{def_.id, def_.version, c.title, type, c.issuer, c.drafting_unit});
-    for (const Binding& b : bindings) emit(RoleBound{b.role, b.participant});
+    for (const Binding& b : bindings)
+      emit(RoleBound{b.role, b.participant});
     return {};
   }
 
   Status operator()(const BindRole& b) {
     if (auto e = require_created()) return *e;
     if (auto e = require_manager()) return *e;
-    if (s_.current().final)
-      return make_error(ErrorCode::kInvalidState, "the dossier is closed");
+    if (s_.current().final) return make_error(ErrorCode::kInvalidState, "the dossier is closed");
     const auto role = def_.role_index(b.role);
     if (!role) return invalid("role", "unknown role \"" + b.role + "\"");
     if (auto e = check_participant(b.participant, "participant")) return *e;
@@ -134,8 +138,7 @@ class Decider {
                                            [&](const Binding& b) { return b.role == *role; });
         if (holders == 1)
           return make_error(ErrorCode::kInvalidState,
-                            "no one else plays \"" + u.role + "\", which has an open task",
-                            "user");
+                            "no one else plays \"" + u.role + "\", which has an open task", "user");
       }
     }
     emit(RoleUnbound{*role, u.user});
@@ -148,8 +151,8 @@ class Decider {
       return make_error(ErrorCode::kInvalidState,
                         "the document has been issued and can no longer change");
     if (auto e = require_operation(Operation::kSubmitVersion)) return *e;
-    if (auto e = check_text(v.text, "text", kMaxDraftBytes, true)) return *e;
-    if (auto e = check_text(v.summary, "summary", kMaxTitleBytes, false)) return *e;
+    if (auto e = check_text(v.text, "", "text", kMaxDraftBytes, true)) return *e;
+    if (auto e = check_text(v.summary, "", "summary", kMaxTitleBytes, false)) return *e;
     emit(VersionSubmitted{s_.versions + 1, v.summary, v.text});
     return {};
   }
@@ -157,7 +160,7 @@ class Decider {
   Status operator()(const AddComment& c) {
     if (auto e = require_created()) return *e;
     if (auto e = require_operation(Operation::kComment)) return *e;
-    if (auto e = check_text(c.text, "text", kMaxCommentBytes, true)) return *e;
+    if (auto e = check_text(c.text, "", "text", kMaxCommentBytes, true)) return *e;
     if (c.reply_to > s_.comments.size())
       return make_error(ErrorCode::kNotFound,
                         "there is no comment " + std::to_string(c.reply_to) + " to reply to",
@@ -171,17 +174,17 @@ class Decider {
     if (auto e = require_created()) return *e;
     if (auto e = require_operation(Operation::kDisposeComment)) return *e;
     if (d.comment_id == 0 || d.comment_id > s_.comments.size())
-      return make_error(ErrorCode::kNotFound,
-                        "there is no comment " + std::to_string(d.comment_id), "comment_id");
+      return make_error(ErrorCode::kNotFound, "there is no comment " + std::to_string(d.comment_id),
+                        "comment_id");
     if (s_.comments[d.comment_id - 1].reply_to != 0)
       return invalid("comment_id", "comment " + std::to_string(d.comment_id) +
                                        " is a reply; dispose of the comment it answers");
     if (d.disposition == Disposition::kNone)
-      return invalid("disposition",
-                     "choose accepted, partly_accepted, not_accepted or noted");
-    const bool must_explain = d.disposition == Disposition::kPartlyAccepted ||
-                              d.disposition == Disposition::kNotAccepted;
-    if (auto e = check_text(d.explanation, "explanation", kMaxCommentBytes, must_explain)) return *e;
+      return invalid("disposition", "choose accepted, partly_accepted, not_accepted or noted");
+    const bool must_explain =
+        d.disposition == Disposition::kPartlyAccepted || d.disposition == Disposition::kNotAccepted;
+    if (auto e = check_text(d.explanation, "", "explanation", kMaxCommentBytes, must_explain))
+      return *e;
     emit(CommentDisposed{d.comment_id, d.disposition, d.explanation});
     return {};
   }
@@ -197,7 +200,8 @@ class Decider {
     if (it == s_.invitees.end())
       return make_error(ErrorCode::kForbiddenRole, "you are not invited to this consultation");
     if (it->responded)
-      return make_error(ErrorCode::kInvalidState, "you have already said you have no further comments");
+      return make_error(ErrorCode::kInvalidState,
+                        "you have already said you have no further comments");
     emit(ReviewFinished{});
     return {};
   }
@@ -212,7 +216,8 @@ class Decider {
                           "action \"" + a.action + "\" is not available in step \"" + st.id + "\"",
                           a.action);
       return make_error(ErrorCode::kUnknownAction,
-                        "workflow \"" + def_.id + "\" has no action \"" + a.action + "\"", a.action);
+                        "workflow \"" + def_.id + "\" has no action \"" + a.action + "\"",
+                        a.action);
     }
     const TransitionDef& t = st.transitions[*index];
     if (!(t.roles & s_.roles_of(actor_.user)))
@@ -236,10 +241,10 @@ class Decider {
       return make_error(ErrorCode::kNotFound,
                         "timer " + std::to_string(f.timer_id) + " is not pending", "timer_id");
     if (timer->at > now_)
-      return make_error(ErrorCode::kInvalidState,
-                        "timer " + std::to_string(f.timer_id) + " is not due until " +
-                            format_time(timer->at),
-                        "timer_id");
+      return make_error(
+          ErrorCode::kInvalidState,
+          "timer " + std::to_string(f.timer_id) + " is not due until " + format_time(timer->at),
+          "timer_id");
     if (timer->kind == TimerKind::kReminder) {
       emit(ReminderSent{timer->id, reminder_recipients()});
       return {};
@@ -258,8 +263,7 @@ class Decider {
   }
 
   std::optional<Error> require_manager() const {
-    if (actor_.admin || (s_.roles_of(actor_.user) & def_.participant_managers))
-      return std::nullopt;
+    if (actor_.admin || (s_.roles_of(actor_.user) & def_.participant_managers)) return std::nullopt;
     return make_error(ErrorCode::kForbiddenRole,
                       "only " + role_list(def_, def_.participant_managers) +
                           " or an administrator may change who takes part");
@@ -268,10 +272,10 @@ class Decider {
   std::optional<Error> require_operation(Operation op) const {
     const RoleMask allowed = s_.current().allow[static_cast<size_t>(op)];
     if (!allowed)
-      return make_error(ErrorCode::kNotAllowedInState,
-                        std::string(operation_name(op)) + " is not possible in step \"" +
-                            s_.current().id + "\"",
-                        operation_name(op));
+      return make_error(
+          ErrorCode::kNotAllowedInState,
+          std::string(operation_name(op)) + " is not possible in step \"" + s_.current().id + "\"",
+          operation_name(op));
     if (!(allowed & s_.roles_of(actor_.user)))
       return make_error(ErrorCode::kForbiddenRole,
                         "only " + role_list(def_, allowed) + " may " + operation_name(op) +
@@ -295,14 +299,14 @@ class Decider {
   std::optional<Error> check_inputs(const TransitionDef& t, const ActionInputs& inputs) const {
     for (size_t i = 0; i < inputs.size(); ++i) {
       const InputValue& in = inputs[i];
-      const std::string field = "inputs/" + in.name;
       const auto spec = std::find_if(t.inputs.begin(), t.inputs.end(),
                                      [&in](const InputDef& d) { return d.name == in.name; });
       if (spec == t.inputs.end())
-        return invalid(field, "action \"" + t.action + "\" takes no input \"" + in.name + "\"");
+        return invalid("inputs/" + in.name,
+                       "action \"" + t.action + "\" takes no input \"" + in.name + "\"");
       for (size_t k = 0; k < i; ++k)
-        if (inputs[k].name == in.name) return invalid(field, "given twice");
-      if (auto e = check_input_value(*spec, in, field)) return e;
+        if (inputs[k].name == in.name) return invalid("inputs/" + in.name, "given twice");
+      if (auto e = check_input_value(*spec, in)) return e;
     }
     for (const InputDef& spec : t.inputs)
       if (spec.required && !find_input(inputs, spec.name))
@@ -310,30 +314,32 @@ class Decider {
     return std::nullopt;
   }
 
-  std::optional<Error> check_input_value(const InputDef& spec, const InputValue& in,
-                                         const std::string& field) const {
+  std::optional<Error> check_input_value(const InputDef& spec, const InputValue& in) const {
+    auto field = [&in] { return "inputs/" + in.name; };
     switch (spec.type) {
       case InputType::kText: {
         const auto* text = std::get_if<std::string>(&in.value);
-        if (!text) return invalid(field, "must be text");
-        return check_text(*text, field, kMaxInputTextBytes, spec.required);
+        if (!text) return invalid(field(), "must be text");
+        return check_text(*text, "inputs/", in.name, kMaxInputTextBytes, spec.required);
       }
       case InputType::kTime: {
         const auto* time = std::get_if<Time>(&in.value);
-        if (!time) return invalid(field, "must be a time");
+        if (!time) return invalid(field(), "must be a time");
         if (spec.name == kDeadlineInput && *time <= now_)
-          return invalid(field, "must be in the future (now " + format_time(now_) + ")");
+          return invalid(field(), "must be in the future (now " + format_time(now_) + ")");
         return std::nullopt;
       }
       case InputType::kParticipants: {
         const auto* list = std::get_if<std::vector<Participant>>(&in.value);
-        if (!list) return invalid(field, "must be a list of participants");
-        if (list->size() > kMaxParticipants) return invalid(field, "too many participants");
+        if (!list) return invalid(field(), "must be a list of participants");
+        if (list->size() > kMaxParticipants) return invalid(field(), "too many participants");
         for (size_t i = 0; i < list->size(); ++i) {
-          if (auto e = check_participant((*list)[i], field + "/" + std::to_string(i))) return e;
+          const Participant& p = (*list)[i];
+          if (p.user == kSystemUser || p.unit == 0)
+            return check_participant(p, field() + "/" + std::to_string(i));
           for (size_t k = 0; k < i; ++k)
             if ((*list)[k].user == (*list)[i].user)
-              return invalid(field + "/" + std::to_string(i),
+              return invalid(field() + "/" + std::to_string(i),
                              "user " + std::to_string((*list)[i].user) + " is listed twice");
         }
         return std::nullopt;
@@ -372,10 +378,10 @@ class Decider {
       const auto invitees = consultation_invitees(s_, *target.consultation, inputs);
       const auto& c = *target.consultation;
       if (invitees.size() < c.quorum.min_invitees())
-        return invalid(std::string("inputs/") + std::string(kInviteesInput),
-                       "the consultation needs at least " + std::to_string(c.quorum.min_invitees()) +
-                           " invitee(s) for its quorum; " + std::to_string(invitees.size()) +
-                           " given");
+        return invalid(
+            std::string("inputs/") + std::string(kInviteesInput),
+            "the consultation needs at least " + std::to_string(c.quorum.min_invitees()) +
+                " invitee(s) for its quorum; " + std::to_string(invitees.size()) + " given");
       if (c.max_invitees && invitees.size() > c.max_invitees)
         return invalid(std::string("inputs/") + std::string(kInviteesInput),
                        "at most " + std::to_string(c.max_invitees) + " invitees");
@@ -389,10 +395,12 @@ class Decider {
       const int year = to_vietnam_time(now_).year;
       const std::string series = fill_pattern(effect.series, s_, 0, year);
       const std::uint32_t number = numbers_->next_number(s_.issuer.id, series, year);
-      taken.issued = IssuedNumber{number, year, series, fill_pattern(effect.symbol, s_, number, year)};
+      taken.issued =
+          IssuedNumber{number, year, series, fill_pattern(effect.symbol, s_, number, year)};
     }
     if (target.consultation)
-      for (const Participant& p : new_invitees) emit(RoleBound{target.consultation->consultee_role, p});
+      for (const Participant& p : new_invitees)
+        emit(RoleBound{target.consultation->consultee_role, p});
     emit(std::move(taken));
     return {};
   }

@@ -12,7 +12,9 @@ constexpr std::array<const char*, kGuardCount> kGuardNames = {
 
 }  // namespace
 
-const char* operation_name(Operation op) { return kOperationNames[static_cast<size_t>(op)]; }
+const char* operation_name(Operation op) {
+  return kOperationNames[static_cast<size_t>(op)];
+}
 
 std::optional<Operation> operation_from_name(std::string_view name) {
   for (size_t i = 0; i < kOperationNames.size(); ++i)
@@ -20,7 +22,9 @@ std::optional<Operation> operation_from_name(std::string_view name) {
   return std::nullopt;
 }
 
-const char* guard_name(Guard g) { return kGuardNames[static_cast<size_t>(g)]; }
+const char* guard_name(Guard g) {
+  return kGuardNames[static_cast<size_t>(g)];
+}
 
 std::optional<Guard> guard_from_name(std::string_view name) {
   for (size_t i = 0; i < kGuardNames.size(); ++i)
@@ -30,9 +34,12 @@ std::optional<Guard> guard_from_name(std::string_view name) {
 
 const char* input_type_name(InputType t) {
   switch (t) {
-    case InputType::kText: return "text";
-    case InputType::kTime: return "time";
-    case InputType::kParticipants: return "participants";
+    case InputType::kText:
+      return "text";
+    case InputType::kTime:
+      return "time";
+    case InputType::kParticipants:
+      return "participants";
   }
   return "text";
 }
@@ -40,9 +47,12 @@ const char* input_type_name(InputType t) {
 bool Quorum::met(std::uint32_t responded, std::uint32_t invited) const {
   if (invited == 0) return false;
   switch (rule) {
-    case QuorumRule::kAll: return responded >= invited;
-    case QuorumRule::kAny: return responded >= 1;
-    case QuorumRule::kNOfM: return responded >= n;
+    case QuorumRule::kAll:
+      return responded >= invited;
+    case QuorumRule::kAny:
+      return responded >= 1;
+    case QuorumRule::kNOfM:
+      return responded >= n;
     case QuorumRule::kFraction:
       // Integer cross-multiplication: "two thirds of 9" is exactly 6.
       return static_cast<std::uint64_t>(responded) * denominator >=
@@ -51,7 +61,9 @@ bool Quorum::met(std::uint32_t responded, std::uint32_t invited) const {
   return false;
 }
 
-std::uint32_t Quorum::min_invitees() const { return rule == QuorumRule::kNOfM ? n : 1; }
+std::uint32_t Quorum::min_invitees() const {
+  return rule == QuorumRule::kNOfM ? n : 1;
+}
 
 std::optional<std::uint16_t> StateDef::transition_index(std::string_view action) const {
   for (size_t i = 0; i < transitions.size(); ++i)

@@ -103,8 +103,8 @@ struct ConsultationDef {
 };
 
 struct DeadlineDef {
-  Duration due;                          // from entering the state
-  std::vector<Duration> reminders;       // each fires this long before the deadline
+  Duration due;                            // from entering the state
+  std::vector<Duration> reminders;         // each fires this long before the deadline
   std::optional<std::uint16_t> on_expiry;  // transition index taken when it passes
 };
 

@@ -21,11 +21,16 @@ enum class Kind { kString, kInteger, kBool, kObject, kArray };
 
 const char* kind_name(Kind k) {
   switch (k) {
-    case Kind::kString: return "a string";
-    case Kind::kInteger: return "an integer";
-    case Kind::kBool: return "true or false";
-    case Kind::kObject: return "an object";
-    case Kind::kArray: return "an array";
+    case Kind::kString:
+      return "a string";
+    case Kind::kInteger:
+      return "an integer";
+    case Kind::kBool:
+      return "true or false";
+    case Kind::kObject:
+      return "an object";
+    case Kind::kArray:
+      return "an array";
   }
   return "a value";
 }
@@ -42,16 +47,23 @@ const char* type_of(const J& j) {
 
 bool has_kind(const J& j, Kind k) {
   switch (k) {
-    case Kind::kString: return j.is_string();
-    case Kind::kInteger: return j.is_number_integer();
-    case Kind::kBool: return j.is_boolean();
-    case Kind::kObject: return j.is_object();
-    case Kind::kArray: return j.is_array();
+    case Kind::kString:
+      return j.is_string();
+    case Kind::kInteger:
+      return j.is_number_integer();
+    case Kind::kBool:
+      return j.is_boolean();
+    case Kind::kObject:
+      return j.is_object();
+    case Kind::kArray:
+      return j.is_array();
   }
   return false;
 }
 
-std::string quote(std::string_view s) { return "\"" + std::string(s) + "\""; }
+std::string quote(std::string_view s) {
+  return "\"" + std::string(s) + "\"";
+}
 
 bool is_identifier(std::string_view s, bool allow_dash) {
   if (s.empty() || s.size() > 64 || s[0] < 'a' || s[0] > 'z') return false;
@@ -72,8 +84,9 @@ class Compiler {
       add("", std::string("a workflow definition must be a JSON object, found ") + type_of(root));
       return def;
     }
-    check_keys(root, "", {"id", "version", "title", "description", "roles", "document",
-                          "participant_managers", "initial", "states"});
+    check_keys(root, "",
+               {"id", "version", "title", "description", "roles", "document",
+                "participant_managers", "initial", "states"});
     if (const J* id = required(root, "", "id", Kind::kString)) {
       def.id = id->get<std::string>();
       if (!is_identifier(def.id, true))
@@ -103,7 +116,8 @@ class Compiler {
     problems.push_back({std::move(pointer), std::move(message)});
   }
 
-  void check_keys(const J& obj, const std::string& ptr, std::initializer_list<std::string> allowed) {
+  void check_keys(const J& obj, const std::string& ptr,
+                  std::initializer_list<std::string> allowed) {
     const std::vector<std::string> names(allowed);
     for (const auto& [key, value] : obj.items()) {
       if (std::find(names.begin(), names.end(), key) == names.end())
@@ -124,8 +138,8 @@ class Compiler {
 
   const J* required(const J& obj, const std::string& ptr, const std::string& key, Kind kind) {
     if (!obj.contains(key)) {
-      add(json_pointer_append(ptr, key), std::string("missing required key ") + quote(key) +
-                                             " (" + kind_name(kind) + ")");
+      add(json_pointer_append(ptr, key),
+          std::string("missing required key ") + quote(key) + " (" + kind_name(kind) + ")");
       return nullptr;
     }
     return optional(obj, ptr, key, kind);
@@ -167,8 +181,8 @@ class Compiler {
 
   std::optional<Duration> duration_value(const J& j, const std::string& ptr) {
     if (!j.is_string()) {
-      add(ptr, std::string("must be an ISO 8601 duration string such as \"P15D\", found ") +
-                   type_of(j));
+      add(ptr,
+          std::string("must be an ISO 8601 duration string such as \"P15D\", found ") + type_of(j));
       return std::nullopt;
     }
     auto parsed = parse_duration(j.get_ref<const std::string&>());
@@ -187,8 +201,7 @@ class Compiler {
     const auto& name = j.get_ref<const std::string&>();
     if (auto r = def.role_index(name)) return r;
     if (name == kSystemRole) {
-      add(ptr, "\"system\" is reserved for the timer service; name the action in a deadline's "
-               "\"on_expiry\" instead");
+      add(ptr, "\"system\" is reserved for the timer service and cannot be given to people");
     } else {
       add(ptr, "undeclared role " + quote(name) + did_you_mean(name, role_names_) +
                    "; declare it under /roles");
@@ -196,7 +209,8 @@ class Compiler {
     return std::nullopt;
   }
 
-  RoleMask role_mask(const J& arr, const std::string& ptr, const Definition& def, bool allow_empty) {
+  RoleMask role_mask(const J& arr, const std::string& ptr, const Definition& def,
+                     bool allow_empty) {
     RoleMask mask = 0;
     if (arr.empty() && !allow_empty) add(ptr, "needs at least one role");
     for (size_t i = 0; i < arr.size(); ++i) {
@@ -255,7 +269,8 @@ class Compiler {
       const auto& abbr = t.get_ref<const std::string&>();
       if (!find_document_type(abbr)) {
         add(ptr, "unknown document type " + quote(abbr) + did_you_mean(abbr, known) +
-                     "; use an abbreviation of Nghị định 30/2020/NĐ-CP, Annex III");
+                     "; use an abbreviation of Nghị định 30/2020/NĐ-CP, Annex III, or \"CV\" for "
+                     "an official letter");
       } else if (std::find(def.document_types.begin(), def.document_types.end(), abbr) !=
                  def.document_types.end()) {
         add(ptr, "document type " + quote(abbr) + " is listed twice");
@@ -300,8 +315,9 @@ class Compiler {
       add(ptr, std::string("a state must be an object, found ") + type_of(body));
       return;
     }
-    check_keys(body, ptr, {"title", "final", "allow", "tasks", "deadline", "consultation",
-                           "on_enter", "transitions"});
+    check_keys(body, ptr,
+               {"title", "final", "allow", "tasks", "deadline", "consultation", "on_enter",
+                "transitions"});
     if (auto title = localized(body, ptr, "title", true)) s.title = *title;
     if (const J* final = optional(body, ptr, "final", Kind::kBool)) s.final = final->get<bool>();
     if (const J* allow = optional(body, ptr, "allow", Kind::kObject))
@@ -323,7 +339,8 @@ class Compiler {
         add(ptr + "/transitions", "a final state cannot have transitions");
       if (s.deadline) add(ptr + "/deadline", "a final state cannot have a deadline");
       if (s.consultation) add(ptr + "/consultation", "a final state cannot hold a consultation");
-      if (!s.tasks.empty()) add(ptr + "/tasks", "a final state cannot open tasks: they would never close");
+      if (!s.tasks.empty())
+        add(ptr + "/tasks", "a final state cannot open tasks: they would never close");
     }
   }
 
@@ -333,8 +350,9 @@ class Compiler {
       const std::string here = json_pointer_append(ptr, name);
       const auto op = operation_from_name(name);
       if (op == Operation::kNoFurtherComments) {
-        add(here, "\"no_further_comments\" is open to a consultation's invitees by itself; "
-                  "remove it from \"allow\"");
+        add(here,
+            "\"no_further_comments\" is open to a consultation's invitees by itself; "
+            "remove it from \"allow\"");
         continue;
       }
       if (!op) {
@@ -366,7 +384,7 @@ class Compiler {
           add(here, "reminder " + format_duration(*r) + " is listed twice");
         } else if (due && max_seconds(*r) >= min_seconds(*due)) {
           add(here, "reminder " + format_duration(*r) + " before a " + format_duration(*due) +
-                        " deadline would fall before the state is entered");
+                        " deadline would fall at or before the moment the state is entered");
         } else {
           d.reminders.push_back(*r);
         }
@@ -381,10 +399,18 @@ class Compiler {
     const auto& action = j.get_ref<const std::string&>();
     if (auto t = s.transition_index(action)) {
       s.deadline->on_expiry = *t;
+      // The timer service acts alone: it gives no inputs and invites no one.
+      for (const InputDef& in : s.transitions[*t].inputs)
+        if (in.required)
+          add(ptr, "the timer service gives no inputs, but action " + quote(action) + " requires " +
+                       quote(in.name));
+      if (state_has(state_names_[s.transitions[*t].to], "consultation"))
+        add(ptr, "a deadline cannot open a consultation: the timer service invites no one");
       return;
     }
     std::vector<std::string> actions;
-    for (const auto& t : s.transitions) actions.push_back(t.action);
+    for (const auto& t : s.transitions)
+      actions.push_back(t.action);
     add(ptr, "unknown action " + quote(action) + " in this state" + did_you_mean(action, actions));
   }
 
@@ -430,7 +456,8 @@ class Compiler {
       }
       const auto num = f[0].get<std::int64_t>(), den = f[1].get<std::int64_t>();
       if (den < 1 || den > 1000 || num < 1) {
-        add(ptr + "/fraction", "numerator and denominator must be positive (denominator up to 1000)");
+        add(ptr + "/fraction",
+            "numerator and denominator must be positive (denominator up to 1000)");
         return std::nullopt;
       }
       if (num > den) {
@@ -456,7 +483,7 @@ class Compiler {
       if (auto r = role_ref(*role, ptr + "/consultees", def)) c.consultee_role = *r;
     }
     if (!j.contains("quorum")) {
-      add(ptr + "/quorum", "missing required key \"quorum\"");
+      add(ptr + "/quorum", "missing required key \"quorum\" (a string or an object)");
     } else if (auto q = quorum(j["quorum"], ptr + "/quorum")) {
       c.quorum = *q;
     }
@@ -468,10 +495,10 @@ class Compiler {
         c.max_invitees = static_cast<std::uint32_t>(std::min<std::uint64_t>(
             max->get<std::uint64_t>(), std::numeric_limits<std::uint32_t>::max()));
         if (c.quorum.min_invitees() > c.max_invitees)
-          add(ptr + "/quorum", "quorum can never be met: it needs " +
-                                   std::to_string(c.quorum.min_invitees()) +
-                                   " responses but at most " + std::to_string(c.max_invitees) +
-                                   " consultees may be invited");
+          add(ptr + "/quorum",
+              "quorum can never be met: it needs " + std::to_string(c.quorum.min_invitees()) +
+                  " responses but at most " + std::to_string(c.max_invitees) +
+                  (c.max_invitees == 1 ? " consultee" : " consultees") + " may be invited");
       }
     }
     if (const J* task = required(j, ptr, "task", Kind::kObject)) {
@@ -486,8 +513,7 @@ class Compiler {
       c.task.role = c.consultee_role;
       c.task.done_on = 1u << static_cast<unsigned>(Operation::kNoFurtherComments);
     }
-    if (!s.deadline)
-      add(ptr, "a consultation needs a deadline: add \"deadline\" to this state");
+    if (!s.deadline) add(ptr, "a consultation needs a deadline: add \"deadline\" to this state");
     // Kept even when a part is wrong, as a deadline is: the state does hold a
     // consultation, and checks that depend on one must not report it missing.
     s.consultation = std::move(c);
@@ -526,9 +552,6 @@ class Compiler {
       if (auto title = localized(j, here, "title", true)) t.title = *title;
       t.due = duration(j, here, "due", false);
       if (t.due && t.due->is_zero()) add(here + "/due", "a task cannot be due the moment it opens");
-      if (!t.due && !s.deadline && j.contains("due") == false) {
-        // Tasks without a due time are allowed: they wait for the state to end.
-      }
       if (const J* done_on = optional(j, here, "done_on", Kind::kArray)) {
         for (size_t k = 0; k < done_on->size(); ++k) {
           const std::string at = json_pointer_append(here + "/done_on", k);
@@ -540,8 +563,9 @@ class Compiler {
           const auto& op_name = name.get_ref<const std::string&>();
           const auto op = operation_from_name(op_name);
           if (op == Operation::kNoFurtherComments) {
-            add(at, "\"no_further_comments\" completes only a consultation's own task; use "
-                    "submit_version, comment or dispose_comment");
+            add(at,
+                "\"no_further_comments\" completes only a consultation's own task; use "
+                "submit_version, comment or dispose_comment");
             continue;
           }
           if (!op) {
@@ -606,9 +630,9 @@ class Compiler {
   // needs it exactly once), {type}, {issuer}, {unit}, {year}.
   void check_pattern(const std::string& pattern, const std::string& ptr, const Definition& def,
                      bool is_symbol) {
-    const std::vector<std::string> known = is_symbol
-        ? std::vector<std::string>{"number", "type", "issuer", "unit", "year"}
-        : std::vector<std::string>{"type", "issuer", "unit", "year"};
+    const std::vector<std::string> known =
+        is_symbol ? std::vector<std::string>{"number", "type", "issuer", "unit", "year"}
+                  : std::vector<std::string>{"type", "issuer", "unit", "year"};
     // An empty symbol also lacks {number}; one problem says it.
     if (pattern.empty()) {
       add(ptr, "must not be empty");
@@ -697,7 +721,8 @@ class Compiler {
   void compile_guards(const J& guards, const std::string& ptr, const Definition&, const StateDef& s,
                       TransitionDef& t) {
     std::vector<std::string> names;
-    for (size_t g = 0; g < kGuardCount; ++g) names.push_back(guard_name(static_cast<Guard>(g)));
+    for (size_t g = 0; g < kGuardCount; ++g)
+      names.push_back(guard_name(static_cast<Guard>(g)));
     for (size_t i = 0; i < guards.size(); ++i) {
       const std::string here = json_pointer_append(ptr, i);
       if (!guards[i].is_string()) {
@@ -720,14 +745,15 @@ class Compiler {
         add(here, "guard \"deadline_passed\" needs a deadline in this state");
       if (*g == Guard::kNewVersionInState &&
           !s.allow[static_cast<size_t>(Operation::kSubmitVersion)])
-        add(here, "guard \"new_version_in_state\" can never hold: no role may submit_version "
-                  "in this state");
+        add(here,
+            "guard \"new_version_in_state\" can never hold: no role may submit_version "
+            "in this state");
       t.guards.push_back(*g);
     }
   }
 
-  void compile_inputs(const J& inputs, const std::string& ptr, 
-                      const J& transition, TransitionDef& t) {
+  void compile_inputs(const J& inputs, const std::string& ptr, const J& transition,
+                      TransitionDef& t) {
     const std::vector<std::string> types = {"text", "time", "participants"};
     for (const auto& [name, spec] : inputs.items()) {
       const std::string here = json_pointer_append(ptr, name);
@@ -769,7 +795,8 @@ class Compiler {
           add(here, "\"invitees\" needs a consultation in the state this action enters");
       }
       if (name == kDeadlineInput) {
-        if (in.type != InputType::kTime) add(here + "/type", "\"deadline\" must have type \"time\"");
+        if (in.type != InputType::kTime)
+          add(here + "/type", "\"deadline\" must have type \"time\"");
         if (state_lacks(target, "deadline"))
           add(here, "\"deadline\" needs a deadline in the state this action enters");
       }
@@ -777,10 +804,53 @@ class Compiler {
     }
   }
 
+  bool state_has(const std::string& state, const char* key) const {
+    const auto it = states_json_->find(state);
+    return it != states_json_->end() && it->is_object() && it->contains(key);
+  }
+
   // Whether the named state exists and has no `key`.
   bool state_lacks(const std::string& state, const char* key) const {
     const auto it = states_json_->find(state);
     return it != states_json_->end() && it->is_object() && !it->contains(key);
+  }
+
+  // A dossier is created in its initial state, not entered into it, so
+  // entry effects would never run and a consultation would invite no one.
+  void check_initial(const Definition& def) {
+    const StateDef& first = def.states[def.initial];
+    const std::string ptr = json_pointer_append("/states", first.id);
+    if (!first.on_enter.empty())
+      add(ptr + "/on_enter",
+          "the initial state cannot have entry effects: a dossier starts there "
+          "without entering it");
+    if (first.consultation)
+      add(ptr + "/consultation",
+          "the initial state cannot hold a consultation: no one is invited "
+          "when a dossier is created");
+  }
+
+  // A document gets one official number: no path may allocate twice.
+  template <class Reach>
+  void check_single_allocation(const Definition& def,
+                               const std::vector<std::vector<StateId>>& forward, Reach reach) {
+    auto allocates = [&def](size_t s) {
+      for (const EffectDef& e : def.states[s].on_enter)
+        if (e.kind == EffectKind::kAllocateNumber) return true;
+      return false;
+    };
+    for (size_t a = 0; a < def.states.size(); ++a) {
+      if (!allocates(a) || forward[a].empty()) continue;
+      const auto after = reach(forward, forward[a]);
+      for (size_t b = 0; b < def.states.size(); ++b) {
+        if (!after[b] || !allocates(b)) continue;
+        add(json_pointer_append("/states", def.states[a].id) + "/on_enter",
+            b == a ? std::string("a document gets one official number, but this state can be "
+                                 "entered again after it")
+                   : "a document gets one official number, but state " + quote(def.states[b].id) +
+                         " allocates another after this one");
+      }
+    }
   }
 
   void check_graph(const Definition& def, bool initial_known) {
@@ -795,7 +865,8 @@ class Compiler {
     auto reach = [n](const std::vector<std::vector<StateId>>& edges, std::vector<StateId> start) {
       std::vector<bool> seen(n, false);
       std::deque<StateId> queue(start.begin(), start.end());
-      for (StateId s : start) seen[s] = true;
+      for (StateId s : start)
+        seen[s] = true;
       while (!queue.empty()) {
         const StateId s = queue.front();
         queue.pop_front();
@@ -811,15 +882,17 @@ class Compiler {
     for (size_t s = 0; s < n; ++s)
       if (def.states[s].final) finals.push_back(static_cast<StateId>(s));
     if (finals.empty()) add("/states", "no state is final: mark at least one with \"final\": true");
-    const auto from_initial = initial_known ? reach(forward, {def.initial}) : std::vector<bool>(n, true);
+    const auto from_initial =
+        initial_known ? reach(forward, {def.initial}) : std::vector<bool>(n, true);
+    if (initial_known) check_initial(def);
+    check_single_allocation(def, forward, reach);
     const auto to_final = reach(backward, finals);
     for (size_t s = 0; s < n; ++s) {
       const std::string ptr = json_pointer_append("/states", def.states[s].id);
       if (!from_initial[s])
         add(ptr, "unreachable: no path of transitions leads here from the initial state " +
                      quote(def.states[def.initial].id));
-      if (!to_final[s] && !finals.empty())
-        add(ptr, "no final state can be reached from here");
+      if (!to_final[s] && !finals.empty()) add(ptr, "no final state can be reached from here");
     }
   }
 
@@ -848,7 +921,8 @@ Result<Definition, Problems> load_definition(std::string_view json_text) {
   auto parsed = parse_json_document(json_text);
   if (!parsed.ok()) return Problems{{parsed.error().pointer, parsed.error().message}};
   Problems problems;
-  for (const auto& p : parsed.value().problems) problems.push_back({p.pointer, p.message});
+  for (const auto& p : parsed.value().problems)
+    problems.push_back({p.pointer, p.message});
   auto compiled = compile_definition(parsed.value().value);
   if (!compiled.ok()) {
     problems.insert(problems.end(), compiled.error().begin(), compiled.error().end());

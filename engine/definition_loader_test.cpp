@@ -156,8 +156,7 @@ void check_cases(const char* base_text, const std::vector<Case>& cases) {
 const std::string kQuorumUsage =
     "use \"all\", \"any\", {\"n_of_m\": n} or {\"fraction\": [numerator, denominator]}";
 const std::string kSystemReserved =
-    "\"system\" is reserved for the timer service; name the action in a deadline's "
-    "\"on_expiry\" instead";
+    "\"system\" is reserved for the timer service and cannot be given to people";
 const std::string kUnreachable =
     "unreachable: no path of transitions leads here from the initial state \"drafting\"";
 const std::string kNoFinalReachable = "no final state can be reached from here";
@@ -422,7 +421,9 @@ TEST_CASE("at most 32 roles", "[definition]") {
 }
 
 TEST_CASE("document types", "[definition]") {
-  const std::string annex = "; use an abbreviation of Nghị định 30/2020/NĐ-CP, Annex III";
+  const std::string annex =
+      "; use an abbreviation of Nghị định 30/2020/NĐ-CP, Annex III, or \"CV\" for an official "
+      "letter";
   check_cases(
       kMinimal,
       {
@@ -626,7 +627,8 @@ TEST_CASE("the graph: reachability and final states", "[definition]") {
              d["states"]["done"]["consultation"] = parse(
                  R"({"consultees": "chair", "task": {"id": "reply", "title": {"vi": "Góp ý", "en": "Reply"}}})");
            },
-           {{"/states/done/consultation/quorum", "missing required key \"quorum\""},
+           {{"/states/done/consultation/quorum",
+             "missing required key \"quorum\" (a string or an object)"},
             {"/states/done/consultation",
              "a consultation needs a deadline: add \"deadline\" to this state"},
             {"/states/done/consultation", "a final state cannot hold a consultation"}}},
@@ -916,15 +918,18 @@ TEST_CASE("deadlines and reminders", "[definition]") {
           {"a reminder as long as the deadline",
            deadline("reminders", {"P15D"}),
            {{dl + "/reminders/0",
-             "reminder P15D before a P15D deadline would fall before the state is entered"}}},
+             "reminder P15D before a P15D deadline would fall at or before the moment the state is "
+             "entered"}}},
           {"a reminder longer than the deadline",
            deadline("reminders", {"P1D", "P1M"}),
            {{dl + "/reminders/1",
-             "reminder P1M before a P15D deadline would fall before the state is entered"}}},
+             "reminder P1M before a P15D deadline would fall at or before the moment the state is "
+             "entered"}}},
           {"a reminder in hours longer than the deadline",
            deadline("reminders", {"PT400H"}),
            {{dl + "/reminders/0",
-             "reminder PT400H before a P15D deadline would fall before the state is entered"}}},
+             "reminder PT400H before a P15D deadline would fall at or before the moment the state "
+             "is entered"}}},
           {"a reminder just shorter than the deadline", deadline("reminders", {"P14DT23H"}), {}},
           {"on_expiry a number",
            deadline("on_expiry", 1),
@@ -993,7 +998,7 @@ TEST_CASE("consultations and quorums", "[definition]") {
            {{co + "/consultees", kSystemReserved}}},
           {"quorum missing",
            [](J& d) { d["states"]["consulting"]["consultation"].erase("quorum"); },
-           {{q, "missing required key \"quorum\""}}},
+           {{q, "missing required key \"quorum\" (a string or an object)"}}},
           {"quorum misspelt",
            [](J& d) {
              auto& c = d["states"]["consulting"]["consultation"];
@@ -1001,7 +1006,7 @@ TEST_CASE("consultations and quorums", "[definition]") {
              c.erase("quorum");
            },
            {{co + "/quorom", "unknown key \"quorom\" (did you mean \"quorum\"?)"},
-            {q, "missing required key \"quorum\""}}},
+            {q, "missing required key \"quorum\" (a string or an object)"}}},
           {"an unknown rule name",
            quorum(R"("most")"),
            {{q, "unknown quorum rule \"most\"; " + kQuorumUsage}}},
@@ -1455,4 +1460,85 @@ TEST_CASE("the initial state need not be the first one listed", "[definition]") 
   CHECK(def.value().initial == 1);
   CHECK(def.value().states[1].transitions[0].to == 0);
   CHECK(def.value().states[1].deadline == std::nullopt);
+}
+
+TEST_CASE("a document gets one number, allocated on entering a later state", "[definition]") {
+  check_cases(
+      kFull,
+      {
+          {"an effect on the initial state",
+           [](J& d) {
+             at(d, "/states/drafting/on_enter") = parse(R"([{"effect": "freeze_document"}])");
+           },
+           {{"/states/drafting/on_enter",
+             "the initial state cannot have entry effects: a dossier starts there without "
+             "entering it"}}},
+          {"a loop back into the allocating state",
+           [](J& d) {
+             at(d, "/states/issuing/transitions/1") = parse(
+                 R"({"action": "redo", "title": {"vi": "Lại", "en": "Again"}, "to": "consulting", "roles": ["clerk"]})");
+           },
+           {{"/states/issuing/on_enter",
+             "a document gets one official number, but this state can be entered again after "
+             "it"}}},
+          {"a second allocating state after the first",
+           [](J& d) {
+             at(d, "/states/issued/final") = false;
+             at(d, "/states/issued/on_enter") = parse(
+                 R"([{"effect": "allocate_number", "symbol": "{number}/TB-{issuer}", "series": "TB"}])");
+             at(d, "/states/issued/transitions") = parse(
+                 R"([{"action": "end", "title": {"vi": "Hết", "en": "End"}, "to": "closed", "roles": ["clerk"]}])");
+             at(d, "/states/closed") =
+                 parse(R"({"title": {"vi": "Đóng", "en": "Closed"}, "final": true})");
+           },
+           {{"/states/issuing/on_enter",
+             "a document gets one official number, but state \"issued\" allocates another after "
+             "this one"}}},
+      });
+}
+
+TEST_CASE("the initial state holds no consultation", "[definition]") {
+  J doc = parse(kFull);
+  at(doc, "/initial") = "consulting";
+  at(doc, "/states/drafting/transitions/0/to") = "consulting";
+  CHECK(problems_of(doc) ==
+        Problems{{"/states/consulting/consultation",
+                  "the initial state cannot hold a consultation: no one is invited when a "
+                  "dossier is created"},
+                 {"/states/drafting",
+                  "unreachable: no path of transitions leads here from the initial state "
+                  "\"consulting\""}});
+}
+
+TEST_CASE("a deadline's action needs nothing the timer service cannot give", "[definition]") {
+  check_cases(
+      kFull,
+      {
+          {"a required input",
+           [](J& d) {
+             at(d, "/states/consulting/transitions/1/inputs") =
+                 parse(R"({"reason": {"type": "text", "required": true}})");
+           },
+           {{"/states/consulting/deadline/on_expiry",
+             "the timer service gives no inputs, but action \"expire\" requires \"reason\""}}},
+          {"opening a consultation",
+           [](J& d) {
+             at(d, "/states/drafting/deadline") =
+                 parse(R"({"due": "P5D", "on_expiry": "consult"})");
+           },
+           {{"/states/drafting/deadline/on_expiry",
+             "a deadline cannot open a consultation: the timer service invites no one"}}},
+      });
+}
+
+TEST_CASE("every Annex III abbreviation is a document type", "[definition]") {
+  for (const char* type :
+       {"NQ", "QĐ",  "CT", "QC", "QyĐ", "TC",  "TB",  "HD", "CTr", "KH", "PA", "ĐA", "DA", "BC",
+        "BB", "TTr", "HĐ", "CĐ", "GN",  "TTh", "GUQ", "GM", "GGT", "NP", "PG", "PC", "PB", "CV"}) {
+    INFO(type);
+    J doc = parse(kFull);
+    at(doc, "/document/types") = J::array({type});
+    at(doc, "/states/issuing/on_enter/0/symbol") = "{number}/{type}-{issuer}";
+    CHECK(problems_of(doc).empty());
+  }
 }

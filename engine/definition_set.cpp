@@ -27,7 +27,8 @@ const Definition* DefinitionSet::latest(std::string_view id) const {
 
 std::vector<const Definition*> DefinitionSet::all() const {
   std::vector<const Definition*> out;
-  for (const auto& d : definitions_) out.push_back(d.get());
+  for (const auto& d : definitions_)
+    out.push_back(d.get());
   return out;
 }
 

@@ -22,8 +22,12 @@ const std::vector<DocumentType>& document_types() {
       {"TTr", "Tờ trình", "Submission"},
       {"HĐ", "Hợp đồng", "Contract"},
       {"CĐ", "Công điện", "Official telegram"},
+      {"GN", "Bản ghi nhớ", "Memorandum of understanding"},
+      {"TTh", "Bản thỏa thuận", "Agreement"},
+      {"GUQ", "Giấy ủy quyền", "Power of attorney"},
       {"GM", "Giấy mời", "Invitation"},
       {"GGT", "Giấy giới thiệu", "Letter of introduction"},
+      {"NP", "Giấy nghỉ phép", "Leave permit"},
       {"PG", "Phiếu gửi", "Dispatch slip"},
       {"PC", "Phiếu chuyển", "Transfer slip"},
       {"PB", "Phiếu báo", "Notification slip"},
@@ -42,7 +46,8 @@ const DocumentType* find_document_type(std::string_view abbreviation) {
 
 std::vector<std::string> document_type_abbreviations() {
   std::vector<std::string> out;
-  for (const DocumentType& t : document_types()) out.emplace_back(t.abbreviation);
+  for (const DocumentType& t : document_types())
+    out.emplace_back(t.abbreviation);
   return out;
 }
 

@@ -12,8 +12,8 @@ RoleMask DossierState::roles_of(UserId user) const {
 }
 
 std::uint32_t DossierState::responded_count() const {
-  return static_cast<std::uint32_t>(
-      std::count_if(invitees.begin(), invitees.end(), [](const Invitee& i) { return i.responded; }));
+  return static_cast<std::uint32_t>(std::count_if(invitees.begin(), invitees.end(),
+                                                  [](const Invitee& i) { return i.responded; }));
 }
 
 bool DossierState::quorum_met() const {

@@ -74,7 +74,7 @@ class DossierState {
   std::uint64_t version = 0;  // events applied
   StateId state = 0;
   Time entered_at = 0;
-  std::uint32_t state_entries = 0;       // counts every entry, so loops are told apart
+  std::uint32_t state_entries = 0;  // counts every entry, so loops are told apart
   std::string document_type;
   UnitRef issuer;
   UnitRef drafting_unit;

@@ -16,7 +16,8 @@ Result<Duration, std::string> parse_duration(std::string_view s) {
   if (s.empty()) return std::string("empty duration; write e.g. \"P15D\"");
   if (s[0] == '-') return std::string("negative durations are not allowed");
   if (s[0] != 'P')
-    return "\"" + std::string(s) + "\" is not an ISO 8601 duration: it must start with 'P' (e.g. \"P15D\")";
+    return "\"" + std::string(s) +
+           "\" is not an ISO 8601 duration: it must start with 'P' (e.g. \"P15D\")";
   Duration d;
   bool in_time = false, any = false, time_part_has_value = false;
   // Designators must appear in this order, each at most once.
@@ -65,7 +66,8 @@ Result<Duration, std::string> parse_duration(std::string_view s) {
     }
     any = true;
   }
-  if (in_time && !time_part_has_value) return std::string("'T' must be followed by hours, minutes or seconds");
+  if (in_time && !time_part_has_value)
+    return std::string("'T' must be followed by hours, minutes or seconds");
   if (!any) return "\"" + std::string(s) + "\" has no components (e.g. \"P15D\")";
   return d;
 }
@@ -106,8 +108,12 @@ static Time shift(Time t, const Duration& d, int sign) {
   return t + sign * secs;
 }
 
-Time add_duration(Time t, const Duration& d) { return shift(t, d, 1); }
-Time subtract_duration(Time t, const Duration& d) { return shift(t, d, -1); }
+Time add_duration(Time t, const Duration& d) {
+  return shift(t, d, 1);
+}
+Time subtract_duration(Time t, const Duration& d) {
+  return shift(t, d, -1);
+}
 
 static std::int64_t seconds_with(const Duration& d, std::int64_t month_days,
                                  std::int64_t year_days) {
@@ -115,7 +121,11 @@ static std::int64_t seconds_with(const Duration& d, std::int64_t month_days,
          d.hours * 3600LL + d.minutes * 60LL + d.seconds;
 }
 
-std::int64_t max_seconds(const Duration& d) { return seconds_with(d, 31, 366); }
-std::int64_t min_seconds(const Duration& d) { return seconds_with(d, 28, 365); }
+std::int64_t max_seconds(const Duration& d) {
+  return seconds_with(d, 31, 366);
+}
+std::int64_t min_seconds(const Duration& d) {
+  return seconds_with(d, 28, 365);
+}
 
 }  // namespace planflow

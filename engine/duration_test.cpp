@@ -52,7 +52,8 @@ TEST_CASE("durations add as a clerk counts them", "[duration]") {
   const Time jan31 = from_vietnam_time({2024, 1, 31, 9, 0, 0});
   const CivilDateTime feb = to_vietnam_time(add_duration(jan31, parse_duration("P1M").value()));
   CHECK((feb.month == 2 && feb.day == 29 && feb.hour == 9));
-  const CivilDateTime back = to_vietnam_time(subtract_duration(jan31, parse_duration("P2M").value()));
+  const CivilDateTime back =
+      to_vietnam_time(subtract_duration(jan31, parse_duration("P2M").value()));
   CHECK((back.year == 2023 && back.month == 11 && back.day == 30));
   CHECK(subtract_duration(add_duration(jan25, parse_duration("PT36H").value()),
                           parse_duration("P1DT12H").value()) == jan25);

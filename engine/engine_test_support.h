@@ -25,7 +25,8 @@ inline std::string read_source_file(const std::string& relative) {
 inline Definition load_workflow(const std::string& name) {
   auto def = load_definition(read_source_file("workflows/" + name));
   if (!def.ok())
-    for (const auto& p : def.error()) UNSCOPED_INFO(p.pointer << ": " << p.message);
+    for (const auto& p : def.error())
+      UNSCOPED_INFO(p.pointer << ": " << p.message);
   REQUIRE(def.ok());
   return std::move(def).value();
 }

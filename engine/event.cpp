@@ -7,13 +7,14 @@ namespace planflow {
 namespace {
 
 constexpr std::array<const char*, std::variant_size_v<EventBody>> kEventTypes = {
-    "dossier_created", "role_bound",       "role_unbound",     "version_submitted",
-    "action_taken",    "comment_added",    "comment_disposed", "review_finished",
-    "reminder_sent"};
+    "dossier_created", "role_bound",       "role_unbound",    "version_submitted", "action_taken",
+    "comment_added",   "comment_disposed", "review_finished", "reminder_sent"};
 
 }  // namespace
 
-const char* event_type_name(const EventBody& body) { return kEventTypes[body.index()]; }
+const char* event_type_name(const EventBody& body) {
+  return kEventTypes[body.index()];
+}
 
 std::optional<std::size_t> event_type_index(std::string_view name) {
   for (size_t i = 0; i < kEventTypes.size(); ++i)

@@ -88,9 +88,9 @@ struct ReminderSent {
   friend bool operator==(const ReminderSent&, const ReminderSent&) = default;
 };
 
-using EventBody = std::variant<DossierCreated, RoleBound, RoleUnbound, VersionSubmitted,
-                               ActionTaken, CommentAdded, CommentDisposed, ReviewFinished,
-                               ReminderSent>;
+using EventBody =
+    std::variant<DossierCreated, RoleBound, RoleUnbound, VersionSubmitted, ActionTaken,
+                 CommentAdded, CommentDisposed, ReviewFinished, ReminderSent>;
 
 struct Event {
   Time at = 0;

@@ -8,11 +8,14 @@ using nlohmann::json;
 
 namespace {
 
-json unit_json(const UnitRef& u) { return {{"id", u.id}, {"code", u.code}}; }
+json unit_json(const UnitRef& u) {
+  return {{"id", u.id}, {"code", u.code}};
+}
 
 json participants_json(const std::vector<Participant>& list) {
   json out = json::array();
-  for (const Participant& p : list) out.push_back({{"user", p.user}, {"unit", p.unit}});
+  for (const Participant& p : list)
+    out.push_back({{"user", p.user}, {"unit", p.unit}});
   return out;
 }
 
@@ -28,7 +31,8 @@ struct ToJson {
             {"drafting_unit", unit_json(c.drafting_unit)}};
   }
   json operator()(const RoleBound& b) const {
-    return {{"role", def.roles[b.role].id}, {"user", b.participant.user}, {"unit", b.participant.unit}};
+    return {
+        {"role", def.roles[b.role].id}, {"user", b.participant.user}, {"unit", b.participant.unit}};
   }
   json operator()(const RoleUnbound& u) const {
     return {{"role", def.roles[u.role].id}, {"user", u.user}};
@@ -58,7 +62,8 @@ struct ToJson {
     return out;
   }
   json operator()(const CommentAdded& c) const {
-    return {{"comment_id", c.comment_id}, {"reply_to", c.reply_to}, {"text", c.text}, {"unit", c.unit}};
+    return {
+        {"comment_id", c.comment_id}, {"reply_to", c.reply_to}, {"text", c.text}, {"unit", c.unit}};
   }
   json operator()(const CommentDisposed& d) const {
     return {{"comment_id", d.comment_id},
@@ -90,7 +95,8 @@ std::optional<RoleId> read_role(JsonReader& r, const Definition& def) {
   return role;
 }
 
-std::optional<Participant> read_participant(const json& j, const std::string& path, JsonReader& parent) {
+std::optional<Participant> read_participant(const json& j, const std::string& path,
+                                            JsonReader& parent) {
   JsonReader p(j, path);
   Participant out{p.id("user"), p.id("unit")};
   if (!p.ok()) {
@@ -116,12 +122,16 @@ std::optional<ActionInputs> read_inputs(JsonReader& r, const TransitionDef& t) {
     const std::string path = r.field("inputs") + "/" + spec.name;
     switch (spec.type) {
       case InputType::kText:
-        if (!it->is_string()) r.fail(path, "must be a string");
-        else out.push_back({spec.name, it->get<std::string>()});
+        if (!it->is_string())
+          r.fail(path, "must be a string");
+        else
+          out.push_back({spec.name, it->get<std::string>()});
         break;
       case InputType::kTime:
-        if (!it->is_number_integer()) r.fail(path, "must be a whole number of seconds");
-        else out.push_back({spec.name, it->get<Time>()});
+        if (!it->is_number_integer())
+          r.fail(path, "must be a whole number of seconds");
+        else
+          out.push_back({spec.name, it->get<Time>()});
         break;
       case InputType::kParticipants: {
         if (!it->is_array()) {
@@ -130,7 +140,8 @@ std::optional<ActionInputs> read_inputs(JsonReader& r, const TransitionDef& t) {
         }
         std::vector<Participant> list;
         for (size_t i = 0; i < it->size(); ++i)
-          if (auto p = read_participant((*it)[i], path + "/" + std::to_string(i), r)) list.push_back(*p);
+          if (auto p = read_participant((*it)[i], path + "/" + std::to_string(i), r))
+            list.push_back(*p);
         out.push_back({spec.name, std::move(list)});
         break;
       }
@@ -145,13 +156,21 @@ Result<EventBody> read_action(JsonReader& r, const Definition& def) {
   const std::string from = r.string("from"), action = r.string("action"), to = r.string("to");
   if (!r.ok()) return *r.error();
   const auto from_index = def.state_index(from);
-  if (!from_index) return make_error(ErrorCode::kInvalidArgument, r.field("from") + ": unknown state \"" + from + "\"", r.field("from"));
+  if (!from_index)
+    return make_error(ErrorCode::kInvalidArgument,
+                      r.field("from") + ": unknown state \"" + from + "\"", r.field("from"));
   const auto transition = def.states[*from_index].transition_index(action);
   if (!transition)
-    return make_error(ErrorCode::kInvalidArgument, r.field("action") + ": no action \"" + action + "\" in state \"" + from + "\"", r.field("action"));
+    return make_error(
+        ErrorCode::kInvalidArgument,
+        r.field("action") + ": no action \"" + action + "\" in state \"" + from + "\"",
+        r.field("action"));
   const TransitionDef& t = def.states[*from_index].transitions[*transition];
   if (def.states[t.to].id != to)
-    return make_error(ErrorCode::kInvalidArgument, r.field("to") + ": action \"" + action + "\" leads to \"" + def.states[t.to].id + "\", not \"" + to + "\"", r.field("to"));
+    return make_error(ErrorCode::kInvalidArgument,
+                      r.field("to") + ": action \"" + action + "\" leads to \"" +
+                          def.states[t.to].id + "\", not \"" + to + "\"",
+                      r.field("to"));
   a.from = *from_index;
   a.transition = *transition;
   a.to = t.to;
@@ -184,12 +203,14 @@ json event_to_json(const Definition& def, const Event& event) {
           {"data", event_data_to_json(def, event.body)}};
 }
 
-Result<EventBody> event_data_from_json(const Definition& def, std::string_view type, const json& data) {
+Result<EventBody> event_data_from_json(const Definition& def, std::string_view type,
+                                       const json& data) {
   JsonReader r(data, "data");
   if (!r.is_object()) return *r.error();
   const auto index = event_type_index(type);
   if (!index)
-    return make_error(ErrorCode::kInvalidArgument, "type: unknown event type \"" + std::string(type) + "\"", "type");
+    return make_error(ErrorCode::kInvalidArgument,
+                      "type: unknown event type \"" + std::string(type) + "\"", "type");
   EventBody body;
   switch (*index) {
     case 0: {
@@ -217,7 +238,8 @@ Result<EventBody> event_data_from_json(const Definition& def, std::string_view t
     case 3:
       body = VersionSubmitted{r.id("number"), r.string("summary"), r.string("text")};
       break;
-    case 4: return read_action(r, def);
+    case 4:
+      return read_action(r, def);
     case 5: {
       CommentAdded c{r.id("comment_id"), r.id("reply_to"), r.string("text"), r.id("unit")};
       body = std::move(c);
@@ -227,10 +249,13 @@ Result<EventBody> event_data_from_json(const Definition& def, std::string_view t
       const std::string name = r.string("disposition");
       const auto d = disposition_from_name(name);
       if (r.ok() && !d) r.fail(r.field("disposition"), "unknown disposition \"" + name + "\"");
-      body = CommentDisposed{r.id("comment_id"), d.value_or(Disposition::kNone), r.string("explanation")};
+      body = CommentDisposed{r.id("comment_id"), d.value_or(Disposition::kNone),
+                             r.string("explanation")};
       break;
     }
-    case 7: body = ReviewFinished{}; break;
+    case 7:
+      body = ReviewFinished{};
+      break;
     case 8: {
       ReminderSent s{r.id("timer_id"), {}};
       if (const json* list = r.array("recipients")) {
@@ -255,7 +280,8 @@ Result<Event> event_from_json(const Definition& def, const json& j) {
   if (!r.is_object()) return *r.error();
   const std::string type = r.string("type");
   Event e;
-  e.at = r.integer("at", std::numeric_limits<Time>::min() / 2, std::numeric_limits<Time>::max() / 2);
+  e.at =
+      r.integer("at", std::numeric_limits<Time>::min() / 2, std::numeric_limits<Time>::max() / 2);
   e.actor = r.id("actor");
   const json* data = r.object("data");
   if (!r.ok()) return *r.error();

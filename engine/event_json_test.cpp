@@ -19,9 +19,11 @@ std::vector<Event> full_history(const Definition& def) {
   Dossier d(def);
   d.ok(kDrafter, plan_dossier());
   d.ok(kDrafter, SubmitVersion{"I. MỤC ĐÍCH\n\"Trích dẫn\" và ký tự đặc biệt \\ / <b>", "bản đầu"});
-  d.ok(kDrafter, action("open_consultation",
-                        {InputValue{"invitees", std::vector<Participant>{{kDelegateA, 20}, {kOutsider, 90}}},
-                         InputValue{"deadline", d.now + 10 * kDay}, text_input("meeting", "Phòng họp số 1")}));
+  d.ok(
+      kDrafter,
+      action("open_consultation",
+             {InputValue{"invitees", std::vector<Participant>{{kDelegateA, 20}, {kOutsider, 90}}},
+              InputValue{"deadline", d.now + 10 * kDay}, text_input("meeting", "Phòng họp số 1")}));
   d.ok(kDelegateA, AddComment{"Điều chỉnh mục tiêu", 0});
   d.ok(kOutsider, AddComment{"Đồng ý", 1});
   d.ok(kDelegateA, NoFurtherComments{});
@@ -61,8 +63,9 @@ TEST_CASE("every event type round-trips through JSON", "[event_json]") {
 TEST_CASE("canonical bytes: sorted keys, no white space, UTF-8 kept", "[event_json]") {
   const Definition def = load_workflow("plan.json");
   const Event e{1376539200, kDelegateA, CommentAdded{1, 0, "Tăng cường tuyên truyền", 20}};
-  CHECK(canonical_event_bytes(def, e) ==
-        R"({"actor":2,"at":1376539200,"data":{"comment_id":1,"reply_to":0,"text":"Tăng cường tuyên truyền","unit":20},"type":"comment_added"})");
+  CHECK(
+      canonical_event_bytes(def, e) ==
+      R"({"actor":2,"at":1376539200,"data":{"comment_id":1,"reply_to":0,"text":"Tăng cường tuyên truyền","unit":20},"type":"comment_added"})");
   const Event bad{0, 1, CommentAdded{1, 0, "\xC3\x28", 20}};
   CHECK_THROWS(canonical_event_bytes(def, bad));  // decide() never lets such text in
 }
@@ -75,27 +78,44 @@ TEST_CASE("malformed stored events are refused, naming the field", "[event_json]
     return e.error().message;
   };
   CHECK(error_of("[]") == "/: must be an object");
-  CHECK(error_of(R"({"type":"comment_added","at":1,"actor":2})") == "data: is required (an object)");
+  CHECK(error_of(R"({"type":"comment_added","at":1,"actor":2})") ==
+        "data: is required (an object)");
   CHECK(error_of(R"({"type":"comment_liked","at":1,"actor":2,"data":{}})") ==
         "type: unknown event type \"comment_liked\"");
   CHECK(error_of(R"({"type":"comment_added","at":"yesterday","actor":2,"data":{}})") ==
         "at: must be a whole number");
   CHECK(error_of(R"({"type":"comment_added","at":1,"actor":-2,"data":{}})") ==
         "actor: must be between 0 and 4294967295");
-  CHECK(error_of(R"({"type":"comment_added","at":1,"actor":2,"data":{"comment_id":1,"reply_to":0,"unit":20}})") ==
-        "data/text: is required (a string)");
-  CHECK(error_of(R"({"type":"role_bound","at":1,"actor":2,"data":{"role":"auditor","user":3,"unit":4}})") ==
-        "data/role: \"auditor\" is not a role of plan");
-  CHECK(error_of(R"({"type":"comment_disposed","at":1,"actor":2,"data":{"comment_id":1,"disposition":"maybe","explanation":""}})") ==
-        "data/disposition: unknown disposition \"maybe\"");
-  CHECK(error_of(R"({"type":"action_taken","at":1,"actor":2,"data":{"from":"drafting","action":"approve","to":"issuance"}})") ==
-        "data/action: no action \"approve\" in state \"drafting\"");
-  CHECK(error_of(R"({"type":"action_taken","at":1,"actor":2,"data":{"from":"drafting","action":"withdraw","to":"closed"}})") ==
-        "data/to: action \"withdraw\" leads to \"withdrawn\", not \"closed\"");
-  CHECK(error_of(R"({"type":"action_taken","at":1,"actor":2,"data":{"from":"drafting","action":"withdraw","to":"withdrawn","inputs":{"why":"x"}}})") ==
-        "data/inputs/why: is not an input of withdraw");
-  CHECK(error_of(R"({"type":"action_taken","at":1,"actor":2,"data":{"from":"drafting","action":"open_consultation","to":"consultation","inputs":{"invitees":[{"user":3}]}}})") ==
-        "data/inputs/invitees/0/unit: is required (a whole number)");
-  CHECK(error_of(R"({"type":"dossier_created","at":1,"actor":2,"data":{"definition_id":"plan","definition_version":1,"title":"t","document_type":"KH","issuer":{"id":1},"drafting_unit":{"id":2,"code":"NC"}}})") ==
-        "data/issuer/code: is required (a string)");
+  CHECK(
+      error_of(
+          R"({"type":"comment_added","at":1,"actor":2,"data":{"comment_id":1,"reply_to":0,"unit":20}})") ==
+      "data/text: is required (a string)");
+  CHECK(
+      error_of(
+          R"({"type":"role_bound","at":1,"actor":2,"data":{"role":"auditor","user":3,"unit":4}})") ==
+      "data/role: \"auditor\" is not a role of plan");
+  CHECK(
+      error_of(
+          R"({"type":"comment_disposed","at":1,"actor":2,"data":{"comment_id":1,"disposition":"maybe","explanation":""}})") ==
+      "data/disposition: unknown disposition \"maybe\"");
+  CHECK(
+      error_of(
+          R"({"type":"action_taken","at":1,"actor":2,"data":{"from":"drafting","action":"approve","to":"issuance"}})") ==
+      "data/action: no action \"approve\" in state \"drafting\"");
+  CHECK(
+      error_of(
+          R"({"type":"action_taken","at":1,"actor":2,"data":{"from":"drafting","action":"withdraw","to":"closed"}})") ==
+      "data/to: action \"withdraw\" leads to \"withdrawn\", not \"closed\"");
+  CHECK(
+      error_of(
+          R"({"type":"action_taken","at":1,"actor":2,"data":{"from":"drafting","action":"withdraw","to":"withdrawn","inputs":{"why":"x"}}})") ==
+      "data/inputs/why: is not an input of withdraw");
+  CHECK(
+      error_of(
+          R"({"type":"action_taken","at":1,"actor":2,"data":{"from":"drafting","action":"open_consultation","to":"consultation","inputs":{"invitees":[{"user":3}]}}})") ==
+      "data/inputs/invitees/0/unit: is required (a whole number)");
+  CHECK(
+      error_of(
+          R"({"type":"dossier_created","at":1,"actor":2,"data":{"definition_id":"plan","definition_version":1,"title":"t","document_type":"KH","issuer":{"id":1},"drafting_unit":{"id":2,"code":"NC"}}})") ==
+      "data/issuer/code: is required (a string)");
 }

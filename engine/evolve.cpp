@@ -42,9 +42,11 @@ void enter_state(DossierState& s, StateId to, Time at, const ActionInputs& input
       const Time when = subtract_duration(deadline, before);
       if (when > at) s.timers.push_back({s.next_timer_id++, TimerKind::kReminder, when});
     }
-    if (st.deadline->on_expiry) s.timers.push_back({s.next_timer_id++, TimerKind::kExpiry, deadline});
-    std::sort(s.timers.begin(), s.timers.end(),
-              [](const Timer& a, const Timer& b) { return a.at < b.at || (a.at == b.at && a.id < b.id); });
+    if (st.deadline->on_expiry)
+      s.timers.push_back({s.next_timer_id++, TimerKind::kExpiry, deadline});
+    std::sort(s.timers.begin(), s.timers.end(), [](const Timer& a, const Timer& b) {
+      return a.at < b.at || (a.at == b.at && a.id < b.id);
+    });
   }
   for (size_t i = 0; i < st.tasks.size(); ++i) {
     const TaskDef& def = st.tasks[i];
@@ -153,9 +155,11 @@ struct Apply {
   }
 
   Status operator()(const ReviewFinished&) {
-    const auto it = std::find_if(s.invitees.begin(), s.invitees.end(),
-                                 [this](const Invitee& i) { return i.participant.user == e.actor; });
-    if (it == s.invitees.end() || it->responded) return corrupt("review finished twice or by a non-invitee");
+    const auto it = std::find_if(s.invitees.begin(), s.invitees.end(), [this](const Invitee& i) {
+      return i.participant.user == e.actor;
+    });
+    if (it == s.invitees.end() || it->responded)
+      return corrupt("review finished twice or by a non-invitee");
     it->responded = true;
     std::erase_if(s.tasks, [this](const OpenTask& t) {
       return t.task == kConsultationTask && t.assignee == e.actor;
@@ -166,7 +170,8 @@ struct Apply {
   Status operator()(const ReminderSent& r) {
     const auto it = std::find_if(s.timers.begin(), s.timers.end(),
                                  [&r](const Timer& t) { return t.id == r.timer_id; });
-    if (it == s.timers.end() || it->kind != TimerKind::kReminder) return corrupt("unknown reminder");
+    if (it == s.timers.end() || it->kind != TimerKind::kReminder)
+      return corrupt("unknown reminder");
     s.timers.erase(it);
     return {};
   }

@@ -49,23 +49,29 @@ TEST_CASE("evolve refuses events that cannot follow", "[evolve]") {
   expect_rejected(d.state, Event{0, kSystemUser, ReminderSent{42, {}}}, "unknown reminder");
   expect_rejected(d.state, Event{0, kChair, RoleBound{99, {kOutsider, 90}}}, "unknown role index");
   expect_rejected(d.state, Event{0, kChair, RoleBound{0, {kDrafter, 10}}}, "role bound twice");
-  expect_rejected(d.state, Event{0, kChair, RoleUnbound{0, kOutsider}}, "unbinding a role not held");
+  expect_rejected(d.state, Event{0, kChair, RoleUnbound{0, kOutsider}},
+                  "unbinding a role not held");
 }
 
 TEST_CASE("an issuing event must carry its number", "[evolve]") {
   const Definition def = load_workflow("plan.json");
   Dossier d(def);
   open_consultation(d);
-  for (UserId u : {kDelegateA, kDelegateB}) d.ok(u, NoFurtherComments{});
+  for (UserId u : {kDelegateA, kDelegateB})
+    d.ok(u, NoFurtherComments{});
   d.ok(kChair, action("close_consultation"));
   d.ok(kChair, action("approve"));
   const auto issue = *d.state.current().transition_index("issue");
-  expect_rejected(d.state,
-                  Event{0, kClerk, ActionTaken{d.state.state, issue, *def.state_index("implementation"), {}, 0, std::nullopt}},
-                  "official number missing or unexpected");
+  expect_rejected(
+      d.state,
+      Event{0, kClerk,
+            ActionTaken{
+                d.state.state, issue, *def.state_index("implementation"), {}, 0, std::nullopt}},
+      "official number missing or unexpected");
   std::vector<Event> events;
-  CHECK(decide(d.state, action("issue"), Actor{kClerk, 60, false}, d.now, &events).error().message ==
-        "no register of official numbers is available");
+  CHECK(
+      decide(d.state, action("issue"), Actor{kClerk, 60, false}, d.now, &events).error().message ==
+      "no register of official numbers is available");
 }
 
 TEST_CASE("a dossier keeps the definition version it started with", "[evolve][versions]") {
@@ -92,7 +98,8 @@ TEST_CASE("a dossier keeps the definition version it started with", "[evolve][ve
   // Its history cannot be replayed under v2 by mistake.
   auto wrong = replay(*v2, old_dossier.history);
   REQUIRE_FALSE(wrong.ok());
-  CHECK(wrong.error().message == "history does not follow: created under plan v1, replayed under plan v2");
+  CHECK(wrong.error().message ==
+        "history does not follow: created under plan v1, replayed under plan v2");
   // New dossiers start with v2.
   Dossier new_dossier(*v2);
   new_dossier.ok(kDrafter, plan_dossier());

@@ -8,9 +8,12 @@ namespace {
 
 std::uint32_t quorum_needed(const Quorum& q, std::uint32_t invited) {
   switch (q.rule) {
-    case QuorumRule::kAll: return invited;
-    case QuorumRule::kAny: return 1;
-    case QuorumRule::kNOfM: return q.n;
+    case QuorumRule::kAll:
+      return invited;
+    case QuorumRule::kAny:
+      return 1;
+    case QuorumRule::kNOfM:
+      return q.n;
     case QuorumRule::kFraction:
       return static_cast<std::uint32_t>(
           (static_cast<std::uint64_t>(invited) * q.numerator + q.denominator - 1) / q.denominator);
@@ -22,19 +25,26 @@ std::uint32_t quorum_needed(const Quorum& q, std::uint32_t invited) {
 
 bool guard_holds(const DossierState& s, Guard g, Time now) {
   switch (g) {
-    case Guard::kHasDraftVersion: return s.versions > 0;
-    case Guard::kNewVersionInState: return s.versions > 0 && s.last_version_entry == s.state_entries;
-    case Guard::kAllCommentsDisposed: return s.undisposed_comments == 0;
-    case Guard::kQuorumMet: return s.quorum_met();
-    case Guard::kDeadlinePassed: return s.deadline_at && now >= *s.deadline_at;
+    case Guard::kHasDraftVersion:
+      return s.versions > 0;
+    case Guard::kNewVersionInState:
+      return s.versions > 0 && s.last_version_entry == s.state_entries;
+    case Guard::kAllCommentsDisposed:
+      return s.undisposed_comments == 0;
+    case Guard::kQuorumMet:
+      return s.quorum_met();
+    case Guard::kDeadlinePassed:
+      return s.deadline_at && now >= *s.deadline_at;
   }
   return false;
 }
 
 std::string guard_failure(const DossierState& s, Guard g, Time now) {
   switch (g) {
-    case Guard::kHasDraftVersion: return "no draft version has been submitted yet";
-    case Guard::kNewVersionInState: return "no new draft version has been submitted in this step";
+    case Guard::kHasDraftVersion:
+      return "no draft version has been submitted yet";
+    case Guard::kNewVersionInState:
+      return "no new draft version has been submitted in this step";
     case Guard::kAllCommentsDisposed:
       return std::to_string(s.undisposed_comments) +
              (s.undisposed_comments == 1 ? " comment still has" : " comments still have") +
@@ -47,8 +57,8 @@ std::string guard_failure(const DossierState& s, Guard g, Time now) {
              std::to_string(c ? quorum_needed(c->quorum, invited) : invited) + " needed";
     }
     case Guard::kDeadlinePassed:
-      return s.deadline_at ? "the deadline " + format_time(*s.deadline_at) + " has not passed (now " +
-                                 format_time(now) + ")"
+      return s.deadline_at ? "the deadline " + format_time(*s.deadline_at) +
+                                 " has not passed (now " + format_time(now) + ")"
                            : "this step has no deadline";
   }
   return "guard does not hold";

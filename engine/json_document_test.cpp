@@ -26,7 +26,8 @@ TEST_CASE("syntax errors name line and column", "[json]") {
 }
 
 TEST_CASE("duplicate keys are reported at their pointer, the first value kept", "[json]") {
-  auto doc = parse_json_document(R"({"states": {"a": 1, "b": 2, "a": 3}, "x/y": {"k": 1, "k": 2}})");
+  auto doc =
+      parse_json_document(R"({"states": {"a": 1, "b": 2, "a": 3}, "x/y": {"k": 1, "k": 2}})");
   REQUIRE(doc.ok());
   const auto& problems = doc.value().problems;
   REQUIRE(problems.size() == 2);
@@ -42,7 +43,8 @@ TEST_CASE("nesting beyond the limit is refused, not recursed into", "[json]") {
   REQUIRE_FALSE(doc.ok());
   CHECK(doc.error().message == "JSON nested deeper than 64 levels");
   std::string pointer;
-  for (int i = 0; i < 64; ++i) pointer += "/0";
+  for (int i = 0; i < 64; ++i)
+    pointer += "/0";
   CHECK(doc.error().pointer == pointer);
   auto ok = parse_json_document(std::string(64, '[') + std::string(64, ']'));
   CHECK(ok.ok());

@@ -35,7 +35,8 @@ std::string JsonReader::string(const char* key, bool required) {
   return v->get<std::string>();
 }
 
-std::int64_t JsonReader::integer(const char* key, std::int64_t min, std::int64_t max, bool required) {
+std::int64_t JsonReader::integer(const char* key, std::int64_t min, std::int64_t max,
+                                 bool required) {
   const nlohmann::json* v = member(key, required, "a whole number");
   if (!v) return 0;
   if (!v->is_number_integer()) {

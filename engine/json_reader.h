@@ -15,8 +15,7 @@ namespace planflow {
 
 class JsonReader {
  public:
-  JsonReader(const nlohmann::json& object, std::string path)
-      : j_(object), path_(std::move(path)) {}
+  JsonReader(const nlohmann::json& object, std::string path) : j_(object), path_(std::move(path)) {}
 
   // The first error met, if any; later reads after an error are no-ops.
   const std::optional<Error>& error() const { return error_; }
@@ -28,7 +27,8 @@ class JsonReader {
   std::string string(const char* key, bool required = true);
   std::int64_t integer(const char* key, std::int64_t min, std::int64_t max, bool required = true);
   std::uint32_t id(const char* key, bool required = true) {
-    return static_cast<std::uint32_t>(integer(key, 0, std::numeric_limits<std::uint32_t>::max(), required));
+    return static_cast<std::uint32_t>(
+        integer(key, 0, std::numeric_limits<std::uint32_t>::max(), required));
   }
   const nlohmann::json* object(const char* key, bool required = true);
   const nlohmann::json* array(const char* key, bool required = true);

@@ -15,10 +15,14 @@ inline CreateDossier plan_dossier(std::string type = "KH") {
   c.document_type = std::move(type);
   c.issuer = {50, "UBND"};
   c.drafting_unit = {10, "SNV"};
-  c.bindings = {{"drafter", {kDrafter, 10}},   {"delegate", {kDelegateA, 20}},
-                {"delegate", {kDelegateB, 30}}, {"delegate", {kDelegateC, 40}},
-                {"chair", {kChair, 50}},        {"clerk", {kClerk, 60}},
-                {"implementer", {kImplementer, 70}}, {"monitor", {kMonitor, 10}}};
+  c.bindings = {{"drafter", {kDrafter, 10}},
+                {"delegate", {kDelegateA, 20}},
+                {"delegate", {kDelegateB, 30}},
+                {"delegate", {kDelegateC, 40}},
+                {"chair", {kChair, 50}},
+                {"clerk", {kClerk, 60}},
+                {"implementer", {kImplementer, 70}},
+                {"monitor", {kMonitor, 10}}};
   return c;
 }
 
@@ -26,7 +30,8 @@ inline CreateDossier plan_dossier(std::string type = "KH") {
 // delegates invited.
 inline void open_consultation(Dossier& d) {
   d.ok(kDrafter, plan_dossier());
-  d.ok(kDrafter, SubmitVersion{"I. MỤC ĐÍCH, YÊU CẦU\n1. Xây dựng nền công vụ chuyên nghiệp.", "v1"});
+  d.ok(kDrafter,
+       SubmitVersion{"I. MỤC ĐÍCH, YÊU CẦU\n1. Xây dựng nền công vụ chuyên nghiệp.", "v1"});
   d.ok(kDrafter, action("open_consultation"));
 }
 

@@ -15,7 +15,8 @@ class RandomCommands {
  public:
   RandomCommands(const Definition& def, std::uint64_t seed) : def_(def), rng_(seed) {
     for (const StateDef& s : def.states)
-      for (const TransitionDef& t : s.transitions) actions_.push_back(t.action);
+      for (const TransitionDef& t : s.transitions)
+        actions_.push_back(t.action);
     actions_.push_back("publish");  // in no definition
   }
 
@@ -28,7 +29,8 @@ class RandomCommands {
     // Most of the time someone who may act, so sequences get somewhere.
     if (chance(80))
       for (const Binding& b : s.bindings)
-        if ((roles & (1u << b.role)) && chance(60)) return Actor{b.participant.user, b.participant.unit, false};
+        if ((roles & (1u << b.role)) && chance(60))
+          return Actor{b.participant.user, b.participant.unit, false};
     return Actor{user(), static_cast<UnitId>(pick(5)), chance(5)};
   }
 
@@ -43,19 +45,26 @@ class RandomCommands {
       return {actor_for(s, t->roles), TakeAction{t->action, inputs(*t, now)}};
     }
     switch (pick(9)) {
-      case 0: return {actor_for(s, def_.participant_managers), BindRole{role_name(), {user(), 7}}};
-      case 1: return {actor_for(s, def_.participant_managers), UnbindRole{role_name(), user()}};
-      case 2: return {actor_for(s, s.current().allow[0]), SubmitVersion{text(), chance(50) ? "" : "tóm tắt"}};
+      case 0:
+        return {actor_for(s, def_.participant_managers), BindRole{role_name(), {user(), 7}}};
+      case 1:
+        return {actor_for(s, def_.participant_managers), UnbindRole{role_name(), user()}};
+      case 2:
+        return {actor_for(s, s.current().allow[0]),
+                SubmitVersion{text(), chance(50) ? "" : "tóm tắt"}};
       case 3:
-        return {actor_for(s, s.current().allow[1]),
-                AddComment{text(), chance(60) ? 0 : static_cast<std::uint32_t>(pick(s.comments.size() + 2))}};
+        return {
+            actor_for(s, s.current().allow[1]),
+            AddComment{text(),
+                       chance(60) ? 0 : static_cast<std::uint32_t>(pick(s.comments.size() + 2))}};
       case 4:
         return {actor_for(s, s.current().allow[2]),
                 DisposeComment{static_cast<std::uint32_t>(pick(s.comments.size() + 2)),
                                static_cast<Disposition>(pick(5)), chance(70) ? "giải trình" : ""}};
       case 5: {
         Actor a{user(), 1, false};
-        if (!s.invitees.empty() && chance(80)) a.user = s.invitees[pick(s.invitees.size())].participant.user;
+        if (!s.invitees.empty() && chance(80))
+          a.user = s.invitees[pick(s.invitees.size())].participant.user;
         return {a, NoFurtherComments{}};
       }
       case 6: {
@@ -81,23 +90,30 @@ class RandomCommands {
 
   std::string text() {
     switch (pick(10)) {
-      case 0: return "";
-      case 1: return "\xC3\x28";  // not UTF-8
-      case 2: return "   ";
-      default: return "Nội dung số " + std::to_string(pick(1000));
+      case 0:
+        return "";
+      case 1:
+        return "\xC3\x28";  // not UTF-8
+      case 2:
+        return "   ";
+      default:
+        return "Nội dung số " + std::to_string(pick(1000));
     }
   }
 
   CreateDossier create() {
     CreateDossier c;
     c.title = chance(90) ? "Kế hoạch " + std::to_string(pick(100)) : "";
-    if (!def_.document_types.empty() && chance(30)) c.document_type = def_.document_types[pick(def_.document_types.size())];
+    if (!def_.document_types.empty() && chance(30))
+      c.document_type = def_.document_types[pick(def_.document_types.size())];
     c.issuer = {50, chance(95) ? "UBND" : ""};
     c.drafting_unit = {10, "NC"};
     for (RoleId r = 0; r < def_.roles.size(); ++r) {
       const int holders = chance(95) ? 1 + static_cast<int>(pick(2)) : 0;
       for (int h = 0; h < holders; ++h)
-        c.bindings.push_back({def_.roles[r].id, {static_cast<UserId>(1 + pick(11)), static_cast<UnitId>(1 + pick(4))}});
+        c.bindings.push_back(
+            {def_.roles[r].id,
+             {static_cast<UserId>(1 + pick(11)), static_cast<UnitId>(1 + pick(4))}});
     }
     return c;
   }
@@ -107,14 +123,17 @@ class RandomCommands {
     for (const InputDef& d : t.inputs) {
       if (!d.required && chance(50)) continue;
       switch (d.type) {
-        case InputType::kText: in.push_back({d.name, text()}); break;
+        case InputType::kText:
+          in.push_back({d.name, text()});
+          break;
         case InputType::kTime:
           in.push_back({d.name, now + static_cast<Time>(pick(40 * kDay)) - 2 * kDay});
           break;
         case InputType::kParticipants: {
           std::vector<Participant> list;
           const auto n = pick(5);
-          for (std::uint64_t i = 0; i < n; ++i) list.push_back({static_cast<UserId>(pick(12)), static_cast<UnitId>(pick(4))});
+          for (std::uint64_t i = 0; i < n; ++i)
+            list.push_back({static_cast<UserId>(pick(12)), static_cast<UnitId>(pick(4))});
           in.push_back({d.name, list});
           break;
         }
@@ -131,13 +150,15 @@ class RandomCommands {
 void check_invariants(const DossierState& s, std::uint64_t events) {
   REQUIRE(s.version == events);
   std::uint32_t undisposed = 0;
-  for (const CommentInfo& c : s.comments) undisposed += c.reply_to == 0 && c.disposition == Disposition::kNone;
+  for (const CommentInfo& c : s.comments)
+    undisposed += c.reply_to == 0 && c.disposition == Disposition::kNone;
   REQUIRE(s.undisposed_comments == undisposed);
   if (s.current().final) {
     REQUIRE(s.tasks.empty());
     REQUIRE(s.timers.empty());
   }
-  for (const Timer& t : s.timers) REQUIRE(t.at >= s.entered_at);
+  for (const Timer& t : s.timers)
+    REQUIRE(t.at >= s.entered_at);
   REQUIRE(s.invitees.size() <= kMaxParticipants);
 }
 
@@ -145,7 +166,8 @@ struct Coverage {
   int sequences = 0, accepted = 0, refused = 0, finished = 0, issued = 0, timers_fired = 0;
 };
 
-void run_sequences(const Definition& def, std::uint64_t seed, int count, int length, Coverage& cov) {
+void run_sequences(const Definition& def, std::uint64_t seed, int count, int length,
+                   Coverage& cov) {
   for (int n = 0; n < count; ++n) {
     RandomCommands gen(def, seed + static_cast<std::uint64_t>(n));
     Dossier d(def, 1375000000 + static_cast<Time>(n) * 3600);
@@ -190,7 +212,9 @@ void run_sequences(const Definition& def, std::uint64_t seed, int count, int len
 
 }  // namespace
 
-TEST_CASE("random command sequences never yield an event evolve refuses, and replay and store exactly", "[property]") {
+TEST_CASE(
+    "random command sequences never yield an event evolve refuses, and replay and store exactly",
+    "[property]") {
   for (const char* name : {"plan.json", "official-letter.json"}) {
     INFO(name);
     const Definition def = load_workflow(name);

@@ -19,13 +19,14 @@ TEST_CASE("quorum rules hold exactly at their boundary", "[quorum]") {
   CHECK(three.min_invitees() == 3);
   const Quorum two_thirds{QuorumRule::kFraction, 0, 2, 3};
   CHECK_FALSE(two_thirds.met(5, 9));
-  CHECK(two_thirds.met(6, 9));   // exactly two thirds
+  CHECK(two_thirds.met(6, 9));  // exactly two thirds
   CHECK_FALSE(two_thirds.met(6, 10));
   CHECK(two_thirds.met(7, 10));  // the next whole person above 6,67
   const Quorum half{QuorumRule::kFraction, 0, 1, 2};
   CHECK(half.met(2, 4));
   CHECK_FALSE(half.met(2, 5));
-  for (const Quorum& q : {all, any, three, two_thirds}) CHECK_FALSE(q.met(0, 0));
+  for (const Quorum& q : {all, any, three, two_thirds})
+    CHECK_FALSE(q.met(0, 0));
 }
 
 namespace {
@@ -53,14 +54,16 @@ Definition consultation_definition(const std::string& quorum, int max_invitees =
                max_invitees ? ", \"max_invitees\": " + std::to_string(max_invitees) + "," : ",");
   auto def = load_definition(text);
   if (!def.ok())
-    for (const auto& p : def.error()) UNSCOPED_INFO(p.pointer << ": " << p.message);
+    for (const auto& p : def.error())
+      UNSCOPED_INFO(p.pointer << ": " << p.message);
   REQUIRE(def.ok());
   return std::move(def).value();
 }
 
 std::vector<Participant> delegates(int n) {
   std::vector<Participant> out;
-  for (int i = 0; i < n; ++i) out.push_back({static_cast<UserId>(10 + i), static_cast<UnitId>(100 + i)});
+  for (int i = 0; i < n; ++i)
+    out.push_back({static_cast<UserId>(10 + i), static_cast<UnitId>(100 + i)});
   return out;
 }
 
@@ -70,7 +73,8 @@ bool closes_after(const Definition& def, int invited, int responding) {
   Dossier d(def);
   d.ok(1, CreateDossier{"Hồ sơ", "", {5, "UBND"}, {1, "SNV"}, {{"drafter", {1, 1}}}});
   d.ok(1, TakeAction{"consult", {InputValue{"invitees", delegates(invited)}}});
-  for (int i = 0; i < responding; ++i) d.ok(static_cast<UserId>(10 + i), NoFurtherComments{});
+  for (int i = 0; i < responding; ++i)
+    d.ok(static_cast<UserId>(10 + i), NoFurtherComments{});
   std::vector<Event> events;
   return decide(d.state, TakeAction{"close", {}}, Actor{1, 1, false}, d.now, &events).ok();
 }
@@ -92,7 +96,8 @@ TEST_CASE("a consultation closes when its quorum is met, not before", "[quorum][
   CHECK(closes_after(two_thirds, 9, 6));
 }
 
-TEST_CASE("a consultation that could never reach its quorum is not opened", "[quorum][consultation]") {
+TEST_CASE("a consultation that could never reach its quorum is not opened",
+          "[quorum][consultation]") {
   const Definition three = consultation_definition(R"({"n_of_m": 3})", 4);
   Dossier d(three);
   d.ok(1, CreateDossier{"Hồ sơ", "", {5, "UBND"}, {1, "SNV"}, {{"drafter", {1, 1}}}});

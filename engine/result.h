@@ -13,13 +13,13 @@ namespace planflow {
 // Stable, machine-readable reasons a command is refused. The api maps them to
 // protocol error codes and localised messages; tests assert on them.
 enum class ErrorCode {
-  kUnknownAction,     // the definition has no such action anywhere
-  kNotAllowedInState, // the action or operation exists, but not in the current state
-  kForbiddenRole,     // the actor plays none of the roles allowed to do this
-  kGuardFailed,       // a guard of the transition does not hold; detail names it
-  kInvalidArgument,   // a command field is missing or wrong; detail names it
-  kNotFound,          // a referenced comment, task, timer or participant does not exist
-  kInvalidState,      // the dossier cannot take this at all (frozen, not created, ...)
+  kUnknownAction,      // the definition has no such action anywhere
+  kNotAllowedInState,  // the action or operation exists, but not in the current state
+  kForbiddenRole,      // the actor plays none of the roles allowed to do this
+  kGuardFailed,        // a guard of the transition does not hold; detail names it
+  kInvalidArgument,    // a command field is missing or wrong; detail names it
+  kNotFound,           // a referenced comment, task, timer or participant does not exist
+  kInvalidState,       // the dossier cannot take this at all (frozen, not created, ...)
 };
 
 const char* error_code_name(ErrorCode code);

@@ -25,7 +25,8 @@ std::u32string code_points(std::string_view s) {
 std::size_t edit_distance(std::string_view a8, std::string_view b8) {
   const std::u32string a = code_points(a8), b = code_points(b8);
   std::vector<std::size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t j = 0; j <= b.size(); ++j)
+    row[j] = j;
   for (size_t i = 1; i <= a.size(); ++i) {
     size_t diagonal = row[0];
     row[0] = i;

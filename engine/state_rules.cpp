@@ -22,7 +22,8 @@ std::vector<Participant> consultation_invitees(const DossierState& state,
   const InputValue* given = find_input(inputs, kInviteesInput);
   const auto* list = given ? std::get_if<std::vector<Participant>>(&given->value) : nullptr;
   if (list && !list->empty()) {
-    for (const Participant& p : *list) add(p);
+    for (const Participant& p : *list)
+      add(p);
   } else {
     for (const Binding& b : state.bindings)
       if (b.role == consultation.consultee_role) add(b.participant);

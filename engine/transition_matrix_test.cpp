@@ -13,8 +13,12 @@ using namespace planflow::testing;
 namespace {
 
 constexpr UserId kNobody = 999;
-UserId user_of(RoleId r) { return 100 + r; }
-UnitId unit_of(RoleId r) { return 200 + r; }
+UserId user_of(RoleId r) {
+  return 100 + r;
+}
+UnitId unit_of(RoleId r) {
+  return 200 + r;
+}
 
 UserId first_user(RoleMask mask) {
   for (RoleId r = 0; r < kMaxRoles; ++r)
@@ -56,7 +60,8 @@ class Driver {
     }
     REQUIRE(seen[target]);
     std::vector<std::pair<StateId, std::uint16_t>> path;
-    for (StateId s = target; s != def_.initial; s = parent[s]->first) path.insert(path.begin(), *parent[s]);
+    for (StateId s = target; s != def_.initial; s = parent[s]->first)
+      path.insert(path.begin(), *parent[s]);
     return path;
   }
 
@@ -77,7 +82,9 @@ class Driver {
         case Guard::kHasDraftVersion:
           if (d_.state.versions == 0) submit_version(st);
           break;
-        case Guard::kNewVersionInState: submit_version(st); break;
+        case Guard::kNewVersionInState:
+          submit_version(st);
+          break;
         case Guard::kAllCommentsDisposed:
           for (std::uint32_t id = 1; id <= d_.state.comments.size(); ++id)
             if (d_.state.comments[id - 1].reply_to == 0)
@@ -88,7 +95,9 @@ class Driver {
           for (const Invitee& i : std::vector<Invitee>(d_.state.invitees))
             if (!i.responded) d_.ok(i.participant.user, NoFurtherComments{});
           break;
-        case Guard::kDeadlinePassed: d_.now = *d_.state.deadline_at; break;
+        case Guard::kDeadlinePassed:
+          d_.now = *d_.state.deadline_at;
+          break;
       }
       REQUIRE(guard_holds(d_.state, g, d_.now));
     }
@@ -99,8 +108,12 @@ class Driver {
     for (const InputDef& in : t.inputs) {
       if (!in.required) continue;
       switch (in.type) {
-        case InputType::kText: inputs.push_back({in.name, std::string("Nội dung ") + in.name}); break;
-        case InputType::kTime: inputs.push_back({in.name, d_.now + 30 * kDay}); break;
+        case InputType::kText:
+          inputs.push_back({in.name, std::string("Nội dung ") + in.name});
+          break;
+        case InputType::kTime:
+          inputs.push_back({in.name, d_.now + 30 * kDay});
+          break;
         case InputType::kParticipants:
           inputs.push_back({in.name, std::vector<Participant>{{user_of(0), unit_of(0)}}});
           break;
@@ -133,8 +146,8 @@ void check_every_transition(const Definition& def) {
       for (RoleId r = 0; r < def.roles.size(); ++r) {
         INFO("role " << def.roles[r].id);
         std::vector<Event> events;
-        Status status = decide(d.state, TakeAction{t.action, inputs}, Actor{user_of(r), unit_of(r), false},
-                               d.now, &events, &d.numbers);
+        Status status = decide(d.state, TakeAction{t.action, inputs},
+                               Actor{user_of(r), unit_of(r), false}, d.now, &events, &d.numbers);
         if (t.roles & (1u << r)) {
           CHECK(status.ok());
           CHECK_FALSE(events.empty());
@@ -145,8 +158,8 @@ void check_every_transition(const Definition& def) {
         }
       }
       std::vector<Event> events;
-      Status outsider = decide(d.state, TakeAction{t.action, inputs}, Actor{kNobody, 1, true}, d.now,
-                               &events, &d.numbers);
+      Status outsider = decide(d.state, TakeAction{t.action, inputs}, Actor{kNobody, 1, true},
+                               d.now, &events, &d.numbers);
       CHECK(outsider.error().code == ErrorCode::kForbiddenRole);  // an admin is no participant
       d.ok(first_user(t.roles), TakeAction{t.action, inputs});
       CHECK(d.state.state == t.to);
@@ -154,7 +167,8 @@ void check_every_transition(const Definition& def) {
     }
   }
   size_t total = 0;
-  for (const StateDef& st : def.states) total += st.transitions.size();
+  for (const StateDef& st : def.states)
+    total += st.transitions.size();
   CHECK(checked == total);
 }
 
@@ -171,7 +185,8 @@ void check_every_operation(const Definition& def) {
       const RoleMask allowed = st.allow[size_t(op)];
       for (RoleId r = 0; r < def.roles.size(); ++r) {
         std::vector<Event> events;
-        Status status = decide(d.state, command, Actor{user_of(r), unit_of(r), false}, d.now, &events);
+        Status status =
+            decide(d.state, command, Actor{user_of(r), unit_of(r), false}, d.now, &events);
         if (d.state.frozen && op == Operation::kSubmitVersion) {
           // Once issued, the text is closed to everyone, whatever the step allows.
           REQUIRE_FALSE(status.ok());

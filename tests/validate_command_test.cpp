@@ -35,29 +35,41 @@ std::string temp_file(const std::string& name, const std::string& text) {
 }  // namespace
 
 TEST_CASE("validate prints OK for each valid file and exits 0", "[cli]") {
-  const Run r = cli({"validate", kSource + "/workflows/plan.json", kSource + "/workflows/official-letter.json"});
+  const Run r = cli(
+      {"validate", kSource + "/workflows/plan.json", kSource + "/workflows/official-letter.json"});
   CHECK(r.status == 0);
-  CHECK(r.out == kSource + "/workflows/plan.json: OK\n" + kSource + "/workflows/official-letter.json: OK\n");
+  CHECK(r.out ==
+        kSource + "/workflows/plan.json: OK\n" + kSource + "/workflows/official-letter.json: OK\n");
   CHECK(r.err.empty());
 }
 
 TEST_CASE("validate takes a folder for its *.json files, sorted", "[cli]") {
   const Run r = cli({"validate", kSource + "/workflows"});
   CHECK(r.status == 0);
-  CHECK(r.out == kSource + "/workflows/official-letter.json: OK\n" + kSource + "/workflows/plan.json: OK\n");
+  CHECK(r.out ==
+        kSource + "/workflows/official-letter.json: OK\n" + kSource + "/workflows/plan.json: OK\n");
 }
 
 TEST_CASE("validate prints one line per problem with its pointer and exits 1", "[cli]") {
   const std::string file = kSource + "/tests/fixtures/broken-plan.json";
   const Run r = cli({"validate", kSource + "/workflows/plan.json", file});
   CHECK(r.status == 1);
-  CHECK(r.out == kSource + "/workflows/plan.json: OK\n" +
-                     file + ": /initial: unknown state \"draftng\" (did you mean \"drafting\"?)\n" +
-                     file + ": /states/drafting/tasks/0/role: undeclared role \"editor\"; declare it under /roles\n" +
-                     file + ": /states/drafting/tasks/0/due: malformed duration: negative durations are not allowed\n" +
-                     file + ": /states/drafting/transitions/0/guards/0: unknown guard \"has_draft\" (did you mean \"has_draft_version\"?)\n" +
-                     file + ": /states/drafting/transitions/1/action: duplicate action \"send\" in this state (first at /states/drafting/transitions/0)\n" +
-                     file + ": /states/drafting/transitions/1/to: unknown state \"dne\" (did you mean \"done\"?)\n");
+  CHECK(
+      r.out ==
+      kSource + "/workflows/plan.json: OK\n" + file +
+          ": /initial: unknown state \"draftng\" (did you mean \"drafting\"?)\n" + file +
+          ": /states/drafting/tasks/0/role: undeclared role \"editor\"; declare it under /roles\n" +
+          file +
+          ": /states/drafting/tasks/0/due: malformed duration: negative durations are not "
+          "allowed\n" +
+          file +
+          ": /states/drafting/transitions/0/guards/0: unknown guard \"has_draft\" (did you mean "
+          "\"has_draft_version\"?)\n" +
+          file +
+          ": /states/drafting/transitions/1/action: duplicate action \"send\" in this state (first "
+          "at /states/drafting/transitions/0)\n" +
+          file +
+          ": /states/drafting/transitions/1/to: unknown state \"dne\" (did you mean \"done\"?)\n");
 }
 
 TEST_CASE("malformed JSON is reported with line and column", "[cli]") {
@@ -72,7 +84,8 @@ TEST_CASE("unreadable files are clear errors, never a crash", "[cli]") {
   Run r = cli({"validate", "/nonexistent/plan.json"});
   CHECK(r.status == 1);
   CHECK(r.out == "/nonexistent/plan.json: cannot read: No such file or directory\n");
-  const std::string empty_dir = (std::filesystem::temp_directory_path() / "planflow-empty-dir").string();
+  const std::string empty_dir =
+      (std::filesystem::temp_directory_path() / "planflow-empty-dir").string();
   std::filesystem::create_directories(empty_dir);
   r = cli({"validate", empty_dir});
   CHECK(r.status == 1);
@@ -111,5 +124,17 @@ TEST_CASE("usage errors exit 2 and help exits 0", "[cli]") {
   CHECK(r.status == 0);
   r = cli({"valdate", "x.json"});
   CHECK(r.status == 2);
-  CHECK(r.err == "planflow: unknown command \"valdate\" (did you mean \"validate\"?); see planflow --help\n");
+  CHECK(
+      r.err ==
+      "planflow: unknown command \"valdate\" (did you mean \"validate\"?); see planflow --help\n");
+}
+
+TEST_CASE("an empty folder is a problem, and the other files are still checked", "[cli]") {
+  const std::string empty_dir =
+      (std::filesystem::temp_directory_path() / "planflow-empty-dir-2").string();
+  std::filesystem::create_directories(empty_dir);
+  const Run r = cli({"validate", empty_dir, kSource + "/workflows/plan.json"});
+  CHECK(r.status == 1);
+  CHECK(r.out ==
+        empty_dir + ": no *.json files in this folder\n" + kSource + "/workflows/plan.json: OK\n");
 }

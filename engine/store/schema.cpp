@@ -1,0 +1,181 @@
+#include "engine/store/schema.h"
+
+namespace planflow {
+
+namespace {
+
+// Append only: a migration, once released, never changes.
+constexpr const char* kMigrations[] = {
+    // 1: the event log and the read views.
+    R"sql(
+CREATE TABLE events (
+  seq INTEGER PRIMARY KEY,
+  dossier_id INTEGER NOT NULL,
+  dossier_seq INTEGER NOT NULL,
+  type TEXT NOT NULL,
+  actor INTEGER NOT NULL,
+  at INTEGER NOT NULL,
+  payload TEXT NOT NULL,
+  hash BLOB NOT NULL,
+  UNIQUE (dossier_id, dossier_seq)
+);
+CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+  BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+  BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+CREATE TABLE dossiers (
+  id INTEGER PRIMARY KEY,
+  workflow_id TEXT NOT NULL,
+  workflow_version INTEGER NOT NULL,
+  title TEXT NOT NULL,
+  document_type TEXT NOT NULL,
+  issuer_id INTEGER NOT NULL,
+  issuer_code TEXT NOT NULL,
+  drafting_unit_id INTEGER NOT NULL,
+  drafting_unit_code TEXT NOT NULL,
+  state TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  versions INTEGER NOT NULL,
+  frozen INTEGER NOT NULL,
+  deadline_at INTEGER,
+  symbol TEXT,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  last_seq INTEGER NOT NULL
+);
+CREATE TABLE participants (
+  dossier_id INTEGER NOT NULL,
+  role TEXT NOT NULL,
+  user_id INTEGER NOT NULL,
+  unit_id INTEGER NOT NULL,
+  PRIMARY KEY (dossier_id, role, user_id)
+);
+CREATE INDEX participants_by_user ON participants (user_id);
+CREATE TABLE tasks (
+  dossier_id INTEGER NOT NULL,
+  task_id INTEGER NOT NULL,
+  state TEXT NOT NULL,
+  task TEXT NOT NULL,
+  role TEXT NOT NULL,
+  assignee INTEGER,
+  opened_at INTEGER NOT NULL,
+  due_at INTEGER,
+  PRIMARY KEY (dossier_id, task_id)
+);
+CREATE TABLE consultations (
+  dossier_id INTEGER PRIMARY KEY,
+  round INTEGER NOT NULL,
+  invited INTEGER NOT NULL,
+  responded INTEGER NOT NULL,
+  quorum_met INTEGER NOT NULL,
+  deadline_at INTEGER
+);
+CREATE TABLE invitees (
+  dossier_id INTEGER NOT NULL,
+  user_id INTEGER NOT NULL,
+  unit_id INTEGER NOT NULL,
+  responded INTEGER NOT NULL,
+  PRIMARY KEY (dossier_id, user_id)
+);
+CREATE TABLE comments (
+  dossier_id INTEGER NOT NULL,
+  comment_id INTEGER NOT NULL,
+  author INTEGER NOT NULL,
+  unit_id INTEGER NOT NULL,
+  reply_to INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  disposition TEXT NOT NULL,
+  explanation TEXT NOT NULL,
+  disposed_at INTEGER,
+  PRIMARY KEY (dossier_id, comment_id)
+);
+CREATE TABLE versions (
+  dossier_id INTEGER NOT NULL,
+  number INTEGER NOT NULL,
+  author INTEGER NOT NULL,
+  summary TEXT NOT NULL,
+  text TEXT NOT NULL,
+  submitted_at INTEGER NOT NULL,
+  PRIMARY KEY (dossier_id, number)
+);
+CREATE TABLE register (
+  issuer_id INTEGER NOT NULL,
+  series TEXT NOT NULL,
+  year INTEGER NOT NULL,
+  number INTEGER NOT NULL,
+  symbol TEXT NOT NULL,
+  dossier_id INTEGER NOT NULL,
+  issued_at INTEGER NOT NULL,
+  PRIMARY KEY (issuer_id, series, year, number)
+);
+CREATE TABLE timers (
+  dossier_id INTEGER NOT NULL,
+  timer_id INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  PRIMARY KEY (dossier_id, timer_id)
+);
+CREATE INDEX timers_by_time ON timers (at);
+)sql",
+    // 2: request ids, so a retried command is answered, not applied twice;
+    // and the inbox lookup of personal tasks.
+    R"sql(
+CREATE TABLE commands (
+  request_id TEXT PRIMARY KEY,
+  dossier_id INTEGER NOT NULL,
+  first_seq INTEGER NOT NULL,
+  last_seq INTEGER NOT NULL,
+  version INTEGER NOT NULL
+);
+CREATE INDEX tasks_by_assignee ON tasks (assignee);
+)sql",
+};
+
+static_assert(std::size(kMigrations) == kSchemaVersion);
+
+}  // namespace
+
+int schema_version(sql::Connection& db) {
+  sql::SqlError error;
+  auto stmt = db.prepare("PRAGMA user_version", &error);
+  if (!stmt || stmt->step() != SQLITE_ROW) return -1;
+  return static_cast<int>(stmt->int64(0));
+}
+
+sql::SqlStatus migrate(sql::Connection& db, int target) {
+  if (auto s = db.exec("BEGIN IMMEDIATE"); !s.ok())
+    return sql::SqlError{s.error().code, "cannot start the schema upgrade: " + s.error().message};
+  const int current = schema_version(db);
+  if (current < 0) {
+    (void)db.exec("ROLLBACK");
+    return db.last_error("reading the schema version");
+  }
+  if (current > kSchemaVersion) {
+    (void)db.exec("ROLLBACK");
+    return sql::SqlError{SQLITE_ERROR, "the database has schema version " +
+                                           std::to_string(current) +
+                                           ", written by a newer planflow (this one knows up to " +
+                                           std::to_string(kSchemaVersion) +
+                                           "); upgrade planflow, the database was not changed"};
+  }
+  for (int v = current; v < target; ++v) {
+    if (auto s = db.exec(kMigrations[v]); !s.ok()) {
+      (void)db.exec("ROLLBACK");
+      return sql::SqlError{s.error().code, "schema upgrade to version " + std::to_string(v + 1) +
+                                               " failed: " + s.error().message};
+    }
+  }
+  if (auto s = db.exec("PRAGMA user_version = " + std::to_string(std::max(current, target)));
+      !s.ok()) {
+    (void)db.exec("ROLLBACK");
+    return s;
+  }
+  if (auto s = db.exec("COMMIT"); !s.ok()) {
+    (void)db.exec("ROLLBACK");
+    return sql::SqlError{s.error().code, "schema upgrade could not commit: " + s.error().message};
+  }
+  return {};
+}
+
+}  // namespace planflow

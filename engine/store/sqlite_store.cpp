@@ -1,0 +1,522 @@
+#include "engine/store/sqlite_store.h"
+
+#include <condition_variable>
+#include <deque>
+#include <future>
+#include <mutex>
+#include <thread>
+#include <unordered_map>
+
+#include "engine/decide.h"
+#include "engine/event_json.h"
+#include "engine/store/hash_chain.h"
+#include "engine/store/schema.h"
+#include "engine/store/views.h"
+
+namespace planflow {
+
+const char* store_error_code_name(StoreErrorCode code) {
+  switch (code) {
+    case StoreErrorCode::kRejected:
+      return "rejected";
+    case StoreErrorCode::kConflict:
+      return "conflict";
+    case StoreErrorCode::kNotFound:
+      return "not_found";
+    case StoreErrorCode::kInvalid:
+      return "invalid";
+    case StoreErrorCode::kFull:
+      return "full";
+    case StoreErrorCode::kUnavailable:
+      return "unavailable";
+  }
+  return "unavailable";
+}
+
+Result<CommitResult, StoreError> Store::execute(CommandRequest request) {
+  std::promise<Result<CommitResult, StoreError>> promise;
+  auto future = promise.get_future();
+  submit(std::move(request),
+         [&promise](Result<CommitResult, StoreError> r) { promise.set_value(std::move(r)); });
+  return future.get();
+}
+
+namespace {
+
+constexpr std::size_t kMaxRequestIdBytes = 128;
+
+StoreError storage_error(const sql::SqlError& e, const std::string& doing) {
+  StoreError out;
+  switch (e.code) {
+    case SQLITE_FULL:
+      out.code = StoreErrorCode::kFull;
+      out.message =
+          "the database is full (disk or size limit) while " + doing + "; nothing was written";
+      break;
+    case SQLITE_READONLY:
+      out.code = StoreErrorCode::kUnavailable;
+      out.message = "the database is read-only; nothing was written (" + e.message + ")";
+      break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      out.code = StoreErrorCode::kUnavailable;
+      out.message = "the database is locked by another process; nothing was written";
+      break;
+    default:
+      out.code = StoreErrorCode::kUnavailable;
+      out.message = "storage error while " + doing + ": " + e.message;
+  }
+  return out;
+}
+
+StoreError error(StoreErrorCode code, std::string message) {
+  return StoreError{code, std::move(message), {}, {}};
+}
+
+// Official numbers come from the register view inside the writer's
+// transaction, so an allocation and the event that uses it commit together.
+class RegisterNumbers : public NumberSource {
+ public:
+  explicit RegisterNumbers(sql::Connection& db) : db_(db) {}
+  std::uint32_t next_number(UnitId issuer, std::string_view series, int year) const override {
+    sql::SqlError e;
+    auto stmt = db_.prepare(
+        "SELECT COALESCE(MAX(number), 0) + 1 FROM register "
+        "WHERE issuer_id = ? AND series = ? AND year = ?",
+        &e);
+    if (!stmt) return 0;
+    stmt->bind(1, issuer).bind(2, series).bind(3, year);
+    return stmt->step() == SQLITE_ROW ? static_cast<std::uint32_t>(stmt->int64(0)) : 0;
+  }
+
+ private:
+  sql::Connection& db_;
+};
+
+struct CachedDossier {
+  DossierState state;
+  Hash last_hash{};
+};
+
+struct Pending {
+  CommandRequest request;
+  CommitCallback done;
+  std::optional<Result<CommitResult, StoreError>> result;
+};
+
+// Reads a dossier's log and folds it, checking nothing but decodability:
+// verification of the chain is verify's job.
+Result<CachedDossier, StoreError> load_dossier(sql::Connection& db, const DefinitionSet& defs,
+                                               DossierId id) {
+  sql::SqlError e;
+  auto stmt = db.prepare(
+      "SELECT type, actor, at, payload, hash FROM events WHERE dossier_id = ? "
+      "ORDER BY dossier_seq",
+      &e);
+  if (!stmt) return storage_error(e, "reading a dossier");
+  stmt->bind(1, static_cast<std::int64_t>(id));
+  std::optional<CachedDossier> out;
+  int rc;
+  while ((rc = stmt->step()) == SQLITE_ROW) {
+    const std::string type = stmt->text(0);
+    nlohmann::json payload = nlohmann::json::parse(stmt->text(3), nullptr, false);
+    if (!out) {
+      if (type != "dossier_created" || !payload.is_object())
+        return error(StoreErrorCode::kUnavailable,
+                     "dossier " + std::to_string(id) + " does not begin with its creation");
+      const std::string wf = payload.value("definition_id", "");
+      const int version = payload.value("definition_version", 0);
+      const Definition* def = defs.find(wf, version);
+      if (!def)
+        return error(StoreErrorCode::kUnavailable,
+                     "dossier " + std::to_string(id) + " follows workflow " + wf + " v" +
+                         std::to_string(version) + ", which is not loaded");
+      out.emplace(CachedDossier{DossierState(*def), {}});
+    }
+    auto body = event_data_from_json(out->state.definition(), type, payload);
+    if (!body.ok())
+      return error(
+          StoreErrorCode::kUnavailable,
+          "dossier " + std::to_string(id) + ": stored event unreadable: " + body.error().message);
+    const Event event{stmt->int64(2), static_cast<UserId>(stmt->int64(1)), std::move(body).value()};
+    if (Status s = evolve(out->state, event); !s.ok())
+      return error(StoreErrorCode::kUnavailable,
+                   "dossier " + std::to_string(id) + ": " + s.error().message);
+    const auto hash = stmt->blob(4);
+    std::copy_n(hash.begin(), std::min(hash.size(), out->last_hash.size()), out->last_hash.begin());
+  }
+  if (rc != SQLITE_DONE)
+    return storage_error(stmt->error("reading a dossier"), "reading a dossier");
+  if (!out) return error(StoreErrorCode::kNotFound, "there is no dossier " + std::to_string(id));
+  return std::move(*out);
+}
+
+class SqliteStore final : public Store {
+ public:
+  SqliteStore(const DefinitionSet& defs, StoreOptions options, sql::Connection writer,
+              sql::Connection reader)
+      : defs_(defs), options_(options), db_(std::move(writer)), reader_(std::move(reader)) {
+    reset_counters();
+    thread_ = std::thread([this] { run(); });
+  }
+  ~SqliteStore() override { close(); }
+
+  void submit(CommandRequest request, CommitCallback done) override {
+    {
+      std::lock_guard lock(mu_);
+      if (!closing_) {
+        queue_.push_back(Pending{std::move(request), std::move(done), std::nullopt});
+        cv_.notify_one();
+        return;
+      }
+    }
+    done(error(StoreErrorCode::kUnavailable, "the store is closed"));
+  }
+
+  void close() override {
+    {
+      std::lock_guard lock(mu_);
+      if (closing_) return;
+      closing_ = true;
+      cv_.notify_one();
+    }
+    if (thread_.joinable()) thread_.join();
+  }
+
+  Result<std::vector<StoredEvent>, StoreError> events_of(DossierId dossier) override {
+    return read_events(
+        "SELECT seq, dossier_id, dossier_seq, type, actor, at, payload FROM events "
+        "WHERE dossier_id = ? ORDER BY dossier_seq",
+        static_cast<std::int64_t>(dossier), -1);
+  }
+
+  Result<std::vector<StoredEvent>, StoreError> events_after(Sequence after,
+                                                            std::size_t limit) override {
+    return read_events(
+        "SELECT seq, dossier_id, dossier_seq, type, actor, at, payload FROM events "
+        "WHERE seq > ? ORDER BY seq LIMIT ?",
+        static_cast<std::int64_t>(after), static_cast<std::int64_t>(limit));
+  }
+
+  Result<Sequence, StoreError> last_sequence() override {
+    std::lock_guard lock(reader_mu_);
+    sql::SqlError e;
+    auto stmt = reader_.prepare("SELECT COALESCE(MAX(seq), 0) FROM events", &e);
+    if (!stmt) return storage_error(e, "reading the log");
+    if (stmt->step() != SQLITE_ROW)
+      return storage_error(stmt->error("reading the log"), "reading the log");
+    return static_cast<Sequence>(stmt->int64(0));
+  }
+
+  Result<DossierState, StoreError> state_of(DossierId dossier) override {
+    std::lock_guard lock(reader_mu_);
+    auto loaded = load_dossier(reader_, defs_, dossier);
+    if (!loaded.ok()) return loaded.error();
+    return std::move(loaded).value().state;
+  }
+
+ private:
+  Result<std::vector<StoredEvent>, StoreError> read_events(const char* query, std::int64_t a,
+                                                           std::int64_t b) {
+    std::lock_guard lock(reader_mu_);
+    sql::SqlError e;
+    auto stmt = reader_.prepare(query, &e);
+    if (!stmt) return storage_error(e, "reading the log");
+    stmt->bind(1, a);
+    if (b >= 0) stmt->bind(2, b);
+    std::vector<StoredEvent> out;
+    int rc;
+    while ((rc = stmt->step()) == SQLITE_ROW) {
+      const DossierId dossier = static_cast<DossierId>(stmt->int64(1));
+      const Definition* def = definition_for_reader(dossier);
+      if (!def)
+        return error(StoreErrorCode::kUnavailable,
+                     "dossier " + std::to_string(dossier) + " has no loaded workflow");
+      auto body = event_data_from_json(*def, stmt->text(3),
+                                       nlohmann::json::parse(stmt->text(6), nullptr, false));
+      if (!body.ok())
+        return error(StoreErrorCode::kUnavailable,
+                     "stored event unreadable: " + body.error().message);
+      out.push_back(StoredEvent{
+          dossier, static_cast<std::uint64_t>(stmt->int64(2)),
+          static_cast<Sequence>(stmt->int64(0)),
+          Event{stmt->int64(5), static_cast<UserId>(stmt->int64(4)), std::move(body).value()}});
+    }
+    if (rc != SQLITE_DONE) return storage_error(stmt->error("reading the log"), "reading the log");
+    return out;
+  }
+
+  const Definition* definition_for_reader(DossierId dossier) {
+    if (auto it = reader_definitions_.find(dossier); it != reader_definitions_.end())
+      return it->second;
+    sql::SqlError e;
+    auto stmt =
+        reader_.prepare("SELECT workflow_id, workflow_version FROM dossiers WHERE id = ?", &e);
+    if (!stmt) return nullptr;
+    stmt->bind(1, static_cast<std::int64_t>(dossier));
+    if (stmt->step() != SQLITE_ROW) return nullptr;
+    const Definition* def = defs_.find(stmt->text(0), static_cast<int>(stmt->int64(1)));
+    if (def) reader_definitions_[dossier] = def;
+    return def;
+  }
+
+  void reset_counters() {
+    sql::SqlError e;
+    auto seq = db_.prepare("SELECT COALESCE(MAX(seq), 0) FROM events", &e);
+    next_seq_ = seq && seq->step() == SQLITE_ROW ? static_cast<Sequence>(seq->int64(0)) + 1 : 1;
+    auto id = db_.prepare("SELECT COALESCE(MAX(id), 0) FROM dossiers", &e);
+    next_dossier_ = id && id->step() == SQLITE_ROW ? static_cast<DossierId>(id->int64(0)) + 1 : 1;
+  }
+
+  void run() {
+    for (;;) {
+      std::vector<Pending> batch;
+      {
+        std::unique_lock lock(mu_);
+        cv_.wait(lock, [this] { return closing_ || !queue_.empty(); });
+        if (queue_.empty()) return;  // closing, and everything queued is done
+        while (!queue_.empty() && batch.size() < options_.max_batch) {
+          batch.push_back(std::move(queue_.front()));
+          queue_.pop_front();
+        }
+      }
+      commit_batch(batch);
+      for (Pending& p : batch)
+        p.done(std::move(*p.result));
+    }
+  }
+
+  void commit_batch(std::vector<Pending>& batch) {
+    if (auto s = db_.exec("BEGIN IMMEDIATE"); !s.ok()) {
+      const StoreError e = storage_error(s.error(), "starting a transaction");
+      for (Pending& p : batch)
+        p.result = e;
+      return;
+    }
+    overlay_.clear();
+    const Sequence seq_before = next_seq_;
+    const DossierId dossier_before = next_dossier_;
+    for (Pending& p : batch)
+      p.result = apply(p.request);
+    if (auto s = db_.exec("COMMIT"); !s.ok()) {
+      (void)db_.exec("ROLLBACK");
+      const StoreError e = storage_error(s.error(), "committing");
+      for (Pending& p : batch)
+        if (p.result->ok()) p.result = e;
+      overlay_.clear();
+      next_seq_ = seq_before;
+      next_dossier_ = dossier_before;
+      return;
+    }
+    for (auto& [id, cached] : overlay_)
+      cache_.insert_or_assign(id, std::move(cached));
+    overlay_.clear();
+  }
+
+  // The state a command decides against: this batch's newest, else the cache, else the log.
+  Result<CachedDossier*, StoreError> working_state(DossierId id) {
+    if (auto it = overlay_.find(id); it != overlay_.end()) return &it->second;
+    if (auto it = cache_.find(id); it != cache_.end()) return &it->second;
+    auto loaded = load_dossier(db_, defs_, id);
+    if (!loaded.ok()) return loaded.error();
+    auto [it, _] = cache_.insert_or_assign(id, std::move(loaded).value());
+    return &it->second;
+  }
+
+  Result<CommitResult, StoreError> replay_answer(const std::string& request_id) {
+    sql::SqlError e;
+    auto stmt = db_.prepare(
+        "SELECT dossier_id, first_seq, last_seq, version FROM commands WHERE request_id = ?", &e);
+    if (!stmt) return storage_error(e, "looking up a request id");
+    stmt->bind(1, request_id);
+    if (stmt->step() != SQLITE_ROW) return error(StoreErrorCode::kNotFound, "");
+    CommitResult r;
+    r.dossier = static_cast<DossierId>(stmt->int64(0));
+    r.version = static_cast<std::uint64_t>(stmt->int64(3));
+    r.replayed = true;
+    const auto first = stmt->int64(1), last = stmt->int64(2);
+    auto cached = working_state(r.dossier);
+    if (!cached.ok()) return cached.error();
+    auto events = db_.prepare(
+        "SELECT seq, dossier_seq, type, actor, at, payload FROM events "
+        "WHERE seq BETWEEN ? AND ? ORDER BY seq",
+        &e);
+    if (!events) return storage_error(e, "reading a request's events");
+    events->bind(1, first).bind(2, last);
+    while (events->step() == SQLITE_ROW) {
+      auto body = event_data_from_json(cached.value()->state.definition(), events->text(2),
+                                       nlohmann::json::parse(events->text(5), nullptr, false));
+      if (!body.ok()) return error(StoreErrorCode::kUnavailable, body.error().message);
+      r.events.push_back(StoredEvent{
+          r.dossier, static_cast<std::uint64_t>(events->int64(1)),
+          static_cast<Sequence>(events->int64(0)),
+          Event{events->int64(4), static_cast<UserId>(events->int64(3)), std::move(body).value()}});
+    }
+    return r;
+  }
+
+  Result<CommitResult, StoreError> apply(const CommandRequest& req) {
+    if (req.request_id.empty() || req.request_id.size() > kMaxRequestIdBytes)
+      return error(StoreErrorCode::kInvalid, "request_id: needs 1 to 128 bytes");
+    if (auto earlier = replay_answer(req.request_id);
+        earlier.ok() || earlier.error().code != StoreErrorCode::kNotFound)
+      return earlier;
+
+    const bool creating = req.dossier == 0;
+    if (creating != std::holds_alternative<CreateDossier>(req.command))
+      return error(StoreErrorCode::kInvalid, creating
+                                                 ? "dossier: name the dossier this command is for"
+                                                 : "dossier: a new dossier takes dossier 0");
+    std::optional<CachedDossier> fresh;
+    CachedDossier* current = nullptr;
+    DossierId id = req.dossier;
+    if (creating) {
+      const Definition* def = defs_.latest(req.workflow);
+      if (!def)
+        return error(StoreErrorCode::kNotFound,
+                     "workflow: there is no workflow \"" + req.workflow + "\"");
+      fresh.emplace(CachedDossier{DossierState(*def), kGenesisHash});
+      current = &*fresh;
+      id = next_dossier_;
+    } else {
+      auto found = working_state(id);
+      if (!found.ok()) return found.error();
+      current = found.value();
+    }
+    if (req.expected_version && *req.expected_version != current->state.version) {
+      StoreError e =
+          error(StoreErrorCode::kConflict, "dossier " + std::to_string(id) + " is at version " +
+                                               std::to_string(current->state.version) +
+                                               "; the command was decided against version " +
+                                               std::to_string(*req.expected_version));
+      e.current_version = current->state.version;
+      return e;
+    }
+
+    std::vector<Event> events;
+    RegisterNumbers numbers(db_);
+    if (Status s = decide(current->state, req.command, req.actor, req.now, &events, &numbers);
+        !s.ok()) {
+      StoreError e = error(StoreErrorCode::kRejected, s.error().message);
+      e.engine = s.error();
+      return e;
+    }
+
+    CachedDossier next = *current;
+    CommitResult result;
+    result.dossier = id;
+    if (auto s = db_.exec("SAVEPOINT command"); !s.ok())
+      return storage_error(s.error(), "starting a command");
+    auto fail = [this](const sql::SqlError& e) {
+      (void)db_.exec("ROLLBACK TO command");
+      (void)db_.exec("RELEASE command");
+      return storage_error(e, "appending events");
+    };
+    auto views = ViewWriter::prepare(db_, nullptr);
+    Sequence seq = next_seq_;
+    for (Event& event : events) {
+      if (Status s = evolve(next.state, event); !s.ok()) {
+        (void)db_.exec("ROLLBACK TO command");
+        (void)db_.exec("RELEASE command");
+        return error(StoreErrorCode::kUnavailable,
+                     "internal: decided event does not apply: " + s.error().message);
+      }
+      const Definition& def = next.state.definition();
+      const std::uint64_t dossier_seq = next.state.version;
+      next.last_hash =
+          chain_hash(next.last_hash, id, dossier_seq, canonical_event_bytes(def, event));
+      sql::SqlError e;
+      auto insert = db_.prepare(
+          "INSERT INTO events (seq, dossier_id, dossier_seq, type, actor, at, payload, hash) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+          &e);
+      if (!insert) return fail(e);
+      insert->bind(1, static_cast<std::int64_t>(seq))
+          .bind(2, static_cast<std::int64_t>(id))
+          .bind(3, static_cast<std::int64_t>(dossier_seq))
+          .bind(4, event_type_name(event.body))
+          .bind(5, event.actor)
+          .bind(6, event.at)
+          .bind(7, event_data_to_json(def, event.body).dump())
+          .bind_blob(8, next.last_hash.data(), next.last_hash.size());
+      if (auto r = insert->run(); !r.ok()) return fail(r.error());
+      StoredEvent stored{id, dossier_seq, seq, std::move(event)};
+      if (auto r = views->on_event(stored, next.state); !r.ok()) return fail(r.error());
+      result.events.push_back(std::move(stored));
+      ++seq;
+    }
+    if (auto r = views->write_state(id, next.state, req.now, seq - 1); !r.ok())
+      return fail(r.error());
+    sql::SqlError e;
+    auto record = db_.prepare(
+        "INSERT INTO commands (request_id, dossier_id, first_seq, last_seq, version) VALUES (?, ?, "
+        "?, ?, ?)",
+        &e);
+    if (!record) return fail(e);
+    record->bind(1, req.request_id)
+        .bind(2, static_cast<std::int64_t>(id))
+        .bind(3, static_cast<std::int64_t>(next_seq_))
+        .bind(4, static_cast<std::int64_t>(seq - 1))
+        .bind(5, static_cast<std::int64_t>(next.state.version));
+    if (auto r = record->run(); !r.ok()) return fail(r.error());
+    if (auto s = db_.exec("RELEASE command"); !s.ok()) return fail(s.error());
+
+    next_seq_ = seq;
+    if (creating) ++next_dossier_;
+    result.version = next.state.version;
+    overlay_.insert_or_assign(id, std::move(next));
+    return result;
+  }
+
+  const DefinitionSet& defs_;
+  StoreOptions options_;
+  sql::Connection db_;  // the writer thread's alone
+  std::mutex reader_mu_;
+  sql::Connection reader_;
+  std::unordered_map<DossierId, const Definition*> reader_definitions_;
+
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::deque<Pending> queue_;
+  bool closing_ = false;
+  std::thread thread_;
+
+  std::unordered_map<DossierId, CachedDossier> cache_;    // committed states
+  std::unordered_map<DossierId, CachedDossier> overlay_;  // this batch's, until it commits
+  Sequence next_seq_ = 1;
+  DossierId next_dossier_ = 1;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Store>, StoreError> open_sqlite_store(const std::string& path,
+                                                             const DefinitionSet& definitions,
+                                                             StoreOptions options) {
+  sql::SqlError e;
+  auto writer = sql::Connection::open(path, sql::Connection::Mode::kReadWrite, &e);
+  if (!writer) return storage_error(e, "opening the database");
+  // journal_mode is the first statement that reads the file, so it is where
+  // a file that is not a database says so.
+  if (auto s = writer->exec("PRAGMA journal_mode = WAL"); !s.ok()) {
+    if (s.error().code == SQLITE_NOTADB)
+      return error(
+          StoreErrorCode::kUnavailable,
+          path + " is not a planflow database (not SQLite, or encrypted); it was not changed");
+    if (s.error().code == SQLITE_CORRUPT)
+      return error(StoreErrorCode::kUnavailable, path + " is corrupt: " + s.error().message);
+    return storage_error(s.error(), "opening " + path);
+  }
+  if (auto s = writer->exec("PRAGMA synchronous = FULL"); !s.ok())
+    return storage_error(s.error(), "opening " + path);
+  if (auto s = migrate(*writer); !s.ok()) {
+    StoreError err = storage_error(s.error(), "upgrading the schema");
+    if (s.error().code == SQLITE_ERROR) err.message = s.error().message;
+    return err;
+  }
+  auto reader = sql::Connection::open(path, sql::Connection::Mode::kReadOnly, &e);
+  if (!reader) return storage_error(e, "opening a reader");
+  return std::unique_ptr<Store>(
+      new SqliteStore(definitions, options, std::move(*writer), std::move(*reader)));
+}
+
+}  // namespace planflow

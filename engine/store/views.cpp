@@ -1,0 +1,228 @@
+#include "engine/store/views.h"
+
+#include <algorithm>
+
+namespace planflow {
+
+const std::vector<const char*>& view_tables() {
+  static const std::vector<const char*> kTables = {"dossiers",      "participants", "tasks",
+                                                   "consultations", "invitees",     "comments",
+                                                   "versions",      "register",     "timers"};
+  return kTables;
+}
+
+std::optional<ViewWriter> ViewWriter::prepare(sql::Connection& db, sql::SqlError* error) {
+  (void)error;
+  return ViewWriter(db);
+}
+
+sql::Statement& ViewWriter::stmt(const char* text) {
+  for (auto& [key, s] : statements_)
+    if (key == text) return s;
+  sql::SqlError error;
+  auto prepared = db_->prepare(text, &error);
+  // The statements are fixed text against a migrated schema: failing to
+  // prepare one is a programming error, not a runtime condition.
+  if (!prepared) throw std::logic_error(error.message);
+  statements_.emplace_back(text, std::move(*prepared));
+  return statements_.back().second;
+}
+
+sql::SqlStatus ViewWriter::on_event(const StoredEvent& se, const DossierState& after) {
+  const Event& e = se.event;
+  const auto dossier = static_cast<std::int64_t>(se.dossier);
+  if (const auto* c = std::get_if<DossierCreated>(&e.body)) {
+    return stmt(
+               "INSERT INTO dossiers (id, workflow_id, workflow_version, title, document_type, "
+               "issuer_id, issuer_code, drafting_unit_id, drafting_unit_code, state, version, "
+               "versions, frozen, created_at, updated_at, last_seq) "
+               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '', 0, 0, 0, ?, ?, 0)")
+        .bind(1, dossier)
+        .bind(2, c->definition_id)
+        .bind(3, c->definition_version)
+        .bind(4, c->title)
+        .bind(5, c->document_type)
+        .bind(6, c->issuer.id)
+        .bind(7, c->issuer.code)
+        .bind(8, c->drafting_unit.id)
+        .bind(9, c->drafting_unit.code)
+        .bind(10, e.at)
+        .bind(11, e.at)
+        .run();
+  }
+  if (const auto* v = std::get_if<VersionSubmitted>(&e.body)) {
+    return stmt(
+               "INSERT INTO versions (dossier_id, number, author, summary, text, submitted_at) "
+               "VALUES (?, ?, ?, ?, ?, ?)")
+        .bind(1, dossier)
+        .bind(2, v->number)
+        .bind(3, e.actor)
+        .bind(4, v->summary)
+        .bind(5, v->text)
+        .bind(6, e.at)
+        .run();
+  }
+  if (const auto* c = std::get_if<CommentAdded>(&e.body)) {
+    return stmt(
+               "INSERT INTO comments (dossier_id, comment_id, author, unit_id, reply_to, text, "
+               "created_at, disposition, explanation) VALUES (?, ?, ?, ?, ?, ?, ?, 'none', '')")
+        .bind(1, dossier)
+        .bind(2, c->comment_id)
+        .bind(3, e.actor)
+        .bind(4, c->unit)
+        .bind(5, c->reply_to)
+        .bind(6, c->text)
+        .bind(7, e.at)
+        .run();
+  }
+  if (const auto* d = std::get_if<CommentDisposed>(&e.body)) {
+    return stmt(
+               "UPDATE comments SET disposition = ?, explanation = ?, disposed_at = ? "
+               "WHERE dossier_id = ? AND comment_id = ?")
+        .bind(1, disposition_name(d->disposition))
+        .bind(2, d->explanation)
+        .bind(3, e.at)
+        .bind(4, dossier)
+        .bind(5, d->comment_id)
+        .run();
+  }
+  if (const auto* a = std::get_if<ActionTaken>(&e.body); a && a->issued) {
+    return stmt(
+               "INSERT INTO register (issuer_id, series, year, number, symbol, dossier_id, "
+               "issued_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        .bind(1, after.issuer.id)
+        .bind(2, a->issued->series)
+        .bind(3, a->issued->year)
+        .bind(4, a->issued->number)
+        .bind(5, a->issued->symbol)
+        .bind(6, dossier)
+        .bind(7, e.at)
+        .run();
+  }
+  return {};
+}
+
+sql::SqlStatus ViewWriter::write_state(DossierId id, const DossierState& s, Time updated_at,
+                                       Sequence last_seq) {
+  const auto dossier = static_cast<std::int64_t>(id);
+  const Definition& def = s.definition();
+  auto& update = stmt(
+      "UPDATE dossiers SET state = ?, version = ?, versions = ?, frozen = ?, "
+      "deadline_at = ?, symbol = ?, updated_at = ?, last_seq = ? WHERE id = ?");
+  update.bind(1, s.current().id)
+      .bind(2, static_cast<std::int64_t>(s.version))
+      .bind(3, s.versions)
+      .bind(4, s.frozen ? 1 : 0);
+  if (s.deadline_at)
+    update.bind(5, *s.deadline_at);
+  else
+    update.bind_null(5);
+  if (s.issued)
+    update.bind(6, s.issued->symbol);
+  else
+    update.bind_null(6);
+  update.bind(7, updated_at).bind(8, static_cast<std::int64_t>(last_seq)).bind(9, dossier);
+  if (auto r = update.run(); !r.ok()) return r;
+
+  for (const char* table : {"participants", "tasks", "consultations", "invitees", "timers"}) {
+    // Fixed table names, not input: the text is built only from this list.
+    const std::string sql = std::string("DELETE FROM ") + table + " WHERE dossier_id = ?";
+    sql::SqlError error;
+    auto del = db_->prepare(sql, &error);
+    if (!del) return error;
+    if (auto r = del->bind(1, dossier).run(); !r.ok()) return r;
+  }
+  for (const Binding& b : s.bindings) {
+    auto r =
+        stmt("INSERT INTO participants (dossier_id, role, user_id, unit_id) VALUES (?, ?, ?, ?)")
+            .bind(1, dossier)
+            .bind(2, def.roles[b.role].id)
+            .bind(3, b.participant.user)
+            .bind(4, b.participant.unit)
+            .run();
+    if (!r.ok()) return r;
+  }
+  const StateDef& st = s.current();
+  for (const OpenTask& t : s.tasks) {
+    const TaskDef& td = t.task == kConsultationTask ? st.consultation->task : st.tasks[t.task];
+    auto& insert = stmt(
+        "INSERT INTO tasks (dossier_id, task_id, state, task, role, assignee, "
+        "opened_at, due_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    insert.bind(1, dossier)
+        .bind(2, t.id)
+        .bind(3, st.id)
+        .bind(4, td.id)
+        .bind(5, def.roles[t.role].id);
+    if (t.assignee)
+      insert.bind(6, t.assignee);
+    else
+      insert.bind_null(6);
+    insert.bind(7, t.opened_at);
+    if (t.due_at)
+      insert.bind(8, *t.due_at);
+    else
+      insert.bind_null(8);
+    if (auto r = insert.run(); !r.ok()) return r;
+  }
+  if (st.consultation) {
+    auto& insert = stmt(
+        "INSERT INTO consultations (dossier_id, round, invited, responded, "
+        "quorum_met, deadline_at) VALUES (?, ?, ?, ?, ?, ?)");
+    insert.bind(1, dossier)
+        .bind(2, s.consultation_rounds)
+        .bind(3, static_cast<std::int64_t>(s.invitees.size()))
+        .bind(4, s.responded_count())
+        .bind(5, s.quorum_met() ? 1 : 0);
+    if (s.deadline_at)
+      insert.bind(6, *s.deadline_at);
+    else
+      insert.bind_null(6);
+    if (auto r = insert.run(); !r.ok()) return r;
+    for (const Invitee& i : s.invitees) {
+      auto r2 =
+          stmt("INSERT INTO invitees (dossier_id, user_id, unit_id, responded) VALUES (?, ?, ?, ?)")
+              .bind(1, dossier)
+              .bind(2, i.participant.user)
+              .bind(3, i.participant.unit)
+              .bind(4, i.responded ? 1 : 0)
+              .run();
+      if (!r2.ok()) return r2;
+    }
+  }
+  for (const Timer& t : s.timers) {
+    auto r = stmt("INSERT INTO timers (dossier_id, timer_id, kind, at) VALUES (?, ?, ?, ?)")
+                 .bind(1, dossier)
+                 .bind(2, t.id)
+                 .bind(3, t.kind == TimerKind::kReminder ? "reminder" : "expiry")
+                 .bind(4, t.at)
+                 .run();
+    if (!r.ok()) return r;
+  }
+  return {};
+}
+
+std::string dump_views(sql::Connection& db) {
+  std::string out;
+  for (const char* table : view_tables()) {
+    sql::SqlError error;
+    // Ordering by every column makes the dump independent of insertion order.
+    auto count = db.prepare(std::string("SELECT * FROM ") + table + " LIMIT 0", &error);
+    if (!count) return "error: " + error.message;
+    std::string order;
+    for (int c = 1; c <= count->columns(); ++c)
+      order += (c > 1 ? ", " : "") + std::to_string(c);
+    auto rows = db.prepare(std::string("SELECT * FROM ") + table + " ORDER BY " + order, &error);
+    if (!rows) return "error: " + error.message;
+    out += std::string("# ") + table + "\n";
+    while (rows->step() == SQLITE_ROW) {
+      for (int c = 0; c < rows->columns(); ++c) {
+        out += c ? "|" : "";
+        out += rows->is_null(c) ? "NULL" : rows->text(c);
+      }
+      out += "\n";
+    }
+  }
+  return out;
+}
+
+}  // namespace planflow

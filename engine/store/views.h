@@ -1,0 +1,42 @@
+// The read views, written in the transaction of the events they follow
+// from: dossiers, participants, open tasks (the inbox), consultation
+// progress, invitees, comments, versions, the register of issued numbers,
+// and pending timers. They are a cache of the log: rebuild_views() makes
+// them again from the events alone, and verify compares the two.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "engine/dossier_state.h"
+#include "engine/store/sqlite.h"
+#include "engine/store/store.h"
+
+namespace planflow {
+
+class ViewWriter {
+ public:
+  static std::optional<ViewWriter> prepare(sql::Connection& db, sql::SqlError* error);
+
+  // Rows that follow from one event itself (its text, its number).
+  sql::SqlStatus on_event(const StoredEvent& e, const DossierState& after);
+  // Rows that mirror the dossier's state after a command's events.
+  sql::SqlStatus write_state(DossierId dossier, const DossierState& s, Time updated_at,
+                             Sequence last_seq);
+
+ private:
+  explicit ViewWriter(sql::Connection& db) : db_(&db) {}
+  sql::Statement& stmt(const char* sql);
+
+  sql::Connection* db_;
+  std::vector<std::pair<const char*, sql::Statement>> statements_;
+};
+
+// The view tables, in the order they are dumped and cleared.
+const std::vector<const char*>& view_tables();
+
+// Every row of every view table as text, ordered by key: equal dumps mean
+// equal views.
+std::string dump_views(sql::Connection& db);
+
+}  // namespace planflow
