@@ -9,8 +9,7 @@
 namespace planflow {
 
 int run_validate(const Args& args, std::ostream& out, std::ostream& err) {
-  std::vector<std::string> paths;
-  bool all_valid = true;
+  // Asking for help wins wherever it stands among the arguments.
   for (const std::string& a : args) {
     if (a == "--help" || a == "-h") {
       out << "Usage: planflow validate FILE|FOLDER...\n"
@@ -20,6 +19,10 @@ int run_validate(const Args& args, std::ostream& out, std::ostream& err) {
              "Exit status: 0 when every file is valid, 1 otherwise.\n";
       return kExitOk;
     }
+  }
+  std::vector<std::string> paths;
+  bool all_valid = true;
+  for (const std::string& a : args) {
     std::error_code ec;
     if (!std::filesystem::is_directory(a, ec)) {
       paths.push_back(a);

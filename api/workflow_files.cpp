@@ -71,7 +71,8 @@ Result<std::vector<std::string>, IoError> list_definition_files(const std::strin
   std::error_code ec;
   std::vector<std::string> files;
   for (std::filesystem::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec))
-    if (it->path().extension() == ".json") files.push_back(it->path().string());
+    if (it->path().extension() == ".json" && !it->is_directory(ec))
+      files.push_back(it->path().string());
   if (ec) return IoError{"cannot list " + folder + ": " + ec.message()};
   std::sort(files.begin(), files.end());
   return files;

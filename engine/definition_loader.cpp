@@ -842,13 +842,20 @@ class Compiler {
     for (size_t a = 0; a < def.states.size(); ++a) {
       if (!allocates(a) || forward[a].empty()) continue;
       const auto after = reach(forward, forward[a]);
+      // One problem per allocating state: a loop through several would
+      // otherwise be reported once for every pair.
+      const std::string ptr = json_pointer_append("/states", def.states[a].id) + "/on_enter";
+      if (after[a]) {
+        add(ptr,
+            "a document gets one official number, but this state can be entered again "
+            "after it");
+        continue;
+      }
       for (size_t b = 0; b < def.states.size(); ++b) {
         if (!after[b] || !allocates(b)) continue;
-        add(json_pointer_append("/states", def.states[a].id) + "/on_enter",
-            b == a ? std::string("a document gets one official number, but this state can be "
-                                 "entered again after it")
-                   : "a document gets one official number, but state " + quote(def.states[b].id) +
-                         " allocates another after this one");
+        add(ptr, "a document gets one official number, but state " + quote(def.states[b].id) +
+                     " allocates another after this one");
+        break;
       }
     }
   }

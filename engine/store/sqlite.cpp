@@ -61,6 +61,16 @@ Statement::~Statement() {
   if (stmt_) sqlite3_finalize(stmt_);
 }
 
+Statement& Statement::operator=(Statement&& other) noexcept {
+  if (this != &other) {
+    if (stmt_) sqlite3_finalize(stmt_);
+    stmt_ = other.stmt_;
+    db_ = other.db_;
+    other.stmt_ = nullptr;
+  }
+  return *this;
+}
+
 Statement& Statement::bind(int index, std::int64_t v) {
   sqlite3_bind_int64(stmt_, index, v);
   return *this;

@@ -67,7 +67,7 @@ class Statement {
   }
   Statement(const Statement&) = delete;
   Statement& operator=(const Statement&) = delete;
-  Statement& operator=(Statement&&) = delete;
+  Statement& operator=(Statement&& other) noexcept;
 
   // Binds parameters by position, from 1.
   Statement& bind(int index, std::int64_t v);

@@ -10,6 +10,7 @@
 #include "engine/decide.h"
 #include "engine/event_json.h"
 #include "engine/store/hash_chain.h"
+#include "engine/store/log_reader.h"
 #include "engine/store/schema.h"
 #include "engine/store/views.h"
 
@@ -45,32 +46,8 @@ namespace {
 
 constexpr std::size_t kMaxRequestIdBytes = 128;
 
-StoreError storage_error(const sql::SqlError& e, const std::string& doing) {
-  StoreError out;
-  switch (e.code) {
-    case SQLITE_FULL:
-      out.code = StoreErrorCode::kFull;
-      out.message =
-          "the database is full (disk or size limit) while " + doing + "; nothing was written";
-      break;
-    case SQLITE_READONLY:
-      out.code = StoreErrorCode::kUnavailable;
-      out.message = "the database is read-only; nothing was written (" + e.message + ")";
-      break;
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-      out.code = StoreErrorCode::kUnavailable;
-      out.message = "the database is locked by another process; nothing was written";
-      break;
-    default:
-      out.code = StoreErrorCode::kUnavailable;
-      out.message = "storage error while " + doing + ": " + e.message;
-  }
-  return out;
-}
-
 StoreError error(StoreErrorCode code, std::string message) {
-  return StoreError{code, std::move(message), {}, {}};
+  return store_error(code, std::move(message));
 }
 
 // Official numbers come from the register view inside the writer's
@@ -104,50 +81,22 @@ struct Pending {
   std::optional<Result<CommitResult, StoreError>> result;
 };
 
-// Reads a dossier's log and folds it, checking nothing but decodability:
-// verification of the chain is verify's job.
+// Folds a dossier's log; verifying the chain is verify's job, not the writer's.
 Result<CachedDossier, StoreError> load_dossier(sql::Connection& db, const DefinitionSet& defs,
                                                DossierId id) {
-  sql::SqlError e;
-  auto stmt = db.prepare(
-      "SELECT type, actor, at, payload, hash FROM events WHERE dossier_id = ? "
-      "ORDER BY dossier_seq",
-      &e);
-  if (!stmt) return storage_error(e, "reading a dossier");
-  stmt->bind(1, static_cast<std::int64_t>(id));
   std::optional<CachedDossier> out;
-  int rc;
-  while ((rc = stmt->step()) == SQLITE_ROW) {
-    const std::string type = stmt->text(0);
-    nlohmann::json payload = nlohmann::json::parse(stmt->text(3), nullptr, false);
-    if (!out) {
-      if (type != "dossier_created" || !payload.is_object())
-        return error(StoreErrorCode::kUnavailable,
-                     "dossier " + std::to_string(id) + " does not begin with its creation");
-      const std::string wf = payload.value("definition_id", "");
-      const int version = payload.value("definition_version", 0);
-      const Definition* def = defs.find(wf, version);
-      if (!def)
-        return error(StoreErrorCode::kUnavailable,
-                     "dossier " + std::to_string(id) + " follows workflow " + wf + " v" +
-                         std::to_string(version) + ", which is not loaded");
-      out.emplace(CachedDossier{DossierState(*def), {}});
-    }
-    auto body = event_data_from_json(out->state.definition(), type, payload);
-    if (!body.ok())
-      return error(
-          StoreErrorCode::kUnavailable,
-          "dossier " + std::to_string(id) + ": stored event unreadable: " + body.error().message);
-    const Event event{stmt->int64(2), static_cast<UserId>(stmt->int64(1)), std::move(body).value()};
-    if (Status s = evolve(out->state, event); !s.ok())
-      return error(StoreErrorCode::kUnavailable,
-                   "dossier " + std::to_string(id) + ": " + s.error().message);
-    const auto hash = stmt->blob(4);
-    std::copy_n(hash.begin(), std::min(hash.size(), out->last_hash.size()), out->last_hash.begin());
-  }
-  if (rc != SQLITE_DONE)
-    return storage_error(stmt->error("reading a dossier"), "reading a dossier");
-  if (!out) return error(StoreErrorCode::kNotFound, "there is no dossier " + std::to_string(id));
+  auto stop = read_dossier_log(
+      db, defs, id, [&out](const Definition& def, LoggedEvent&& e) -> std::optional<StoreError> {
+        if (!out) out.emplace(CachedDossier{DossierState(def), {}});
+        if (Status s = evolve(out->state, e.stored.event); !s.ok())
+          return error(StoreErrorCode::kUnavailable,
+                       "dossier " + std::to_string(e.stored.dossier) + ", event " +
+                           std::to_string(e.stored.dossier_seq) + ": " + s.error().message);
+        std::copy_n(e.hash.begin(), std::min(e.hash.size(), out->last_hash.size()),
+                    out->last_hash.begin());
+        return std::nullopt;
+      });
+  if (stop) return *stop;
   return std::move(*out);
 }
 
@@ -156,6 +105,12 @@ class SqliteStore final : public Store {
   SqliteStore(const DefinitionSet& defs, StoreOptions options, sql::Connection writer,
               sql::Connection reader)
       : defs_(defs), options_(options), db_(std::move(writer)), reader_(std::move(reader)) {
+    sql::SqlError e;
+    insert_event_ = db_.prepare(
+        "INSERT INTO events (seq, dossier_id, dossier_seq, type, actor, at, payload, hash) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        &e);
+    views_ = ViewWriter::prepare(db_, &e);
     reset_counters();
     thread_ = std::thread([this] { run(); });
   }
@@ -402,6 +357,19 @@ class SqliteStore final : public Store {
       return e;
     }
 
+    // Serialise first: a text that is not UTF-8 (from a caller that skipped
+    // the edge's check) is refused here, before anything is written.
+    const Definition& def = current->state.definition();
+    std::vector<std::pair<std::string, std::string>> serialised;  // payload, canonical bytes
+    try {
+      for (const Event& event : events)
+        serialised.emplace_back(event_data_to_json(def, event.body)
+                                    .dump(-1, ' ', false, nlohmann::json::error_handler_t::strict),
+                                canonical_event_bytes(def, event));
+    } catch (const nlohmann::json::exception&) {
+      return error(StoreErrorCode::kInvalid, "a text of the command is not valid UTF-8");
+    }
+
     CachedDossier next = *current;
     CommitResult result;
     result.dossier = id;
@@ -412,40 +380,33 @@ class SqliteStore final : public Store {
       (void)db_.exec("RELEASE command");
       return storage_error(e, "appending events");
     };
-    auto views = ViewWriter::prepare(db_, nullptr);
     Sequence seq = next_seq_;
-    for (Event& event : events) {
+    for (size_t i = 0; i < events.size(); ++i) {
+      Event& event = events[i];
       if (Status s = evolve(next.state, event); !s.ok()) {
         (void)db_.exec("ROLLBACK TO command");
         (void)db_.exec("RELEASE command");
         return error(StoreErrorCode::kUnavailable,
                      "internal: decided event does not apply: " + s.error().message);
       }
-      const Definition& def = next.state.definition();
       const std::uint64_t dossier_seq = next.state.version;
-      next.last_hash =
-          chain_hash(next.last_hash, id, dossier_seq, canonical_event_bytes(def, event));
-      sql::SqlError e;
-      auto insert = db_.prepare(
-          "INSERT INTO events (seq, dossier_id, dossier_seq, type, actor, at, payload, hash) "
-          "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-          &e);
-      if (!insert) return fail(e);
-      insert->bind(1, static_cast<std::int64_t>(seq))
-          .bind(2, static_cast<std::int64_t>(id))
-          .bind(3, static_cast<std::int64_t>(dossier_seq))
-          .bind(4, event_type_name(event.body))
-          .bind(5, event.actor)
-          .bind(6, event.at)
-          .bind(7, event_data_to_json(def, event.body).dump())
-          .bind_blob(8, next.last_hash.data(), next.last_hash.size());
-      if (auto r = insert->run(); !r.ok()) return fail(r.error());
+      next.last_hash = chain_hash(next.last_hash, id, dossier_seq, serialised[i].second);
+      auto r = insert_event_->bind(1, static_cast<std::int64_t>(seq))
+                   .bind(2, static_cast<std::int64_t>(id))
+                   .bind(3, static_cast<std::int64_t>(dossier_seq))
+                   .bind(4, event_type_name(event.body))
+                   .bind(5, event.actor)
+                   .bind(6, event.at)
+                   .bind(7, serialised[i].first)
+                   .bind_blob(8, next.last_hash.data(), next.last_hash.size())
+                   .run();
+      if (!r.ok()) return fail(r.error());
       StoredEvent stored{id, dossier_seq, seq, std::move(event)};
-      if (auto r = views->on_event(stored, next.state); !r.ok()) return fail(r.error());
+      if (auto v = views_->on_event(stored, next.state); !v.ok()) return fail(v.error());
       result.events.push_back(std::move(stored));
       ++seq;
     }
-    if (auto r = views->write_state(id, next.state, req.now, seq - 1); !r.ok())
+    if (auto r = views_->write_state(id, next.state, req.now, seq - 1); !r.ok())
       return fail(r.error());
     sql::SqlError e;
     auto record = db_.prepare(
@@ -471,6 +432,8 @@ class SqliteStore final : public Store {
   const DefinitionSet& defs_;
   StoreOptions options_;
   sql::Connection db_;  // the writer thread's alone
+  std::optional<sql::Statement> insert_event_;
+  std::optional<ViewWriter> views_;
   std::mutex reader_mu_;
   sql::Connection reader_;
   std::unordered_map<DossierId, const Definition*> reader_definitions_;

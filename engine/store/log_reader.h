@@ -1,0 +1,36 @@
+// Reading a dossier's events back from the log, decoded under the definition
+// version the dossier was created with. Shared by the writer (to load a
+// dossier it has not cached), verify and rebuild.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <vector>
+
+#include "engine/definition_set.h"
+#include "engine/store/hash_chain.h"
+#include "engine/store/sqlite.h"
+#include "engine/store/store.h"
+
+namespace planflow {
+
+struct LoggedEvent {
+  StoredEvent stored;
+  std::vector<std::uint8_t> hash;  // as stored; verify recomputes it
+};
+
+// The error a visitor returns stops the reading and is passed on.
+using LogVisitor = std::function<std::optional<StoreError>(const Definition&, LoggedEvent&&)>;
+
+// Visits the dossier's events in order. kNotFound when it has none; an
+// unreadable event or an unknown definition is kUnavailable naming the event.
+std::optional<StoreError> read_dossier_log(sql::Connection& db, const DefinitionSet& defs,
+                                           DossierId dossier, const LogVisitor& visit);
+
+// Every dossier id in the log, ascending.
+Result<std::vector<DossierId>, StoreError> logged_dossiers(sql::Connection& db);
+
+StoreError storage_error(const sql::SqlError& e, const std::string& doing);
+StoreError store_error(StoreErrorCode code, std::string message);
+
+}  // namespace planflow

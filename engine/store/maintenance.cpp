@@ -1,0 +1,229 @@
+#include "engine/store/maintenance.h"
+
+#include "engine/decide.h"
+#include "engine/event_json.h"
+#include "engine/store/log_reader.h"
+#include "engine/store/schema.h"
+#include "engine/store/views.h"
+
+namespace planflow {
+
+namespace {
+
+Result<sql::Connection, StoreError> open_existing(const std::string& path,
+                                                  sql::Connection::Mode mode) {
+  sql::SqlError e;
+  // SQLite would create a missing file; an operator naming a wrong path
+  // should hear so instead.
+  if (FILE* f = std::fopen(path.c_str(), "rb")) {
+    std::fclose(f);
+  } else {
+    return store_error(StoreErrorCode::kNotFound, "there is no database at " + path);
+  }
+  auto db = sql::Connection::open(path, mode, &e);
+  if (!db) return storage_error(e, "opening " + path);
+  const int version = schema_version(*db);
+  if (version < 0)
+    return storage_error(db->last_error("reading the schema version"), "opening " + path);
+  if (version != kSchemaVersion)
+    return store_error(StoreErrorCode::kUnavailable,
+                       path + " has schema version " + std::to_string(version) +
+                           ", this planflow " + std::to_string(kSchemaVersion) +
+                           "; open it with `planflow serve` first to upgrade");
+  return std::move(*db);
+}
+
+// Replays one dossier into `views`, returning its event count.
+Result<std::uint64_t, StoreError> replay_into(sql::Connection& log, ViewWriter& views,
+                                              const DefinitionSet& defs, DossierId id) {
+  std::optional<DossierState> state;
+  Time last_at = 0;
+  Sequence last_seq = 0;
+  std::uint64_t count = 0;
+  auto stop = read_dossier_log(
+      log, defs, id, [&](const Definition& def, LoggedEvent&& e) -> std::optional<StoreError> {
+        if (!state) state.emplace(def);
+        if (Status s = evolve(*state, e.stored.event); !s.ok())
+          return store_error(StoreErrorCode::kUnavailable,
+                             "dossier " + std::to_string(id) + ", event " +
+                                 std::to_string(e.stored.dossier_seq) + ": " + s.error().message);
+        if (auto r = views.on_event(e.stored, *state); !r.ok())
+          return storage_error(r.error(), "writing views");
+        last_at = e.stored.event.at;
+        last_seq = e.stored.seq;
+        ++count;
+        return std::nullopt;
+      });
+  if (stop) return *stop;
+  if (auto r = views.write_state(id, *state, last_at, last_seq); !r.ok())
+    return storage_error(r.error(), "writing views");
+  return count;
+}
+
+}  // namespace
+
+Result<VerifyReport, StoreError> verify_database(const std::string& path,
+                                                 const DefinitionSet& defs) {
+  auto opened = open_existing(path, sql::Connection::Mode::kReadOnly);
+  if (!opened.ok()) return opened.error();
+  sql::Connection& db = opened.value();
+  // One read transaction: the whole check sees one consistent snapshot
+  // while the server goes on writing.
+  if (auto s = db.exec("BEGIN"); !s.ok()) return storage_error(s.error(), "starting to read");
+  VerifyReport report;
+  auto fail = [&report](std::optional<DossierId> dossier, std::optional<std::uint64_t> seq,
+                        std::string problem) {
+    report.ok = false;
+    report.bad_dossier = dossier;
+    report.bad_dossier_seq = seq;
+    report.problem = std::move(problem);
+    return report;
+  };
+
+  auto dossiers = logged_dossiers(db);
+  if (!dossiers.ok()) return dossiers.error();
+  for (DossierId id : dossiers.value()) {
+    ++report.dossiers;
+    std::optional<DossierState> state;
+    Hash previous = kGenesisHash;
+    std::uint64_t expected_seq = 1;
+    std::optional<VerifyReport> bad;
+    auto stop = read_dossier_log(
+        db, defs, id, [&](const Definition& def, LoggedEvent&& e) -> std::optional<StoreError> {
+          const auto seq = e.stored.dossier_seq;
+          if (seq != expected_seq) {
+            bad = fail(id, expected_seq,
+                       "event " + std::to_string(expected_seq) + " is missing (next is " +
+                           std::to_string(seq) + ")");
+            return store_error(StoreErrorCode::kInvalid, "");
+          }
+          const Hash computed =
+              chain_hash(previous, id, seq, canonical_event_bytes(def, e.stored.event));
+          if (e.hash.size() != computed.size() ||
+              !std::equal(computed.begin(), computed.end(), e.hash.begin())) {
+            bad = fail(
+                id, seq,
+                "the hash chain breaks: the event or one before it was altered, removed or moved");
+            return store_error(StoreErrorCode::kInvalid, "");
+          }
+          if (!state) state.emplace(def);
+          if (Status s = evolve(*state, e.stored.event); !s.ok()) {
+            bad = fail(id, seq, s.error().message);
+            return store_error(StoreErrorCode::kInvalid, "");
+          }
+          previous = computed;
+          ++expected_seq;
+          ++report.events;
+          return std::nullopt;
+        });
+    if (bad) return *bad;
+    if (stop) {
+      // An unreadable event names itself in the message; keep the dossier.
+      return fail(id, std::nullopt, stop->message);
+    }
+  }
+
+  sql::SqlError e;
+  auto counts =
+      db.prepare("SELECT COUNT(*), COALESCE(MIN(seq), 1), COALESCE(MAX(seq), 0) FROM events", &e);
+  if (!counts || counts->step() != SQLITE_ROW) return storage_error(e, "counting events");
+  if (counts->int64(1) != 1 || counts->int64(2) != counts->int64(0))
+    return fail(std::nullopt, std::nullopt,
+                "global sequence numbers have gaps: " + std::to_string(counts->int64(0)) +
+                    " events numbered " + std::to_string(counts->int64(1)) + " to " +
+                    std::to_string(counts->int64(2)));
+
+  // The views must be exactly what the log makes of them.
+  auto memory = sql::Connection::open(":memory:", sql::Connection::Mode::kReadWrite, &e);
+  if (!memory) return storage_error(e, "opening a scratch database");
+  if (auto s = migrate(*memory); !s.ok())
+    return storage_error(s.error(), "preparing a scratch database");
+  auto views = ViewWriter::prepare(*memory, &e);
+  for (DossierId id : dossiers.value()) {
+    auto replayed = replay_into(db, *views, defs, id);
+    if (!replayed.ok()) return fail(id, std::nullopt, replayed.error().message);
+  }
+  const std::string stored = dump_views(db), rebuilt = dump_views(*memory);
+  (void)db.exec("COMMIT");
+  if (stored != rebuilt) {
+    size_t a = 0;
+    while (a < stored.size() && a < rebuilt.size() && stored[a] == rebuilt[a])
+      ++a;
+    auto line_at = [](const std::string& text, size_t pos) {
+      const size_t start = text.rfind('\n', pos == 0 ? 0 : pos - 1);
+      const size_t from = start == std::string::npos ? 0 : start + 1;
+      return text.substr(from, text.find('\n', from) - from);
+    };
+    const size_t table = stored.rfind("# ", a);
+    const std::string table_name =
+        table == std::string::npos ? "?" : line_at(stored, table + 1).substr(2);
+    return fail(std::nullopt, std::nullopt,
+                "the views differ from the log in table " + table_name + ": stored \"" +
+                    line_at(stored, a) + "\", rebuilt \"" + line_at(rebuilt, a) +
+                    "\"; run planflow rebuild");
+  }
+  return report;
+}
+
+Result<RebuildReport, StoreError> rebuild_views(const std::string& path,
+                                                const DefinitionSet& defs) {
+  auto opened = open_existing(path, sql::Connection::Mode::kReadWrite);
+  if (!opened.ok()) return opened.error();
+  sql::Connection& db = opened.value();
+  if (auto s = db.exec("BEGIN IMMEDIATE"); !s.ok())
+    return storage_error(s.error(), "starting the rebuild");
+  auto abort = [&db](StoreError e) {
+    (void)db.exec("ROLLBACK");
+    return e;
+  };
+  for (const char* table : view_tables())
+    if (auto s = db.exec(std::string("DELETE FROM ") + table); !s.ok())
+      return abort(storage_error(s.error(), "clearing views"));
+  auto dossiers = logged_dossiers(db);
+  if (!dossiers.ok()) return abort(dossiers.error());
+  sql::SqlError e;
+  auto views = ViewWriter::prepare(db, &e);
+  RebuildReport report;
+  for (DossierId id : dossiers.value()) {
+    auto replayed = replay_into(db, *views, defs, id);
+    if (!replayed.ok()) return abort(replayed.error());
+    ++report.dossiers;
+    report.events += replayed.value();
+  }
+  if (auto s = db.exec("COMMIT"); !s.ok())
+    return abort(storage_error(s.error(), "committing the rebuild"));
+  return report;
+}
+
+Result<std::uint64_t, StoreError> backup_database(const std::string& path,
+                                                  const std::string& destination) {
+  auto source = open_existing(path, sql::Connection::Mode::kReadOnly);
+  if (!source.ok()) return source.error();
+  if (FILE* f = std::fopen(destination.c_str(), "rb")) {
+    std::fclose(f);
+    return store_error(StoreErrorCode::kInvalid,
+                       destination + " already exists; a backup never overwrites a file");
+  }
+  sql::SqlError e;
+  auto target = sql::Connection::open(destination, sql::Connection::Mode::kReadWrite, &e);
+  if (!target) return storage_error(e, "creating " + destination);
+  sqlite3_backup* backup =
+      sqlite3_backup_init(target->handle(), "main", source.value().handle(), "main");
+  if (!backup)
+    return storage_error(target->last_error("starting the backup"), "starting the backup");
+  int rc;
+  // All pages in one step, inside one read snapshot: in WAL mode that holds
+  // no writer up, whereas copying in small steps would restart after every
+  // write the server commits meanwhile and might never finish under load.
+  while ((rc = sqlite3_backup_step(backup, -1)) == SQLITE_BUSY || rc == SQLITE_LOCKED)
+    sqlite3_sleep(5);
+  const int pages = sqlite3_backup_pagecount(backup);
+  sqlite3_backup_finish(backup);
+  if (rc != SQLITE_DONE) {
+    std::remove(destination.c_str());
+    return storage_error(sql::SqlError{rc & 0xFF, sqlite3_errstr(rc)}, "copying to " + destination);
+  }
+  return static_cast<std::uint64_t>(pages);
+}
+
+}  // namespace planflow

@@ -1,0 +1,45 @@
+// Operator tasks on a planflow database: verify that the log is untampered
+// and the views match it, rebuild the views from the log, and take a
+// consistent online backup while the server keeps writing.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "engine/definition_set.h"
+#include "engine/store/store.h"
+
+namespace planflow {
+
+struct VerifyReport {
+  bool ok = true;
+  std::uint64_t dossiers = 0;
+  std::uint64_t events = 0;
+  // The first problem found: the dossier and its event number where known.
+  std::optional<DossierId> bad_dossier;
+  std::optional<std::uint64_t> bad_dossier_seq;
+  std::string problem;
+};
+
+// Checks every dossier's hash chain, that every event reads and applies, that
+// global sequence numbers have no gaps, and that the views equal a rebuild.
+// Reads only; safe while the server runs.
+Result<VerifyReport, StoreError> verify_database(const std::string& path,
+                                                 const DefinitionSet& definitions);
+
+struct RebuildReport {
+  std::uint64_t dossiers = 0;
+  std::uint64_t events = 0;
+};
+
+// Replaces every view row with what the log says, in one transaction.
+Result<RebuildReport, StoreError> rebuild_views(const std::string& path,
+                                                const DefinitionSet& definitions);
+
+// Copies the database to `destination` with SQLite's online backup API: a
+// consistent snapshot, taken in steps so writers are not held up for long.
+Result<std::uint64_t, StoreError> backup_database(const std::string& path,
+                                                  const std::string& destination);
+
+}  // namespace planflow

@@ -1,0 +1,248 @@
+// verify, rebuild and backup: tampering is found and named, views equal a
+// rebuild after random histories, and a backup taken under load verifies.
+#include "engine/store/maintenance.h"
+
+#include <catch2/catch.hpp>
+#include <random>
+#include <thread>
+
+#include "engine/store/sqlite.h"
+#include "engine/store/store_test_support.h"
+#include "engine/store/views.h"
+
+using namespace planflow;
+using namespace planflow::testing;
+
+namespace {
+
+constexpr Time kStart = 1376539200;
+
+// Several dossiers at different steps, with comments, dispositions and an issued number.
+void fill(Store& store, Requests& req, int dossiers) {
+  for (int i = 0; i < dossiers; ++i) {
+    const DossierId id =
+        must_commit(store, req.make(0, kDrafter, plan_dossier(), kStart + i)).dossier;
+    must_commit(store, req.make(id, kDrafter, SubmitVersion{"Dự thảo " + std::to_string(i), ""},
+                                kStart + i));
+    if (i % 3 == 0) continue;
+    must_commit(store, req.make(id, kDrafter, action("open_consultation"), kStart + i));
+    must_commit(store, req.make(id, kDelegateA, AddComment{"Góp ý về mục tiêu", 0}, kStart + i));
+    must_commit(store, req.make(id, kDelegateB, AddComment{"Đồng ý", 1}, kStart + i));
+    if (i % 3 == 1) continue;
+    for (UserId u : {kDelegateA, kDelegateB})
+      must_commit(store, req.make(id, u, NoFurtherComments{}, kStart + i));
+    must_commit(store, req.make(id, kChair, action("close_consultation"), kStart + i));
+    must_commit(store,
+                req.make(id, kChair, action("revise", {text_input("conclusion", "Sửa mục tiêu")}),
+                         kStart + i));
+    must_commit(store,
+                req.make(id, kDrafter, DisposeComment{1, Disposition::kAccepted, ""}, kStart + i));
+    must_commit(store, req.make(id, kDrafter, SubmitVersion{"Bản 2", ""}, kStart + i));
+    must_commit(store, req.make(id, kDrafter, action("submit_revision"), kStart + i));
+    must_commit(store, req.make(id, kChair, action("approve"), kStart + i));
+    must_commit(store, req.make(id, kClerk, action("issue"), kStart + i));
+  }
+}
+
+// Opens the file as someone with the sqlite3 tool would, lifting the
+// append-only triggers first.
+sql::Connection tamper(const std::string& path) {
+  sql::SqlError e;
+  auto db = sql::Connection::open(path, sql::Connection::Mode::kReadWrite, &e);
+  REQUIRE(db.has_value());
+  REQUIRE(db->exec("DROP TRIGGER events_no_update; DROP TRIGGER events_no_delete;").ok());
+  return std::move(*db);
+}
+
+VerifyReport verify_ok_or_report(const std::string& path, const DefinitionSet& defs) {
+  auto r = verify_database(path, defs);
+  REQUIRE(r.ok());
+  return r.value();
+}
+
+}  // namespace
+
+TEST_CASE("verify passes on an honest database", "[store][verify]") {
+  TempDir dir;
+  const DefinitionSet defs = shipped_definitions();
+  {
+    auto store = open_store(dir.file("p.db"), defs);
+    Requests req;
+    fill(*store, req, 6);
+  }
+  const VerifyReport r = verify_ok_or_report(dir.file("p.db"), defs);
+  CHECK(r.ok);
+  CHECK(r.dossiers == 6);
+  CHECK(r.events > 60);
+}
+
+TEST_CASE("the event log refuses updates and deletes through SQL", "[store][verify]") {
+  TempDir dir;
+  const DefinitionSet defs = shipped_definitions();
+  {
+    auto store = open_store(dir.file("p.db"), defs);
+    Requests req;
+    fill(*store, req, 1);
+  }
+  sql::SqlError e;
+  auto db = sql::Connection::open(dir.file("p.db"), sql::Connection::Mode::kReadWrite, &e);
+  auto update = db->exec("UPDATE events SET payload = '{}' WHERE seq = 3");
+  REQUIRE_FALSE(update.ok());
+  CHECK(update.error().message == "the event log is append-only");
+  CHECK_FALSE(db->exec("DELETE FROM events WHERE seq = 3").ok());
+}
+
+TEST_CASE("verify names the dossier and event of an edited payload", "[store][verify]") {
+  TempDir dir;
+  const DefinitionSet defs = shipped_definitions();
+  {
+    auto store = open_store(dir.file("p.db"), defs);
+    Requests req;
+    fill(*store, req, 3);
+  }
+  auto db = tamper(dir.file("p.db"));
+  // Dossier 2's comment 1 said "Góp ý về mục tiêu"; soften it after the fact.
+  REQUIRE(db.exec("UPDATE events SET payload = replace(payload, 'Góp ý về mục tiêu', 'Nhất trí') "
+                  "WHERE dossier_id = 2 AND type = 'comment_added'")
+              .ok());
+  const VerifyReport r = verify_ok_or_report(dir.file("p.db"), defs);
+  CHECK_FALSE(r.ok);
+  CHECK(r.bad_dossier == 2);
+  CHECK(r.bad_dossier_seq == 12);
+  CHECK(r.problem ==
+        "the hash chain breaks: the event or one before it was altered, removed or moved");
+}
+
+TEST_CASE("verify finds a deleted event", "[store][verify]") {
+  TempDir dir;
+  const DefinitionSet defs = shipped_definitions();
+  {
+    auto store = open_store(dir.file("p.db"), defs);
+    Requests req;
+    fill(*store, req, 3);
+  }
+  auto db = tamper(dir.file("p.db"));
+  REQUIRE(db.exec("DELETE FROM events WHERE dossier_id = 3 AND dossier_seq = 10").ok());
+  const VerifyReport r = verify_ok_or_report(dir.file("p.db"), defs);
+  CHECK_FALSE(r.ok);
+  CHECK(r.bad_dossier == 3);
+  CHECK(r.bad_dossier_seq == 10);
+  CHECK(r.problem == "event 10 is missing (next is 11)");
+}
+
+TEST_CASE("verify finds reordered events", "[store][verify]") {
+  TempDir dir;
+  const DefinitionSet defs = shipped_definitions();
+  {
+    auto store = open_store(dir.file("p.db"), defs);
+    Requests req;
+    fill(*store, req, 3);
+  }
+  auto db = tamper(dir.file("p.db"));
+  // Swap the places of dossier 3's two comments, hashes and all.
+  REQUIRE(db.exec("UPDATE events SET dossier_seq = -1 WHERE dossier_id = 3 AND dossier_seq = 12;"
+                  "UPDATE events SET dossier_seq = 12 WHERE dossier_id = 3 AND dossier_seq = 13;"
+                  "UPDATE events SET dossier_seq = 13 WHERE dossier_id = 3 AND dossier_seq = -1;")
+              .ok());
+  const VerifyReport r = verify_ok_or_report(dir.file("p.db"), defs);
+  CHECK_FALSE(r.ok);
+  CHECK(r.bad_dossier == 3);
+  CHECK(r.bad_dossier_seq == 12);
+}
+
+TEST_CASE("verify finds the loss of a dossier's latest event through its views",
+          "[store][verify]") {
+  TempDir dir;
+  const DefinitionSet defs = shipped_definitions();
+  {
+    auto store = open_store(dir.file("p.db"), defs);
+    Requests req;
+    fill(*store, req, 3);
+  }
+  auto db = tamper(dir.file("p.db"));
+  REQUIRE(db.exec("DELETE FROM events WHERE seq = (SELECT MAX(seq) FROM events)").ok());
+  const VerifyReport r = verify_ok_or_report(dir.file("p.db"), defs);
+  CHECK_FALSE(r.ok);
+  CHECK(r.problem.rfind("the views differ from the log in table dossiers", 0) == 0);
+}
+
+TEST_CASE("rebuilt views equal the views kept live, after random histories", "[store][verify]") {
+  TempDir dir;
+  const DefinitionSet defs = shipped_definitions();
+  std::mt19937 rng(20261123);
+  {
+    auto store = open_store(dir.file("p.db"), defs);
+    Requests req;
+    fill(*store, req, 4);
+    // Random commands from random people: whatever is accepted must keep
+    // the views equal to a rebuild.
+    std::vector<Command> commands = {AddComment{"Ý kiến", 0},
+                                     AddComment{"Trả lời", 1},
+                                     NoFurtherComments{},
+                                     SubmitVersion{"Bản sửa", ""},
+                                     DisposeComment{1, Disposition::kNoted, ""},
+                                     DisposeComment{2, Disposition::kNotAccepted, "Không phù hợp"},
+                                     action("close_consultation"),
+                                     action("revise", {text_input("conclusion", "Sửa")}),
+                                     action("submit_revision"),
+                                     action("approve"),
+                                     action("issue"),
+                                     action("consult_again"),
+                                     action("open_consultation"),
+                                     BindRole{"delegate", {kOutsider, 90}}};
+    for (int i = 0; i < 600; ++i) {
+      const DossierId id = 1 + rng() % 4;
+      const UserId user = 1 + rng() % 9;
+      (void)store->execute(req.make(id, user, commands[rng() % commands.size()], kStart + i * 600));
+    }
+  }
+  CHECK(verify_ok_or_report(dir.file("p.db"), defs).ok);
+  // Damage a view, then rebuild it from the log.
+  sql::SqlError e;
+  auto db = sql::Connection::open(dir.file("p.db"), sql::Connection::Mode::kReadWrite, &e);
+  REQUIRE(db->exec("DELETE FROM tasks; UPDATE comments SET text = 'sửa trộm'").ok());
+  const VerifyReport damaged = verify_ok_or_report(dir.file("p.db"), defs);
+  CHECK_FALSE(damaged.ok);
+  CHECK(damaged.problem.find("run planflow rebuild") != std::string::npos);
+  const std::string before = dump_views(*db);
+  auto rebuilt = rebuild_views(dir.file("p.db"), defs);
+  REQUIRE(rebuilt.ok());
+  CHECK(rebuilt.value().dossiers == 4);
+  CHECK(verify_ok_or_report(dir.file("p.db"), defs).ok);
+  CHECK(dump_views(*db) != before);
+}
+
+TEST_CASE("a backup taken while commands are committed verifies", "[store][backup]") {
+  TempDir dir;
+  const DefinitionSet defs = shipped_definitions();
+  auto store = open_store(dir.file("p.db"), defs);
+  Requests req;
+  fill(*store, req, 3);
+  const Sequence before_backup = store->last_sequence().value();
+  std::atomic<bool> stop{false};
+  std::thread writer([&] {
+    Requests more;
+    int i = 0;
+    while (!stop) {
+      CommandRequest r =
+          more.make(2, kDelegateA, AddComment{"Ý kiến " + std::to_string(i), 0}, kStart + i);
+      r.request_id = "load-" + std::to_string(i++);
+      (void)store->execute(r);
+    }
+  });
+  auto copied = backup_database(dir.file("p.db"), dir.file("backup.db"));
+  stop = true;
+  writer.join();
+  REQUIRE(copied.ok());
+  CHECK(copied.value() > 0);
+  const VerifyReport r = verify_ok_or_report(dir.file("backup.db"), defs);
+  CHECK(r.ok);
+  auto backup = open_store(dir.file("backup.db"), defs);
+  CHECK(backup->last_sequence().value() >= before_backup);
+  auto again = backup_database(dir.file("p.db"), dir.file("backup.db"));
+  REQUIRE_FALSE(again.ok());
+  CHECK(again.error().message ==
+        dir.file("backup.db") + " already exists; a backup never overwrites a file");
+  CHECK(verify_database(dir.file("missing.db"), defs).error().message ==
+        "there is no database at " + dir.file("missing.db"));
+}

@@ -1,0 +1,230 @@
+// The SQLite store: commands become durable, hash-chained events with views
+// kept alongside; stale versions, retries and bad requests lose nothing.
+#include "engine/store/sqlite_store.h"
+
+#include <catch2/catch.hpp>
+#include <thread>
+
+#include "engine/event_json.h"
+#include "engine/store/maintenance.h"
+#include "engine/store/store_test_support.h"
+
+using namespace planflow;
+using namespace planflow::testing;
+
+namespace {
+
+constexpr Time kStart = 1376539200;  // 15/8/2013, the Lạng Sơn meeting
+
+// Carries a new plan dossier into its consultation; returns its id.
+DossierId open_plan(Store& store, Requests& req, Time now = kStart) {
+  const CommitResult created = must_commit(store, req.make(0, kDrafter, plan_dossier(), now));
+  must_commit(store,
+              req.make(created.dossier, kDrafter, SubmitVersion{"Dự thảo kế hoạch", "v1"}, now));
+  must_commit(store, req.make(created.dossier, kDrafter, action("open_consultation"), now));
+  return created.dossier;
+}
+
+// Carries a dossier from consultation to the clerk's desk.
+void approve(Store& store, Requests& req, DossierId id, Time now = kStart) {
+  for (UserId u : {kDelegateA, kDelegateB})
+    must_commit(store, req.make(id, u, NoFurtherComments{}, now));
+  must_commit(store, req.make(id, kChair, action("close_consultation"), now));
+  must_commit(store, req.make(id, kChair, action("approve"), now));
+}
+
+}  // namespace
+
+TEST_CASE("committed events read back exactly, with global and per-dossier order", "[store]") {
+  TempDir dir;
+  const DefinitionSet defs = shipped_definitions();
+  auto store = open_store(dir.file("planflow.db"), defs);
+  Requests req;
+  const CommitResult created = must_commit(*store, req.make(0, kDrafter, plan_dossier(), kStart));
+  CHECK(created.dossier == 1);
+  CHECK(created.version == 9);  // created + eight bindings
+  REQUIRE(created.events.size() == 9);
+  CHECK(created.events.front().seq == 1);
+  CHECK(created.events.back().dossier_seq == 9);
+  const CommitResult comment = must_commit(
+      *store, req.make(1, kDrafter, SubmitVersion{"Kế hoạch đẩy mạnh cải cách", ""}, kStart + 60));
+  CHECK(comment.events.front().seq == 10);
+
+  auto events = store->events_of(1);
+  REQUIRE(events.ok());
+  REQUIRE(events.value().size() == 10);
+  for (size_t i = 0; i < 9; ++i)
+    CHECK(events.value()[i].event == created.events[i].event);
+  auto after = store->events_after(8, 100);
+  REQUIRE(after.ok());
+  REQUIRE(after.value().size() == 2);
+  CHECK(after.value()[0].seq == 9);
+  CHECK(store->last_sequence().value() == 10);
+
+  auto state = store->state_of(1);
+  REQUIRE(state.ok());
+  CHECK(state.value().versions == 1);
+  CHECK(state.value().version == 10);
+  CHECK(store->state_of(7).error().code == StoreErrorCode::kNotFound);
+}
+
+TEST_CASE("a stale version is refused with the current one, and nothing is written", "[store]") {
+  TempDir dir;
+  const DefinitionSet defs = shipped_definitions();
+  auto store = open_store(dir.file("planflow.db"), defs);
+  Requests req;
+  const DossierId id = open_plan(*store, req);
+  const std::uint64_t version = store->state_of(id).value().version;
+  must_commit(*store, req.make(id, kDelegateA, AddComment{"Góp ý thứ nhất", 0}, kStart, version));
+  auto stale = store->execute(
+      req.make(id, kDelegateB, AddComment{"Góp ý dựa trên bản cũ", 0}, kStart, version));
+  REQUIRE_FALSE(stale.ok());
+  CHECK(stale.error().code == StoreErrorCode::kConflict);
+  CHECK(stale.error().current_version == version + 1);
+  CHECK(stale.error().message == "dossier 1 is at version " + std::to_string(version + 1) +
+                                     "; the command was decided against version " +
+                                     std::to_string(version));
+  CHECK(store->events_of(id).value().size() == version + 1);
+}
+
+TEST_CASE("a refused command writes nothing and says why", "[store]") {
+  TempDir dir;
+  const DefinitionSet defs = shipped_definitions();
+  auto store = open_store(dir.file("planflow.db"), defs);
+  Requests req;
+  const DossierId id = open_plan(*store, req);
+  const Sequence before = store->last_sequence().value();
+  auto refused = store->execute(req.make(id, kOutsider, AddComment{"xin góp ý", 0}, kStart));
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.error().code == StoreErrorCode::kRejected);
+  REQUIRE(refused.error().engine.has_value());
+  CHECK(refused.error().engine->code == ErrorCode::kForbiddenRole);
+  auto missing = store->execute(req.make(42, kDrafter, SubmitVersion{"x", ""}, kStart));
+  CHECK(missing.error().code == StoreErrorCode::kNotFound);
+  auto bad = req.make(0, kDrafter, SubmitVersion{"x", ""}, kStart);
+  CHECK(store->execute(bad).error().code == StoreErrorCode::kInvalid);
+  auto nameless = req.make(id, kDrafter, SubmitVersion{"x", ""}, kStart);
+  nameless.request_id.clear();
+  CHECK(store->execute(nameless).error().message == "request_id: needs 1 to 128 bytes");
+  auto unknown = req.make(0, kDrafter, plan_dossier(), kStart);
+  unknown.workflow = "budget";
+  CHECK(store->execute(unknown).error().message == "workflow: there is no workflow \"budget\"");
+  CHECK(store->last_sequence().value() == before);
+}
+
+TEST_CASE("a retried request is answered again, not applied twice", "[store]") {
+  TempDir dir;
+  const DefinitionSet defs = shipped_definitions();
+  auto store = open_store(dir.file("planflow.db"), defs);
+  Requests req;
+  const DossierId id = open_plan(*store, req);
+  const CommandRequest comment = req.make(id, kDelegateA, AddComment{"Một lần thôi", 0}, kStart);
+  const CommitResult first = must_commit(*store, comment);
+  const CommitResult again = must_commit(*store, comment);
+  CHECK_FALSE(first.replayed);
+  CHECK(again.replayed);
+  CHECK(again.version == first.version);
+  REQUIRE(again.events.size() == 1);
+  CHECK(again.events[0].seq == first.events[0].seq);
+  CHECK(again.events[0].event == first.events[0].event);
+  CHECK(store->state_of(id).value().comments.size() == 1);
+}
+
+TEST_CASE("the store survives a restart and carries on the same sequences", "[store]") {
+  TempDir dir;
+  const DefinitionSet defs = shipped_definitions();
+  Requests req;
+  DossierId id;
+  {
+    auto store = open_store(dir.file("planflow.db"), defs);
+    id = open_plan(*store, req);
+  }
+  auto store = open_store(dir.file("planflow.db"), defs);
+  const Sequence before = store->last_sequence().value();
+  const CommitResult c =
+      must_commit(*store, req.make(id, kDelegateA, AddComment{"Sau khi khởi động lại", 0}, kStart));
+  CHECK(c.events[0].seq == before + 1);
+  const CommitResult second = must_commit(*store, req.make(0, kDrafter, plan_dossier(), kStart));
+  CHECK(second.dossier == id + 1);
+  REQUIRE(verify_database(dir.file("planflow.db"), defs).value().ok);
+}
+
+TEST_CASE("concurrent issuance takes consecutive numbers, no gap and no duplicate",
+          "[store][register]") {
+  TempDir dir;
+  const DefinitionSet defs = shipped_definitions();
+  auto store = open_store(dir.file("planflow.db"), defs);
+  Requests req;
+  constexpr int kDossiers = 24;
+  std::vector<DossierId> ids;
+  for (int i = 0; i < kDossiers; ++i) {
+    ids.push_back(open_plan(*store, req));
+    approve(*store, req, ids.back());
+  }
+  std::vector<CommandRequest> issues;
+  for (DossierId id : ids)
+    issues.push_back(req.make(id, kClerk, action("issue"), kStart + 3600));
+  std::vector<std::thread> clerks;
+  std::vector<std::optional<IssuedNumber>> numbers(kDossiers);
+  for (int t = 0; t < 4; ++t) {
+    clerks.emplace_back([&, t] {
+      for (int i = t; i < kDossiers; i += 4) {
+        auto r = store->execute(issues[i]);
+        if (!r.ok()) continue;
+        for (const StoredEvent& e : r.value().events)
+          if (const auto* a = std::get_if<ActionTaken>(&e.event.body)) numbers[i] = a->issued;
+      }
+    });
+  }
+  for (auto& c : clerks)
+    c.join();
+  std::vector<std::uint32_t> got;
+  for (const auto& n : numbers) {
+    REQUIRE(n.has_value());
+    CHECK(n->series == "KH");
+    CHECK(n->year == 2013);
+    CHECK(n->symbol == (n->number < 10 ? "0" : "") + std::to_string(n->number) + "/KH-UBND");
+    got.push_back(n->number);
+  }
+  std::sort(got.begin(), got.end());
+  for (int i = 0; i < kDossiers; ++i)
+    CHECK(got[i] == static_cast<std::uint32_t>(i + 1));
+  REQUIRE(verify_database(dir.file("planflow.db"), defs).value().ok);
+}
+
+TEST_CASE("numbers restart on 1 January, per issuer and series", "[store][register]") {
+  TempDir dir;
+  const DefinitionSet defs = shipped_definitions();
+  auto store = open_store(dir.file("planflow.db"), defs);
+  Requests req;
+  auto issue_at = [&](CivilDateTime when, std::string type) {
+    const Time now = from_vietnam_time(when);
+    const CommitResult created =
+        must_commit(*store, req.make(0, kDrafter, plan_dossier(type), now));
+    must_commit(*store, req.make(created.dossier, kDrafter, SubmitVersion{"Nội dung", ""}, now));
+    must_commit(*store, req.make(created.dossier, kDrafter, action("open_consultation"), now));
+    approve(*store, req, created.dossier, now);
+    const CommitResult issued =
+        must_commit(*store, req.make(created.dossier, kClerk, action("issue"), now));
+    return std::get<ActionTaken>(issued.events.back().event.body).issued->symbol;
+  };
+  CHECK(issue_at({2013, 12, 31, 16, 0, 0}, "QĐ") == "01/QĐ-UBND");
+  CHECK(issue_at({2013, 12, 31, 23, 59, 0}, "QĐ") == "02/QĐ-UBND");
+  CHECK(issue_at({2013, 12, 31, 23, 59, 30}, "KH") == "01/KH-UBND");
+  CHECK(issue_at({2014, 1, 1, 0, 0, 0}, "QĐ") == "01/QĐ-UBND");
+}
+
+TEST_CASE("text that is not UTF-8 is refused before anything is written", "[store]") {
+  TempDir dir;
+  const DefinitionSet defs = shipped_definitions();
+  auto store = open_store(dir.file("planflow.db"), defs);
+  Requests req;
+  const DossierId id = open_plan(*store, req);
+  const Sequence before = store->last_sequence().value();
+  auto r = store->execute(req.make(id, kDelegateA, AddComment{"\xC3\x28 hỏng", 0}, kStart));
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().code == StoreErrorCode::kInvalid);
+  CHECK(r.error().message == "a text of the command is not valid UTF-8");
+  CHECK(store->last_sequence().value() == before);
+  must_commit(*store, req.make(id, kDelegateA, AddComment{"Góp ý hợp lệ", 0}, kStart));
+}

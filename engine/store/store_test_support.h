@@ -1,0 +1,72 @@
+// Helpers for the store's tests: a fresh database file per test, the shipped
+// definitions, and commands with request ids.
+#pragma once
+
+#include <atomic>
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <string>
+
+#include "engine/plan_fixture.h"
+#include "engine/store/sqlite_store.h"
+
+namespace planflow::testing {
+
+// A folder of its own under the system temp folder, removed afterwards.
+class TempDir {
+ public:
+  TempDir() {
+    static std::atomic<int> counter{0};
+    path_ = std::filesystem::temp_directory_path() /
+            ("planflow-store-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+    std::filesystem::remove_all(path_);
+    std::filesystem::create_directories(path_);
+  }
+  ~TempDir() { std::filesystem::remove_all(path_); }
+  std::string file(const std::string& name) const { return (path_ / name).string(); }
+
+ private:
+  std::filesystem::path path_;
+};
+
+inline DefinitionSet shipped_definitions() {
+  DefinitionSet set;
+  REQUIRE(set.add(load_workflow("plan.json")).ok());
+  REQUIRE(set.add(load_workflow("official-letter.json")).ok());
+  return set;
+}
+
+inline std::unique_ptr<Store> open_store(const std::string& path, const DefinitionSet& defs,
+                                         StoreOptions options = {}) {
+  auto store = open_sqlite_store(path, defs, options);
+  if (!store.ok()) FAIL(store.error().message);
+  return std::move(store).value();
+}
+
+// Builds requests with fresh request ids.
+class Requests {
+ public:
+  CommandRequest make(DossierId dossier, UserId user, Command command, Time now,
+                      std::optional<std::uint64_t> expected = std::nullopt) {
+    CommandRequest r;
+    r.request_id = "req-" + std::to_string(++counter_);
+    r.dossier = dossier;
+    r.workflow = "plan";
+    r.expected_version = expected;
+    r.command = std::move(command);
+    r.actor = Actor{user, 0, false};
+    r.now = now;
+    return r;
+  }
+
+ private:
+  int counter_ = 0;
+};
+
+inline CommitResult must_commit(Store& store, CommandRequest request) {
+  auto r = store.execute(std::move(request));
+  if (!r.ok()) FAIL(store_error_code_name(r.error().code) << ": " << r.error().message);
+  return std::move(r).value();
+}
+
+}  // namespace planflow::testing
