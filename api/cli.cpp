@@ -18,6 +18,12 @@ struct CommandEntry {
 constexpr CommandEntry kCommands[] = {
     {"validate", "validate FILE|FOLDER...",
      "check workflow definitions; prints FILE: OK or one line per problem", run_validate},
+    {"verify", "verify [--db PATH] [--workflows FOLDER]",
+     "check every hash chain and that the views match the log", run_verify},
+    {"rebuild", "rebuild [--db PATH] [--workflows FOLDER]",
+     "make the views again from the event log", run_rebuild},
+    {"backup", "backup DEST [--db PATH] [--workflows FOLDER]",
+     "copy the database consistently while it is in use, then verify the copy", run_backup},
 };
 
 void print_help(std::ostream& out) {
@@ -26,6 +32,9 @@ void print_help(std::ostream& out) {
   for (const CommandEntry& c : kCommands)
     out << "  " << c.usage << "\n      " << c.summary << "\n";
   out << "  help\n      show this text\n\n"
+         "Defaults: --db "
+      << kDefaultDatabase << ", --workflows " << kDefaultWorkflows
+      << "\n\n"
          "Exit status: 0 success, 1 the command found a problem, 2 a usage error.\n";
 }
 

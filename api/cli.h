@@ -4,6 +4,7 @@
 #pragma once
 
 #include <iosfwd>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,12 @@ inline constexpr int kExitUsage = 2;   // the command line itself is wrong
 
 int run_cli(const Args& args, std::ostream& out, std::ostream& err);
 
+inline constexpr const char* kDefaultDatabase = "data/planflow.db";
+inline constexpr const char* kDefaultWorkflows = "workflows";
+
 int run_validate(const Args& args, std::ostream& out, std::ostream& err);
+int run_verify(const Args& args, std::ostream& out, std::ostream& err);
+int run_rebuild(const Args& args, std::ostream& out, std::ostream& err);
+int run_backup(const Args& args, std::ostream& out, std::ostream& err);
 
 }  // namespace planflow

@@ -143,25 +143,21 @@ Result<VerifyReport, StoreError> verify_database(const std::string& path,
     auto replayed = replay_into(db, *views, defs, id);
     if (!replayed.ok()) return fail(id, std::nullopt, replayed.error().message);
   }
-  const std::string stored = dump_views(db), rebuilt = dump_views(*memory);
-  (void)db.exec("COMMIT");
-  if (stored != rebuilt) {
-    size_t a = 0;
-    while (a < stored.size() && a < rebuilt.size() && stored[a] == rebuilt[a])
-      ++a;
-    auto line_at = [](const std::string& text, size_t pos) {
-      const size_t start = text.rfind('\n', pos == 0 ? 0 : pos - 1);
-      const size_t from = start == std::string::npos ? 0 : start + 1;
-      return text.substr(from, text.find('\n', from) - from);
+  for (const char* table : view_tables()) {
+    const auto stored = dump_view_table(db, table), rebuilt = dump_view_table(*memory, table);
+    if (stored == rebuilt) continue;
+    size_t i = 0;
+    while (i < stored.size() && i < rebuilt.size() && stored[i] == rebuilt[i])
+      ++i;
+    auto row = [i](const std::vector<std::string>& rows) {
+      return i < rows.size() ? "\"" + rows[i] + "\"" : std::string("no row");
     };
-    const size_t table = stored.rfind("# ", a);
-    const std::string table_name =
-        table == std::string::npos ? "?" : line_at(stored, table + 1).substr(2);
+    (void)db.exec("COMMIT");
     return fail(std::nullopt, std::nullopt,
-                "the views differ from the log in table " + table_name + ": stored \"" +
-                    line_at(stored, a) + "\", rebuilt \"" + line_at(rebuilt, a) +
-                    "\"; run planflow rebuild");
+                std::string("the views differ from the log in table ") + table + ": stored " +
+                    row(stored) + ", rebuilt " + row(rebuilt) + "; run planflow rebuild");
   }
+  (void)db.exec("COMMIT");
   return report;
 }
 

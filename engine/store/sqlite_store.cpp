@@ -456,27 +456,43 @@ Result<std::unique_ptr<Store>, StoreError> open_sqlite_store(const std::string& 
                                                              const DefinitionSet& definitions,
                                                              StoreOptions options) {
   sql::SqlError e;
-  auto writer = sql::Connection::open(path, sql::Connection::Mode::kReadWrite, &e);
-  if (!writer) return storage_error(e, "opening the database");
+  auto writer =
+      sql::Connection::open(path, sql::Connection::Mode::kReadWrite, &e, options.busy_timeout_ms);
+  if (!writer) return storage_error(e, "opening " + path);
+  if (sqlite3_db_readonly(writer->handle(), "main") == 1)
+    return error(StoreErrorCode::kUnavailable,
+                 path +
+                     " can only be read (a read-only file or file system); planflow must "
+                     "write its database");
   // journal_mode is the first statement that reads the file, so it is where
   // a file that is not a database says so.
-  if (auto s = writer->exec("PRAGMA journal_mode = WAL"); !s.ok()) {
-    if (s.error().code == SQLITE_NOTADB)
-      return error(
-          StoreErrorCode::kUnavailable,
-          path + " is not a planflow database (not SQLite, or encrypted); it was not changed");
-    if (s.error().code == SQLITE_CORRUPT)
-      return error(StoreErrorCode::kUnavailable, path + " is corrupt: " + s.error().message);
-    return storage_error(s.error(), "opening " + path);
-  }
+  auto mode = writer->prepare("PRAGMA journal_mode = WAL", &e);
+  const int rc = mode ? mode->step() : e.code;
+  if (rc == SQLITE_NOTADB)
+    return error(
+        StoreErrorCode::kUnavailable,
+        path + " is not a planflow database (not SQLite, or encrypted); it was not changed");
+  if (rc == SQLITE_CORRUPT) return error(StoreErrorCode::kUnavailable, path + " is corrupt");
+  if (rc != SQLITE_ROW)
+    return storage_error(mode ? mode->error("switching to WAL") : e, "opening " + path);
+  if (mode->text(0) != "wal")
+    return error(StoreErrorCode::kUnavailable,
+                 path + " cannot use write-ahead logging (journal mode stays \"" + mode->text(0) +
+                     "\"); is its folder writable?");
+  mode.reset();
   if (auto s = writer->exec("PRAGMA synchronous = FULL"); !s.ok())
     return storage_error(s.error(), "opening " + path);
+  if (options.max_page_count > 0)
+    if (auto s = writer->exec("PRAGMA max_page_count = " + std::to_string(options.max_page_count));
+        !s.ok())
+      return storage_error(s.error(), "opening " + path);
   if (auto s = migrate(*writer); !s.ok()) {
     StoreError err = storage_error(s.error(), "upgrading the schema");
     if (s.error().code == SQLITE_ERROR) err.message = s.error().message;
     return err;
   }
-  auto reader = sql::Connection::open(path, sql::Connection::Mode::kReadOnly, &e);
+  auto reader =
+      sql::Connection::open(path, sql::Connection::Mode::kReadOnly, &e, options.busy_timeout_ms);
   if (!reader) return storage_error(e, "opening a reader");
   return std::unique_ptr<Store>(
       new SqliteStore(definitions, options, std::move(*writer), std::move(*reader)));

@@ -78,6 +78,10 @@ using CommitCallback = std::function<void(Result<CommitResult, StoreError>)>;
 
 struct StoreOptions {
   std::size_t max_batch = 256;  // commands committed in one transaction at most
+  int busy_timeout_ms = 5000;   // how long to wait for a lock another process holds
+  // A size limit in database pages (SQLite's max_page_count); 0 leaves it
+  // unset. Writes past it fail as "full" exactly as on a full disk.
+  std::int64_t max_page_count = 0;
 };
 
 class Store {

@@ -201,26 +201,33 @@ sql::SqlStatus ViewWriter::write_state(DossierId id, const DossierState& s, Time
   return {};
 }
 
+std::vector<std::string> dump_view_table(sql::Connection& db, const char* table) {
+  sql::SqlError error;
+  auto shape = db.prepare(std::string("SELECT * FROM ") + table + " LIMIT 0", &error);
+  if (!shape) return {"error: " + error.message};
+  std::string order;
+  for (int c = 1; c <= shape->columns(); ++c)
+    order += (c > 1 ? ", " : "") + std::to_string(c);
+  auto rows = db.prepare(std::string("SELECT * FROM ") + table + " ORDER BY " + order, &error);
+  if (!rows) return {"error: " + error.message};
+  std::vector<std::string> out;
+  while (rows->step() == SQLITE_ROW) {
+    std::string line;
+    for (int c = 0; c < rows->columns(); ++c) {
+      if (c) line += "|";
+      line += rows->is_null(c) ? "NULL" : rows->text(c);
+    }
+    out.push_back(std::move(line));
+  }
+  return out;
+}
+
 std::string dump_views(sql::Connection& db) {
   std::string out;
   for (const char* table : view_tables()) {
-    sql::SqlError error;
-    // Ordering by every column makes the dump independent of insertion order.
-    auto count = db.prepare(std::string("SELECT * FROM ") + table + " LIMIT 0", &error);
-    if (!count) return "error: " + error.message;
-    std::string order;
-    for (int c = 1; c <= count->columns(); ++c)
-      order += (c > 1 ? ", " : "") + std::to_string(c);
-    auto rows = db.prepare(std::string("SELECT * FROM ") + table + " ORDER BY " + order, &error);
-    if (!rows) return "error: " + error.message;
     out += std::string("# ") + table + "\n";
-    while (rows->step() == SQLITE_ROW) {
-      for (int c = 0; c < rows->columns(); ++c) {
-        out += c ? "|" : "";
-        out += rows->is_null(c) ? "NULL" : rows->text(c);
-      }
-      out += "\n";
-    }
+    for (const std::string& line : dump_view_table(db, table))
+      out += line + "\n";
   }
   return out;
 }

@@ -35,8 +35,11 @@ class ViewWriter {
 // The view tables, in the order they are dumped and cleared.
 const std::vector<const char*>& view_tables();
 
-// Every row of every view table as text, ordered by key: equal dumps mean
-// equal views.
+// Every row of one view table, one line each, ordered by every column:
+// equal dumps mean equal tables.
+std::vector<std::string> dump_view_table(sql::Connection& db, const char* table);
+
+// All view tables, each headed by "# name".
 std::string dump_views(sql::Connection& db);
 
 }  // namespace planflow
