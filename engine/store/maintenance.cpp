@@ -55,7 +55,7 @@ Result<std::uint64_t, StoreError> replay_into(sql::Connection& log, ViewWriter& 
         return std::nullopt;
       });
   if (stop) return *stop;
-  if (auto r = views.write_state(id, *state, last_at, last_seq); !r.ok())
+  if (auto r = views.write_state(id, nullptr, *state, last_at, last_seq); !r.ok())
     return storage_error(r.error(), "writing views");
   return count;
 }

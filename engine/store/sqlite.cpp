@@ -3,13 +3,28 @@
 namespace planflow::sql {
 
 Connection::~Connection() {
+  cache_.clear();  // statements first: they belong to the connection
   if (db_) sqlite3_close_v2(db_);
+}
+
+Statement* Connection::cached(std::string_view sql, SqlError* error) {
+  const std::string key(sql);
+  if (auto it = cache_.find(key); it != cache_.end()) {
+    it->second->reset();
+    return it->second.get();
+  }
+  auto prepared = prepare(sql, error);
+  if (!prepared) return nullptr;
+  auto [it, _] = cache_.emplace(key, std::make_unique<Statement>(std::move(*prepared)));
+  return it->second.get();
 }
 
 Connection& Connection::operator=(Connection&& other) noexcept {
   if (this != &other) {
+    cache_.clear();
     if (db_) sqlite3_close_v2(db_);
     db_ = other.db_;
+    cache_ = std::move(other.cache_);
     other.db_ = nullptr;
   }
   return *this;

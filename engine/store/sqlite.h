@@ -5,9 +5,11 @@
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace planflow::sql {
@@ -38,7 +40,9 @@ class Connection {
 
   Connection() = default;
   ~Connection();
-  Connection(Connection&& other) noexcept : db_(other.db_) { other.db_ = nullptr; }
+  Connection(Connection&& other) noexcept : db_(other.db_), cache_(std::move(other.cache_)) {
+    other.db_ = nullptr;
+  }
   Connection& operator=(Connection&& other) noexcept;
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
@@ -50,6 +54,9 @@ class Connection {
 
   SqlStatus exec(std::string_view sql);
   std::optional<Statement> prepare(std::string_view sql, SqlError* error);
+  // A statement prepared once per connection and reused: preparing costs
+  // more than running the small statements of the write path.
+  Statement* cached(std::string_view sql, SqlError* error);
   SqlError last_error(std::string_view what) const;
   std::int64_t last_insert_rowid() const { return sqlite3_last_insert_rowid(db_); }
   sqlite3* handle() const { return db_; }
@@ -57,6 +64,7 @@ class Connection {
  private:
   explicit Connection(sqlite3* db) : db_(db) {}
   sqlite3* db_ = nullptr;
+  std::unordered_map<std::string, std::unique_ptr<Statement>> cache_;
 };
 
 class Statement {

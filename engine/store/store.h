@@ -84,6 +84,12 @@ struct StoreOptions {
   std::int64_t max_page_count = 0;
 };
 
+struct StoreStats {
+  std::uint64_t commands = 0;   // answered, whatever the outcome
+  std::uint64_t batches = 0;    // transactions committed (group commits)
+  std::uint64_t committed = 0;  // commands whose events committed
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -101,6 +107,8 @@ class Store {
   virtual Result<Sequence, StoreError> last_sequence() = 0;
   // The current state of a dossier, folded from the log (or from the writer's cache).
   virtual Result<DossierState, StoreError> state_of(DossierId dossier) = 0;
+
+  virtual StoreStats stats() const = 0;
 
   // Waits for queued commands, then stops the writer. Later submits fail.
   virtual void close() = 0;

@@ -17,15 +17,12 @@ std::optional<ViewWriter> ViewWriter::prepare(sql::Connection& db, sql::SqlError
 }
 
 sql::Statement& ViewWriter::stmt(const char* text) {
-  for (auto& [key, s] : statements_)
-    if (key == text) return s;
   sql::SqlError error;
-  auto prepared = db_->prepare(text, &error);
+  sql::Statement* prepared = db_->cached(text, &error);
   // The statements are fixed text against a migrated schema: failing to
   // prepare one is a programming error, not a runtime condition.
   if (!prepared) throw std::logic_error(error.message);
-  statements_.emplace_back(text, std::move(*prepared));
-  return statements_.back().second;
+  return *prepared;
 }
 
 sql::SqlStatus ViewWriter::on_event(const StoredEvent& se, const DossierState& after) {
@@ -102,10 +99,9 @@ sql::SqlStatus ViewWriter::on_event(const StoredEvent& se, const DossierState& a
   return {};
 }
 
-sql::SqlStatus ViewWriter::write_state(DossierId id, const DossierState& s, Time updated_at,
-                                       Sequence last_seq) {
+sql::SqlStatus ViewWriter::write_state(DossierId id, const DossierState* before,
+                                       const DossierState& s, Time updated_at, Sequence last_seq) {
   const auto dossier = static_cast<std::int64_t>(id);
-  const Definition& def = s.definition();
   auto& update = stmt(
       "UPDATE dossiers SET state = ?, version = ?, versions = ?, frozen = ?, "
       "deadline_at = ?, symbol = ?, updated_at = ?, last_seq = ? WHERE id = ?");
@@ -124,24 +120,41 @@ sql::SqlStatus ViewWriter::write_state(DossierId id, const DossierState& s, Time
   update.bind(7, updated_at).bind(8, static_cast<std::int64_t>(last_seq)).bind(9, dossier);
   if (auto r = update.run(); !r.ok()) return r;
 
-  for (const char* table : {"participants", "tasks", "consultations", "invitees", "timers"}) {
-    // Fixed table names, not input: the text is built only from this list.
-    const std::string sql = std::string("DELETE FROM ") + table + " WHERE dossier_id = ?";
-    sql::SqlError error;
-    auto del = db_->prepare(sql, &error);
-    if (!del) return error;
-    if (auto r = del->bind(1, dossier).run(); !r.ok()) return r;
-  }
+  // Most commands (a comment, a disposition) change none of these rows;
+  // rewriting only what changed keeps the writer's transaction short.
+  const bool moved =
+      !before || before->state != s.state || before->state_entries != s.state_entries;
+  if (moved || before->bindings != s.bindings)
+    if (auto r = write_participants(dossier, s); !r.ok()) return r;
+  if (moved || before->tasks != s.tasks)
+    if (auto r = write_tasks(dossier, s); !r.ok()) return r;
+  if (moved || before->invitees != s.invitees || before->deadline_at != s.deadline_at)
+    if (auto r = write_consultation(dossier, s); !r.ok()) return r;
+  if (moved || before->timers != s.timers)
+    if (auto r = write_timers(dossier, s); !r.ok()) return r;
+  return {};
+}
+
+sql::SqlStatus ViewWriter::write_participants(std::int64_t dossier, const DossierState& s) {
+  if (auto r = stmt("DELETE FROM participants WHERE dossier_id = ?").bind(1, dossier).run();
+      !r.ok())
+    return r;
   for (const Binding& b : s.bindings) {
     auto r =
         stmt("INSERT INTO participants (dossier_id, role, user_id, unit_id) VALUES (?, ?, ?, ?)")
             .bind(1, dossier)
-            .bind(2, def.roles[b.role].id)
+            .bind(2, s.definition().roles[b.role].id)
             .bind(3, b.participant.user)
             .bind(4, b.participant.unit)
             .run();
     if (!r.ok()) return r;
   }
+  return {};
+}
+
+sql::SqlStatus ViewWriter::write_tasks(std::int64_t dossier, const DossierState& s) {
+  if (auto r = stmt("DELETE FROM tasks WHERE dossier_id = ?").bind(1, dossier).run(); !r.ok())
+    return r;
   const StateDef& st = s.current();
   for (const OpenTask& t : s.tasks) {
     const TaskDef& td = t.task == kConsultationTask ? st.consultation->task : st.tasks[t.task];
@@ -152,7 +165,7 @@ sql::SqlStatus ViewWriter::write_state(DossierId id, const DossierState& s, Time
         .bind(2, t.id)
         .bind(3, st.id)
         .bind(4, td.id)
-        .bind(5, def.roles[t.role].id);
+        .bind(5, s.definition().roles[t.role].id);
     if (t.assignee)
       insert.bind(6, t.assignee);
     else
@@ -164,31 +177,43 @@ sql::SqlStatus ViewWriter::write_state(DossierId id, const DossierState& s, Time
       insert.bind_null(8);
     if (auto r = insert.run(); !r.ok()) return r;
   }
-  if (st.consultation) {
-    auto& insert = stmt(
-        "INSERT INTO consultations (dossier_id, round, invited, responded, "
-        "quorum_met, deadline_at) VALUES (?, ?, ?, ?, ?, ?)");
-    insert.bind(1, dossier)
-        .bind(2, s.consultation_rounds)
-        .bind(3, static_cast<std::int64_t>(s.invitees.size()))
-        .bind(4, s.responded_count())
-        .bind(5, s.quorum_met() ? 1 : 0);
-    if (s.deadline_at)
-      insert.bind(6, *s.deadline_at);
-    else
-      insert.bind_null(6);
-    if (auto r = insert.run(); !r.ok()) return r;
-    for (const Invitee& i : s.invitees) {
-      auto r2 =
-          stmt("INSERT INTO invitees (dossier_id, user_id, unit_id, responded) VALUES (?, ?, ?, ?)")
-              .bind(1, dossier)
-              .bind(2, i.participant.user)
-              .bind(3, i.participant.unit)
-              .bind(4, i.responded ? 1 : 0)
-              .run();
-      if (!r2.ok()) return r2;
-    }
+  return {};
+}
+
+sql::SqlStatus ViewWriter::write_consultation(std::int64_t dossier, const DossierState& s) {
+  for (const char* sql : {"DELETE FROM consultations WHERE dossier_id = ?",
+                          "DELETE FROM invitees WHERE dossier_id = ?"})
+    if (auto r = stmt(sql).bind(1, dossier).run(); !r.ok()) return r;
+  if (!s.current().consultation) return {};
+  auto& insert = stmt(
+      "INSERT INTO consultations (dossier_id, round, invited, responded, "
+      "quorum_met, deadline_at) VALUES (?, ?, ?, ?, ?, ?)");
+  insert.bind(1, dossier)
+      .bind(2, s.consultation_rounds)
+      .bind(3, static_cast<std::int64_t>(s.invitees.size()))
+      .bind(4, s.responded_count())
+      .bind(5, s.quorum_met() ? 1 : 0);
+  if (s.deadline_at)
+    insert.bind(6, *s.deadline_at);
+  else
+    insert.bind_null(6);
+  if (auto r = insert.run(); !r.ok()) return r;
+  for (const Invitee& i : s.invitees) {
+    auto r =
+        stmt("INSERT INTO invitees (dossier_id, user_id, unit_id, responded) VALUES (?, ?, ?, ?)")
+            .bind(1, dossier)
+            .bind(2, i.participant.user)
+            .bind(3, i.participant.unit)
+            .bind(4, i.responded ? 1 : 0)
+            .run();
+    if (!r.ok()) return r;
   }
+  return {};
+}
+
+sql::SqlStatus ViewWriter::write_timers(std::int64_t dossier, const DossierState& s) {
+  if (auto r = stmt("DELETE FROM timers WHERE dossier_id = ?").bind(1, dossier).run(); !r.ok())
+    return r;
   for (const Timer& t : s.timers) {
     auto r = stmt("INSERT INTO timers (dossier_id, timer_id, kind, at) VALUES (?, ?, ?, ?)")
                  .bind(1, dossier)

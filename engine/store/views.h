@@ -20,16 +20,20 @@ class ViewWriter {
 
   // Rows that follow from one event itself (its text, its number).
   sql::SqlStatus on_event(const StoredEvent& e, const DossierState& after);
-  // Rows that mirror the dossier's state after a command's events.
-  sql::SqlStatus write_state(DossierId dossier, const DossierState& s, Time updated_at,
-                             Sequence last_seq);
+  // Rows that mirror the dossier's state after a command's events. Given
+  // the state before the command, only the rows that changed are rewritten.
+  sql::SqlStatus write_state(DossierId dossier, const DossierState* before, const DossierState& s,
+                             Time updated_at, Sequence last_seq);
 
  private:
   explicit ViewWriter(sql::Connection& db) : db_(&db) {}
   sql::Statement& stmt(const char* sql);
+  sql::SqlStatus write_participants(std::int64_t dossier, const DossierState& s);
+  sql::SqlStatus write_tasks(std::int64_t dossier, const DossierState& s);
+  sql::SqlStatus write_consultation(std::int64_t dossier, const DossierState& s);
+  sql::SqlStatus write_timers(std::int64_t dossier, const DossierState& s);
 
   sql::Connection* db_;
-  std::vector<std::pair<const char*, sql::Statement>> statements_;
 };
 
 // The view tables, in the order they are dumped and cleared.

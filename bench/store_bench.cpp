@@ -1,0 +1,200 @@
+// Durable commands per second through the SQLite store, beside the physical
+// limit of the same disk: write + fdatasync of a 200-byte record. Commands
+// are comments added to plan dossiers in consultation, acknowledged only
+// after their transaction committed with synchronous=FULL.
+//
+//   planflow_store_bench [--seconds=N] [--dir=PATH]
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "engine/definition_loader.h"
+#include "engine/store/sqlite_store.h"
+
+using namespace planflow;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+struct Config {
+  double seconds = 3;
+  std::string dir = "/tmp";
+  std::string workflow = PLANFLOW_SOURCE_DIR "/workflows/plan.json";
+};
+
+double since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+// The disk's own limit: how many small appends per second can be made durable.
+double fdatasync_rate(const Config& cfg) {
+  const std::string path = cfg.dir + "/planflow-fsync-probe";
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  if (fd < 0) return 0;
+  const std::string record(200, 'e');
+  std::uint64_t n = 0;
+  const auto start = Clock::now();
+  while (since(start) < cfg.seconds) {
+    if (::write(fd, record.data(), record.size()) < 0 || ::fdatasync(fd) != 0) break;
+    ++n;
+  }
+  const double rate = static_cast<double>(n) / since(start);
+  ::close(fd);
+  std::filesystem::remove(path);
+  return rate;
+}
+
+struct LoadResult {
+  double rate = 0;
+  double p50_ms = 0, p99_ms = 0;
+  double mean_batch = 0;
+  std::uint64_t commands = 0;
+};
+
+LoadResult run_clients(const Config& cfg, const DefinitionSet& defs, int clients) {
+  const std::string path = cfg.dir + "/planflow-bench-" + std::to_string(clients) + ".db";
+  for (const char* suffix : {"", "-wal", "-shm"})
+    std::filesystem::remove(path + suffix);
+  auto opened = open_sqlite_store(path, defs);
+  if (!opened.ok()) {
+    std::fprintf(stderr, "cannot open %s: %s\n", path.c_str(), opened.error().message.c_str());
+    std::exit(1);
+  }
+  Store& store = *opened.value();
+  // One dossier per client, each in its consultation with the client invited.
+  std::vector<DossierId> dossiers;
+  for (int c = 0; c < clients; ++c) {
+    const UserId delegate = 1000 + static_cast<UserId>(c);
+    CreateDossier create{"Kế hoạch " + std::to_string(c),
+                         "KH",
+                         {50, "UBND"},
+                         {10, "SNV"},
+                         {{"drafter", {1, 10}}, {"delegate", {delegate, 20}}, {"chair", {5, 50}}}};
+    auto run = [&store](CommandRequest r) {
+      auto res = store.execute(std::move(r));
+      if (!res.ok()) {
+        std::fprintf(stderr, "setup refused: %s\n", res.error().message.c_str());
+        std::exit(1);
+      }
+      return res.value().dossier;
+    };
+    static int setup = 0;
+    const DossierId id =
+        run({"setup-" + std::to_string(setup++), 0, "plan", {}, create, {1, 10, false}, 0});
+    run({"setup-" + std::to_string(setup++),
+         id,
+         "",
+         {},
+         SubmitVersion{"Dự thảo", ""},
+         {1, 10, false},
+         0});
+    run({"setup-" + std::to_string(setup++),
+         id,
+         "",
+         {},
+         TakeAction{"open_consultation", {}},
+         {1, 10, false},
+         0});
+    dossiers.push_back(id);
+  }
+  const StoreStats before = store.stats();
+  std::atomic<bool> stop{false};
+  std::vector<std::vector<double>> latencies(clients);
+  std::vector<std::thread> threads;
+  const auto start = Clock::now();
+  for (int c = 0; c < clients; ++c) {
+    threads.emplace_back([&, c] {
+      const UserId delegate = 1000 + static_cast<UserId>(c);
+      for (int i = 0; !stop; ++i) {
+        CommandRequest r{
+            "c" + std::to_string(c) + "-" + std::to_string(i),
+            dossiers[c],
+            "",
+            {},
+            AddComment{"Đề nghị điều chỉnh chỉ tiêu cho sát thực tiễn, bổ sung lộ trình thi tuyển.",
+                       0},
+            {delegate, 20, false},
+            1376539200 + i};
+        const auto t0 = Clock::now();
+        auto res = store.execute(std::move(r));
+        if (!res.ok()) {
+          std::fprintf(stderr, "refused: %s\n", res.error().message.c_str());
+          std::exit(1);
+        }
+        latencies[c].push_back(since(t0) * 1000);
+      }
+    });
+  }
+  std::this_thread::sleep_for(std::chrono::duration<double>(cfg.seconds));
+  stop = true;
+  for (auto& t : threads)
+    t.join();
+  const double elapsed = since(start);
+  const StoreStats after = store.stats();
+  std::vector<double> all;
+  for (auto& l : latencies)
+    all.insert(all.end(), l.begin(), l.end());
+  std::sort(all.begin(), all.end());
+  LoadResult r;
+  r.commands = all.size();
+  r.rate = static_cast<double>(all.size()) / elapsed;
+  r.p50_ms = all.empty() ? 0 : all[all.size() / 2];
+  r.p99_ms = all.empty() ? 0 : all[std::min(all.size() - 1, all.size() * 99 / 100)];
+  const auto batches = after.batches - before.batches;
+  r.mean_batch = batches ? static_cast<double>(after.committed - before.committed) / batches : 0;
+  store.close();
+  for (const char* suffix : {"", "-wal", "-shm"})
+    std::filesystem::remove(path + suffix);
+  return r;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Config cfg;
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (a.rfind("--seconds=", 0) == 0)
+      cfg.seconds = std::stod(a.substr(10));
+    else if (a.rfind("--dir=", 0) == 0)
+      cfg.dir = a.substr(6);
+    else {
+      std::fprintf(stderr, "usage: planflow_store_bench [--seconds=N] [--dir=PATH]\n");
+      return 2;
+    }
+  }
+  FILE* f = std::fopen(cfg.workflow.c_str(), "rb");
+  if (!f) return 1;
+  std::string text;
+  char buf[65536];
+  for (size_t n; (n = std::fread(buf, 1, sizeof buf, f)) > 0;)
+    text.append(buf, n);
+  std::fclose(f);
+  auto def = load_definition(text);
+  if (!def.ok()) return 1;
+  DefinitionSet defs;
+  (void)defs.add(std::move(def).value());
+
+  std::printf(
+      "== planflow store: durable commands (comment added, acknowledged after commit) ==\n");
+  std::printf("disk: %s, %.1f s per figure\n", cfg.dir.c_str(), cfg.seconds);
+  const double fsync = fdatasync_rate(cfg);
+  std::printf("%-34s %10.0f /s\n", "raw write(200 B) + fdatasync", fsync);
+  for (int clients : {1, 16, 64}) {
+    const LoadResult r = run_clients(cfg, defs, clients);
+    std::printf(
+        "%2d client%s %-23s %10.0f /s   p50 %6.2f ms   p99 %6.2f ms   %5.1f commands per commit   "
+        "(%.2fx fdatasync)\n",
+        clients, clients == 1 ? " " : "s", "", r.rate, r.p50_ms, r.p99_ms, r.mean_batch,
+        fsync > 0 ? r.rate / fsync : 0);
+  }
+  return 0;
+}
