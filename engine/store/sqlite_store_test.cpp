@@ -3,6 +3,7 @@
 #include "engine/store/sqlite_store.h"
 
 #include <catch2/catch.hpp>
+#include <set>
 #include <thread>
 
 #include "engine/event_json.h"
@@ -227,4 +228,50 @@ TEST_CASE("text that is not UTF-8 is refused before anything is written", "[stor
   CHECK(r.error().message == "a text of the command is not valid UTF-8");
   CHECK(store->last_sequence().value() == before);
   must_commit(*store, req.make(id, kDelegateA, AddComment{"Góp ý hợp lệ", 0}, kStart));
+}
+
+TEST_CASE("every event type goes into the log and comes out unchanged", "[store]") {
+  TempDir dir;
+  const DefinitionSet defs = shipped_definitions();
+  auto store = open_store(dir.file("planflow.db"), defs);
+  Requests req;
+  Time now = kStart;
+  const DossierId id = must_commit(*store, req.make(0, kDrafter, plan_dossier(), now)).dossier;
+  std::vector<StoredEvent> committed;
+  auto run = [&](UserId user, Command command) {
+    for (StoredEvent& e : must_commit(*store, req.make(id, user, std::move(command), now)).events)
+      committed.push_back(std::move(e));
+  };
+  run(kDrafter, SubmitVersion{"I. MỤC ĐÍCH, YÊU CẦU", "bản đầu"});
+  run(kDrafter, action("open_consultation", {InputValue{"deadline", now + 10 * kDay}}));
+  run(kDelegateA, AddComment{"Cần điều chỉnh mục tiêu", 0});
+  run(kDelegateB, AddComment{"Nhất trí", 1});
+  run(kDelegateA, NoFurtherComments{});
+  now += 9 * kDay;
+  run(kSystemUser, FireTimer{store->state_of(id).value().timers.front().id});
+  now += 2 * kDay;
+  run(kSystemUser, FireTimer{store->state_of(id).value().timers.back().id});
+  run(kChair, action("revise", {text_input("conclusion", "Bổ sung nhiệm vụ phân loại cán bộ")}));
+  run(kDrafter, DisposeComment{1, Disposition::kAccepted, ""});
+  run(kDrafter, SubmitVersion{"Bản 2", ""});
+  run(kDrafter, action("submit_revision"));
+  run(kChair, action("approve"));
+  run(kClerk, action("issue"));
+  run(kChair, BindRole{"implementer", {kOutsider, 90}});
+  run(kChair, UnbindRole{"implementer", kOutsider});
+
+  auto logged = store->events_of(id);
+  REQUIRE(logged.ok());
+  std::set<std::string> types;
+  for (const StoredEvent& e : logged.value()) types.insert(event_type_name(e.event.body));
+  CHECK(types.size() == std::variant_size_v<EventBody>);
+  const auto& all = logged.value();
+  REQUIRE(all.size() == 9 + committed.size());
+  for (size_t i = 0; i < committed.size(); ++i) {
+    CHECK(all[9 + i].seq == committed[i].seq);
+    CHECK(all[9 + i].dossier_seq == committed[i].dossier_seq);
+    CHECK(all[9 + i].event == committed[i].event);
+  }
+  store->close();
+  CHECK(verify_database(dir.file("planflow.db"), defs).value().ok);
 }
