@@ -107,9 +107,7 @@ TEST_CASE("new_version_in_state needs a version in this very step", "[decide][gu
   const Definition def = load_workflow("plan.json");
   Dossier d(def);
   open_consultation(d);
-  for (UserId u : {kDelegateA, kDelegateB})
-    d.ok(u, NoFurtherComments{});
-  d.ok(kChair, action("close_consultation"));
+  close_consultation(d);
   d.ok(kChair, action("revise", {text_input("conclusion", "Chỉnh sửa.")}));
   // The version from drafting does not count as the revision.
   Error e = d.refused(kDrafter, action("submit_revision"), ErrorCode::kGuardFailed);
@@ -131,9 +129,7 @@ TEST_CASE("all_comments_disposed counts comments, not replies", "[decide][guards
   d.ok(kDelegateB, AddComment{"Góp ý 2", 0});
   d.ok(kDelegateA, AddComment{"Trả lời góp ý 2", 2});
   CHECK(d.state.undisposed_comments == 2);
-  for (UserId u : {kDelegateA, kDelegateB})
-    d.ok(u, NoFurtherComments{});
-  d.ok(kChair, action("close_consultation"));
+  close_consultation(d);
   // Approving straight away is blocked while comments are unanswered.
   Error e = d.refused(kChair, action("approve"), ErrorCode::kGuardFailed);
   CHECK(e.message == "all_comments_disposed: 2 comments still have no disposition");

@@ -57,9 +57,7 @@ TEST_CASE("an issuing event must carry its number", "[evolve]") {
   const Definition def = load_workflow("plan.json");
   Dossier d(def);
   open_consultation(d);
-  for (UserId u : {kDelegateA, kDelegateB})
-    d.ok(u, NoFurtherComments{});
-  d.ok(kChair, action("close_consultation"));
+  close_consultation(d);
   d.ok(kChair, action("approve"));
   const auto issue = *d.state.current().transition_index("issue");
   expect_rejected(

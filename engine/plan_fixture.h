@@ -35,4 +35,11 @@ inline void open_consultation(Dossier& d) {
   d.ok(kDrafter, action("open_consultation"));
 }
 
+// Two of three delegates are done and the chair closes the consultation.
+inline void close_consultation(Dossier& d) {
+  for (UserId u : {kDelegateA, kDelegateB})
+    d.ok(u, NoFurtherComments{});
+  d.ok(kChair, action("close_consultation"));
+}
+
 }  // namespace planflow::testing

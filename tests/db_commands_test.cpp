@@ -5,23 +5,12 @@
 #include "api/cli.h"
 #include "engine/store/sqlite.h"
 #include "engine/store/store_test_support.h"
+#include "tests/cli_test_support.h"
 
 using namespace planflow;
 using namespace planflow::testing;
 
 namespace {
-
-struct Run {
-  int status;
-  std::string out;
-  std::string err;
-};
-
-Run cli(Args args) {
-  std::ostringstream out, err;
-  const int status = run_cli(args, out, err);
-  return {status, out.str(), err.str()};
-}
 
 const std::string kWorkflows = std::string(PLANFLOW_SOURCE_DIR) + "/workflows";
 
@@ -29,11 +18,8 @@ void make_database(const std::string& path) {
   const DefinitionSet defs = shipped_definitions();
   auto store = open_store(path, defs);
   Requests req;
-  const DossierId id =
-      must_commit(*store, req.make(0, kDrafter, plan_dossier(), 1376539200)).dossier;
-  must_commit(*store, req.make(id, kDrafter, SubmitVersion{"Dự thảo", ""}, 1376539200));
-  must_commit(*store, req.make(id, kDrafter, action("open_consultation"), 1376539200));
-  must_commit(*store, req.make(id, kDelegateA, AddComment{"Góp ý", 0}, 1376539200));
+  const DossierId id = open_plan(*store, req);
+  must_commit(*store, req.make(id, kDelegateA, AddComment{"Góp ý", 0}, kMeetingDay));
 }
 
 }  // namespace

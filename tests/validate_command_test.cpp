@@ -5,24 +5,14 @@
 #include <sstream>
 
 #include "api/cli.h"
+#include "tests/cli_test_support.h"
 
 using namespace planflow;
+using namespace planflow::testing;
 
 namespace {
 
 const std::string kSource = PLANFLOW_SOURCE_DIR;
-
-struct Run {
-  int status;
-  std::string out;
-  std::string err;
-};
-
-Run cli(Args args) {
-  std::ostringstream out, err;
-  const int status = run_cli(args, out, err);
-  return {status, out.str(), err.str()};
-}
 
 std::string temp_file(const std::string& name, const std::string& text) {
   const auto dir = std::filesystem::temp_directory_path() / "planflow-validate-test";

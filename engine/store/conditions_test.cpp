@@ -32,13 +32,6 @@ sql::Connection raw(const std::string& path) {
   return std::move(*db);
 }
 
-DossierId start_plan(Store& store, Requests& req) {
-  const DossierId id = must_commit(store, req.make(0, kDrafter, plan_dossier(), kStart)).dossier;
-  must_commit(store, req.make(id, kDrafter, SubmitVersion{"Dự thảo", ""}, kStart));
-  must_commit(store, req.make(id, kDrafter, action("open_consultation"), kStart));
-  return id;
-}
-
 }  // namespace
 
 TEST_CASE("a database of schema version 1 is upgraded in place and keeps its history",
@@ -50,7 +43,7 @@ TEST_CASE("a database of schema version 1 is upgraded in place and keeps its his
   DossierId id;
   {
     auto store = open_store(path, defs);
-    id = start_plan(*store, req);
+    id = open_plan(*store, req);
     must_commit(*store, req.make(id, kDelegateA, AddComment{"Ý kiến từ phiên bản cũ", 0}, kStart));
   }
   {
@@ -108,7 +101,7 @@ TEST_CASE("corruption is reported, not crashed on", "[store][conditions]") {
   {
     auto store = open_store(path, defs);
     Requests req;
-    const DossierId id = start_plan(*store, req);
+    const DossierId id = open_plan(*store, req);
     for (int i = 0; i < 200; ++i)
       must_commit(*store, req.make(id, kDelegateA, AddComment{std::string(300, 'x'), 0}, kStart));
   }
@@ -139,7 +132,7 @@ TEST_CASE("a lock held by another process is a clear, retryable error", "[store]
   options.busy_timeout_ms = 100;
   auto store = open_store(path, defs, options);
   Requests req;
-  const DossierId id = start_plan(*store, req);
+  const DossierId id = open_plan(*store, req);
   auto other = raw(path);
   REQUIRE(other.exec("BEGIN IMMEDIATE").ok());
   auto blocked = store->execute(req.make(id, kDelegateA, AddComment{"Bị khóa", 0}, kStart));
@@ -162,7 +155,7 @@ TEST_CASE("a full disk refuses the command, keeps everything before it, and reco
   DossierId id;
   {
     auto store = open_store(path, defs);
-    id = start_plan(*store, req);
+    id = open_plan(*store, req);
   }
   std::int64_t pages = 0;
   {
@@ -218,7 +211,7 @@ TEST_CASE("a read-only file system is refused with a clear message", "[store][co
   Requests req;
   {
     auto store = open_store(path, defs);
-    start_plan(*store, req);
+    open_plan(*store, req);
   }
   REQUIRE(std::system(("mount -o remount,ro " + mount_point).c_str()) == 0);
   auto opened = open_sqlite_store(path, defs);

@@ -44,6 +44,13 @@ void fill(Store& store, Requests& req, int dossiers) {
   }
 }
 
+// A closed database file holding `dossiers` filled dossiers.
+void filled_database(const std::string& path, const DefinitionSet& defs, int dossiers) {
+  auto store = open_store(path, defs);
+  Requests req;
+  fill(*store, req, dossiers);
+}
+
 // Opens the file as someone with the sqlite3 tool would, lifting the
 // append-only triggers first.
 sql::Connection tamper(const std::string& path) {
@@ -65,11 +72,7 @@ VerifyReport verify_ok_or_report(const std::string& path, const DefinitionSet& d
 TEST_CASE("verify passes on an honest database", "[store][verify]") {
   TempDir dir;
   const DefinitionSet defs = shipped_definitions();
-  {
-    auto store = open_store(dir.file("p.db"), defs);
-    Requests req;
-    fill(*store, req, 6);
-  }
+  filled_database(dir.file("p.db"), defs, 6);
   const VerifyReport r = verify_ok_or_report(dir.file("p.db"), defs);
   CHECK(r.ok);
   CHECK(r.dossiers == 6);
@@ -79,11 +82,7 @@ TEST_CASE("verify passes on an honest database", "[store][verify]") {
 TEST_CASE("the event log refuses updates and deletes through SQL", "[store][verify]") {
   TempDir dir;
   const DefinitionSet defs = shipped_definitions();
-  {
-    auto store = open_store(dir.file("p.db"), defs);
-    Requests req;
-    fill(*store, req, 1);
-  }
+  filled_database(dir.file("p.db"), defs, 1);
   sql::SqlError e;
   auto db = sql::Connection::open(dir.file("p.db"), sql::Connection::Mode::kReadWrite, &e);
   auto update = db->exec("UPDATE events SET payload = '{}' WHERE seq = 3");
@@ -95,11 +94,7 @@ TEST_CASE("the event log refuses updates and deletes through SQL", "[store][veri
 TEST_CASE("verify names the dossier and event of an edited payload", "[store][verify]") {
   TempDir dir;
   const DefinitionSet defs = shipped_definitions();
-  {
-    auto store = open_store(dir.file("p.db"), defs);
-    Requests req;
-    fill(*store, req, 3);
-  }
+  filled_database(dir.file("p.db"), defs, 3);
   auto db = tamper(dir.file("p.db"));
   // Dossier 2's comment 1 said "Góp ý về mục tiêu"; soften it after the fact.
   REQUIRE(db.exec("UPDATE events SET payload = replace(payload, 'Góp ý về mục tiêu', 'Nhất trí') "
@@ -116,11 +111,7 @@ TEST_CASE("verify names the dossier and event of an edited payload", "[store][ve
 TEST_CASE("verify finds a deleted event", "[store][verify]") {
   TempDir dir;
   const DefinitionSet defs = shipped_definitions();
-  {
-    auto store = open_store(dir.file("p.db"), defs);
-    Requests req;
-    fill(*store, req, 3);
-  }
+  filled_database(dir.file("p.db"), defs, 3);
   auto db = tamper(dir.file("p.db"));
   REQUIRE(db.exec("DELETE FROM events WHERE dossier_id = 3 AND dossier_seq = 10").ok());
   const VerifyReport r = verify_ok_or_report(dir.file("p.db"), defs);
@@ -133,11 +124,7 @@ TEST_CASE("verify finds a deleted event", "[store][verify]") {
 TEST_CASE("verify finds reordered events", "[store][verify]") {
   TempDir dir;
   const DefinitionSet defs = shipped_definitions();
-  {
-    auto store = open_store(dir.file("p.db"), defs);
-    Requests req;
-    fill(*store, req, 3);
-  }
+  filled_database(dir.file("p.db"), defs, 3);
   auto db = tamper(dir.file("p.db"));
   // Swap the places of dossier 3's two comments, hashes and all.
   REQUIRE(db.exec("UPDATE events SET dossier_seq = -1 WHERE dossier_id = 3 AND dossier_seq = 12;"
@@ -154,11 +141,7 @@ TEST_CASE("verify finds the loss of a dossier's latest event through its views",
           "[store][verify]") {
   TempDir dir;
   const DefinitionSet defs = shipped_definitions();
-  {
-    auto store = open_store(dir.file("p.db"), defs);
-    Requests req;
-    fill(*store, req, 3);
-  }
+  filled_database(dir.file("p.db"), defs, 3);
   auto db = tamper(dir.file("p.db"));
   REQUIRE(db.exec("DELETE FROM events WHERE seq = (SELECT MAX(seq) FROM events)").ok());
   const VerifyReport r = verify_ok_or_report(dir.file("p.db"), defs);

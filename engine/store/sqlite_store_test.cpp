@@ -15,32 +15,13 @@ using namespace planflow::testing;
 
 namespace {
 
-constexpr Time kStart = 1376539200;  // 15/8/2013, the Lạng Sơn meeting
-
-// Carries a new plan dossier into its consultation; returns its id.
-DossierId open_plan(Store& store, Requests& req, Time now = kStart) {
-  const CommitResult created = must_commit(store, req.make(0, kDrafter, plan_dossier(), now));
-  must_commit(store,
-              req.make(created.dossier, kDrafter, SubmitVersion{"Dự thảo kế hoạch", "v1"}, now));
-  must_commit(store, req.make(created.dossier, kDrafter, action("open_consultation"), now));
-  return created.dossier;
-}
-
-// Carries a dossier from consultation to the clerk's desk.
-void approve(Store& store, Requests& req, DossierId id, Time now = kStart) {
-  for (UserId u : {kDelegateA, kDelegateB})
-    must_commit(store, req.make(id, u, NoFurtherComments{}, now));
-  must_commit(store, req.make(id, kChair, action("close_consultation"), now));
-  must_commit(store, req.make(id, kChair, action("approve"), now));
-}
+constexpr Time kStart = kMeetingDay;
 
 }  // namespace
 
-TEST_CASE("committed events read back exactly, with global and per-dossier order", "[store]") {
-  TempDir dir;
-  const DefinitionSet defs = shipped_definitions();
-  auto store = open_store(dir.file("planflow.db"), defs);
-  Requests req;
+TEST_CASE_METHOD(StoreFixture,
+                 "committed events read back exactly, with global and per-dossier order",
+                 "[store]") {
   const CommitResult created = must_commit(*store, req.make(0, kDrafter, plan_dossier(), kStart));
   CHECK(created.dossier == 1);
   CHECK(created.version == 9);  // created + eight bindings
@@ -69,11 +50,9 @@ TEST_CASE("committed events read back exactly, with global and per-dossier order
   CHECK(store->state_of(7).error().code == StoreErrorCode::kNotFound);
 }
 
-TEST_CASE("a stale version is refused with the current one, and nothing is written", "[store]") {
-  TempDir dir;
-  const DefinitionSet defs = shipped_definitions();
-  auto store = open_store(dir.file("planflow.db"), defs);
-  Requests req;
+TEST_CASE_METHOD(StoreFixture,
+                 "a stale version is refused with the current one, and nothing is written",
+                 "[store]") {
   const DossierId id = open_plan(*store, req);
   const std::uint64_t version = store->state_of(id).value().version;
   must_commit(*store, req.make(id, kDelegateA, AddComment{"Góp ý thứ nhất", 0}, kStart, version));
@@ -88,11 +67,7 @@ TEST_CASE("a stale version is refused with the current one, and nothing is writt
   CHECK(store->events_of(id).value().size() == version + 1);
 }
 
-TEST_CASE("a refused command writes nothing and says why", "[store]") {
-  TempDir dir;
-  const DefinitionSet defs = shipped_definitions();
-  auto store = open_store(dir.file("planflow.db"), defs);
-  Requests req;
+TEST_CASE_METHOD(StoreFixture, "a refused command writes nothing and says why", "[store]") {
   const DossierId id = open_plan(*store, req);
   const Sequence before = store->last_sequence().value();
   auto refused = store->execute(req.make(id, kOutsider, AddComment{"xin góp ý", 0}, kStart));
@@ -113,11 +88,8 @@ TEST_CASE("a refused command writes nothing and says why", "[store]") {
   CHECK(store->last_sequence().value() == before);
 }
 
-TEST_CASE("a retried request is answered again, not applied twice", "[store]") {
-  TempDir dir;
-  const DefinitionSet defs = shipped_definitions();
-  auto store = open_store(dir.file("planflow.db"), defs);
-  Requests req;
+TEST_CASE_METHOD(StoreFixture, "a retried request is answered again, not applied twice",
+                 "[store]") {
   const DossierId id = open_plan(*store, req);
   const CommandRequest comment = req.make(id, kDelegateA, AddComment{"Một lần thôi", 0}, kStart);
   const CommitResult first = must_commit(*store, comment);
@@ -193,11 +165,8 @@ TEST_CASE("concurrent issuance takes consecutive numbers, no gap and no duplicat
   REQUIRE(verify_database(dir.file("planflow.db"), defs).value().ok);
 }
 
-TEST_CASE("numbers restart on 1 January, per issuer and series", "[store][register]") {
-  TempDir dir;
-  const DefinitionSet defs = shipped_definitions();
-  auto store = open_store(dir.file("planflow.db"), defs);
-  Requests req;
+TEST_CASE_METHOD(StoreFixture, "numbers restart on 1 January, per issuer and series",
+                 "[store][register]") {
   auto issue_at = [&](CivilDateTime when, std::string type) {
     const Time now = from_vietnam_time(when);
     const CommitResult created =
@@ -215,11 +184,8 @@ TEST_CASE("numbers restart on 1 January, per issuer and series", "[store][regist
   CHECK(issue_at({2014, 1, 1, 0, 0, 0}, "QĐ") == "01/QĐ-UBND");
 }
 
-TEST_CASE("text that is not UTF-8 is refused before anything is written", "[store]") {
-  TempDir dir;
-  const DefinitionSet defs = shipped_definitions();
-  auto store = open_store(dir.file("planflow.db"), defs);
-  Requests req;
+TEST_CASE_METHOD(StoreFixture, "text that is not UTF-8 is refused before anything is written",
+                 "[store]") {
   const DossierId id = open_plan(*store, req);
   const Sequence before = store->last_sequence().value();
   auto r = store->execute(req.make(id, kDelegateA, AddComment{"\xC3\x28 hỏng", 0}, kStart));
@@ -230,11 +196,8 @@ TEST_CASE("text that is not UTF-8 is refused before anything is written", "[stor
   must_commit(*store, req.make(id, kDelegateA, AddComment{"Góp ý hợp lệ", 0}, kStart));
 }
 
-TEST_CASE("every event type goes into the log and comes out unchanged", "[store]") {
-  TempDir dir;
-  const DefinitionSet defs = shipped_definitions();
-  auto store = open_store(dir.file("planflow.db"), defs);
-  Requests req;
+TEST_CASE_METHOD(StoreFixture, "every event type goes into the log and comes out unchanged",
+                 "[store]") {
   Time now = kStart;
   const DossierId id = must_commit(*store, req.make(0, kDrafter, plan_dossier(), now)).dossier;
   std::vector<StoredEvent> committed;
@@ -263,7 +226,8 @@ TEST_CASE("every event type goes into the log and comes out unchanged", "[store]
   auto logged = store->events_of(id);
   REQUIRE(logged.ok());
   std::set<std::string> types;
-  for (const StoredEvent& e : logged.value()) types.insert(event_type_name(e.event.body));
+  for (const StoredEvent& e : logged.value())
+    types.insert(event_type_name(e.event.body));
   CHECK(types.size() == std::variant_size_v<EventBody>);
   const auto& all = logged.value();
   REQUIRE(all.size() == 9 + committed.size());

@@ -69,4 +69,31 @@ inline CommitResult must_commit(Store& store, CommandRequest request) {
   return std::move(r).value();
 }
 
+// A store on a fresh database, for TEST_CASE_METHOD.
+struct StoreFixture {
+  TempDir dir;
+  DefinitionSet defs = shipped_definitions();
+  std::unique_ptr<Store> store = open_store(dir.file("planflow.db"), defs);
+  Requests req;
+};
+
+inline constexpr Time kMeetingDay = 1376539200;  // 15/8/2013, the Lạng Sơn meeting
+
+// Carries a new plan dossier into its consultation; returns its id.
+inline DossierId open_plan(Store& store, Requests& req, Time now = kMeetingDay) {
+  const CommitResult created = must_commit(store, req.make(0, kDrafter, plan_dossier(), now));
+  must_commit(store,
+              req.make(created.dossier, kDrafter, SubmitVersion{"Dự thảo kế hoạch", "v1"}, now));
+  must_commit(store, req.make(created.dossier, kDrafter, action("open_consultation"), now));
+  return created.dossier;
+}
+
+// Carries a dossier from consultation to the clerk's desk.
+inline void approve(Store& store, Requests& req, DossierId id, Time now = kMeetingDay) {
+  for (UserId u : {kDelegateA, kDelegateB})
+    must_commit(store, req.make(id, u, NoFurtherComments{}, now));
+  must_commit(store, req.make(id, kChair, action("close_consultation"), now));
+  must_commit(store, req.make(id, kChair, action("approve"), now));
+}
+
 }  // namespace planflow::testing
