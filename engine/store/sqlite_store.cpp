@@ -1,5 +1,6 @@
 #include "engine/store/sqlite_store.h"
 
+#include <algorithm>
 #include <atomic>
 #include <condition_variable>
 #include <deque>
@@ -450,6 +451,10 @@ class SqliteStore final : public Store {
     next_seq_ = seq;
     if (creating) ++next_dossier_;
     result.version = next.state.version;
+    for (const Binding& b : next.state.bindings)
+      if (std::find(result.participants.begin(), result.participants.end(), b.participant.user) ==
+          result.participants.end())
+        result.participants.push_back(b.participant.user);
     overlay_.insert_or_assign(id, std::move(next));
     return result;
   }

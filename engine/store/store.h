@@ -72,6 +72,9 @@ struct CommitResult {
   std::uint64_t version = 0;  // the dossier's version after the command
   std::vector<StoredEvent> events;
   bool replayed = false;  // a retry of an already committed request
+  // Everyone taking part in the dossier after the command, each once: whose
+  // inbox the command may have changed.
+  std::vector<UserId> participants;
 };
 
 using CommitCallback = std::function<void(Result<CommitResult, StoreError>)>;

@@ -1,0 +1,130 @@
+#include "engine/store/queries.h"
+
+#include "engine/store/log_reader.h"
+
+namespace planflow {
+
+namespace {
+
+std::optional<Time> optional_time(const sql::Statement& s, int column) {
+  if (s.is_null(column)) return std::nullopt;
+  return s.int64(column);
+}
+
+constexpr const char* kDossierColumns =
+    "SELECT id, workflow_id, workflow_version, title, document_type, state, version, symbol, "
+    "deadline_at, created_at, updated_at FROM dossiers ";
+
+DossierSummary read_summary(const sql::Statement& s) {
+  DossierSummary d;
+  d.id = static_cast<DossierId>(s.int64(0));
+  d.workflow = s.text(1);
+  d.workflow_version = static_cast<int>(s.int64(2));
+  d.title = s.text(3);
+  d.document_type = s.text(4);
+  d.state = s.text(5);
+  d.version = static_cast<std::uint64_t>(s.int64(6));
+  if (!s.is_null(7)) d.symbol = s.text(7);
+  d.deadline_at = optional_time(s, 8);
+  d.created_at = s.int64(9);
+  d.updated_at = s.int64(10);
+  return d;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Queries>, StoreError> Queries::open(const std::string& path) {
+  sql::SqlError e;
+  auto db = sql::Connection::open(path, sql::Connection::Mode::kReadOnly, &e);
+  if (!db) return storage_error(e, "opening " + path + " for reading");
+  return std::unique_ptr<Queries>(new Queries(std::move(*db)));
+}
+
+Result<std::vector<InboxTask>, StoreError> Queries::inbox(UserId user) {
+  std::lock_guard lock(mu_);
+  sql::SqlError e;
+  auto* s = db_.cached(
+      "SELECT t.dossier_id, d.title, d.workflow_id, d.workflow_version, t.state, t.task, t.role, "
+      "t.assignee, t.opened_at, t.due_at FROM tasks t JOIN dossiers d ON d.id = t.dossier_id "
+      "WHERE t.assignee = ?1 OR (t.assignee IS NULL AND EXISTS (SELECT 1 FROM participants p "
+      "WHERE p.dossier_id = t.dossier_id AND p.role = t.role AND p.user_id = ?1)) "
+      "ORDER BY t.due_at IS NULL, t.due_at, t.dossier_id, t.task_id",
+      &e);
+  if (!s) return storage_error(e, "reading the inbox");
+  s->bind(1, static_cast<std::int64_t>(user));
+  std::vector<InboxTask> out;
+  int rc;
+  while ((rc = s->step()) == SQLITE_ROW) {
+    InboxTask t;
+    t.dossier = static_cast<DossierId>(s->int64(0));
+    t.dossier_title = s->text(1);
+    t.workflow = s->text(2);
+    t.workflow_version = static_cast<int>(s->int64(3));
+    t.state = s->text(4);
+    t.task = s->text(5);
+    t.role = s->text(6);
+    if (!s->is_null(7)) t.assignee = static_cast<UserId>(s->int64(7));
+    t.opened_at = s->int64(8);
+    t.due_at = optional_time(*s, 9);
+    out.push_back(std::move(t));
+  }
+  const auto error = s->error("reading the inbox");
+  s->reset();
+  if (rc != SQLITE_DONE) return storage_error(error, "reading the inbox");
+  return out;
+}
+
+Result<std::vector<std::string>, StoreError> Queries::roles_of(DossierId id, UserId user) {
+  std::lock_guard lock(mu_);
+  sql::SqlError e;
+  auto* s = db_.cached(
+      "SELECT role FROM participants WHERE dossier_id = ? AND user_id = ? ORDER BY role", &e);
+  if (!s) return storage_error(e, "reading participants");
+  s->bind(1, static_cast<std::int64_t>(id)).bind(2, static_cast<std::int64_t>(user));
+  std::vector<std::string> roles;
+  while (s->step() == SQLITE_ROW) roles.push_back(s->text(0));
+  s->reset();
+  return roles;
+}
+
+Result<std::vector<DossierSummary>, StoreError> Queries::dossiers_of(UserId user) {
+  std::vector<DossierSummary> out;
+  {
+    std::lock_guard lock(mu_);
+    sql::SqlError e;
+    auto* s = db_.cached(std::string(kDossierColumns) +
+                             "WHERE id IN (SELECT dossier_id FROM participants WHERE user_id = ?) "
+                             "ORDER BY updated_at DESC, id DESC",
+                         &e);
+    if (!s) return storage_error(e, "listing dossiers");
+    s->bind(1, static_cast<std::int64_t>(user));
+    while (s->step() == SQLITE_ROW) out.push_back(read_summary(*s));
+    s->reset();
+  }
+  for (DossierSummary& d : out) {
+    auto roles = roles_of(d.id, user);
+    if (!roles.ok()) return roles.error();
+    d.my_roles = std::move(roles).value();
+  }
+  return out;
+}
+
+Result<DossierSummary, StoreError> Queries::dossier(DossierId id, UserId user) {
+  std::optional<DossierSummary> found;
+  {
+    std::lock_guard lock(mu_);
+    sql::SqlError e;
+    auto* s = db_.cached(std::string(kDossierColumns) + "WHERE id = ?", &e);
+    if (!s) return storage_error(e, "reading a dossier");
+    s->bind(1, static_cast<std::int64_t>(id));
+    if (s->step() == SQLITE_ROW) found = read_summary(*s);
+    s->reset();
+  }
+  if (!found) return store_error(StoreErrorCode::kNotFound, "there is no dossier " + std::to_string(id));
+  auto roles = roles_of(id, user);
+  if (!roles.ok()) return roles.error();
+  found->my_roles = std::move(roles).value();
+  return std::move(*found);
+}
+
+}  // namespace planflow

@@ -1,0 +1,64 @@
+// Reads of the views for the people who use planflow: the inbox, the
+// dossiers they take part in, one dossier's summary. On a connection of
+// their own, so they never wait for the writer (WAL readers see the last
+// committed state).
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/store/sqlite.h"
+#include "engine/store/store.h"
+
+namespace planflow {
+
+struct InboxTask {
+  DossierId dossier = 0;
+  std::string dossier_title;
+  std::string workflow;
+  int workflow_version = 0;
+  std::string state;
+  std::string task;  // the task's id in the definition
+  std::string role;
+  std::optional<UserId> assignee;  // absent: anyone playing the role
+  Time opened_at = 0;
+  std::optional<Time> due_at;
+};
+
+struct DossierSummary {
+  DossierId id = 0;
+  std::string workflow;
+  int workflow_version = 0;
+  std::string title;
+  std::string document_type;
+  std::string state;
+  std::uint64_t version = 0;
+  std::optional<std::string> symbol;  // once issued
+  std::optional<Time> deadline_at;
+  Time created_at = 0;
+  Time updated_at = 0;
+  std::vector<std::string> my_roles;  // for the user who asked
+};
+
+class Queries {
+ public:
+  static Result<std::unique_ptr<Queries>, StoreError> open(const std::string& path);
+
+  // Open tasks for `user`, most urgent first (due soonest, then undated).
+  Result<std::vector<InboxTask>, StoreError> inbox(UserId user);
+  // Dossiers `user` takes part in, most recently changed first.
+  Result<std::vector<DossierSummary>, StoreError> dossiers_of(UserId user);
+  Result<DossierSummary, StoreError> dossier(DossierId id, UserId user);
+  // The roles `user` plays in the dossier; empty when not a participant.
+  Result<std::vector<std::string>, StoreError> roles_of(DossierId id, UserId user);
+
+ private:
+  explicit Queries(sql::Connection db) : db_(std::move(db)) {}
+  std::mutex mu_;
+  sql::Connection db_;
+};
+
+}  // namespace planflow
