@@ -1,6 +1,6 @@
 #include "api/cli.h"
 
-#include <ostream>
+#include <iostream>
 
 #include "engine/spelling.h"
 
@@ -12,18 +12,34 @@ struct CommandEntry {
   const char* name;
   const char* usage;
   const char* summary;
-  int (*run)(const Args&, std::ostream&, std::ostream&);
+  int (*run)(const Args&, std::istream&, std::ostream&, std::ostream&);
 };
+
+template <int (*Run)(const Args&, std::ostream&, std::ostream&)>
+int without_input(const Args& args, std::istream&, std::ostream& out, std::ostream& err) {
+  return Run(args, out, err);
+}
 
 constexpr CommandEntry kCommands[] = {
     {"validate", "validate FILE|FOLDER...",
-     "check workflow definitions; prints FILE: OK or one line per problem", run_validate},
+     "check workflow definitions; prints FILE: OK or one line per problem",
+     without_input<run_validate>},
     {"verify", "verify [--db PATH] [--workflows FOLDER]",
-     "check every hash chain and that the views match the log", run_verify},
+     "check every hash chain and that the views match the log", without_input<run_verify>},
     {"rebuild", "rebuild [--db PATH] [--workflows FOLDER]",
-     "make the views again from the event log", run_rebuild},
+     "make the views again from the event log", without_input<run_rebuild>},
     {"backup", "backup DEST [--db PATH] [--workflows FOLDER]",
-     "copy the database consistently while it is in use, then verify the copy", run_backup},
+     "copy the database consistently while it is in use, then verify the copy",
+     without_input<run_backup>},
+    {"unit", "unit add CODE NAME [--db PATH]\n  unit list [--db PATH]",
+     "add a unit (its code goes into official symbols), or list the units", run_unit},
+    {"user",
+     "user add LOGIN --name NAME --unit CODE [--admin] [--db PATH]\n"
+     "  user passwd LOGIN [--db PATH]\n  user disable LOGIN [--db PATH]\n"
+     "  user list [--db PATH]",
+     "add a user, set a password, disable an account (ending its sessions), or list the users;\n"
+     "      passwords are read from standard input, never from the command line",
+     run_user},
 };
 
 void print_help(std::ostream& out) {
@@ -41,6 +57,10 @@ void print_help(std::ostream& out) {
 }  // namespace
 
 int run_cli(const Args& args, std::ostream& out, std::ostream& err) {
+  return run_cli(args, std::cin, out, err);
+}
+
+int run_cli(const Args& args, std::istream& in, std::ostream& out, std::ostream& err) {
   if (args.empty()) {
     print_help(err);
     return kExitUsage;
@@ -53,7 +73,7 @@ int run_cli(const Args& args, std::ostream& out, std::ostream& err) {
   std::vector<std::string> names;
   for (const CommandEntry& c : kCommands) {
     names.push_back(c.name);
-    if (name == c.name) return c.run(Args(args.begin() + 1, args.end()), out, err);
+    if (name == c.name) return c.run(Args(args.begin() + 1, args.end()), in, out, err);
   }
   err << "planflow: unknown command \"" << name << "\"" << did_you_mean(name, names)
       << "; see planflow --help\n";

@@ -25,6 +25,7 @@ using ActionInputs = std::vector<InputValue>;
 struct RoleBinding {
   std::string role;
   Participant participant;
+  friend bool operator==(const RoleBinding&, const RoleBinding&) = default;
 };
 
 struct CreateDossier {
@@ -33,26 +34,31 @@ struct CreateDossier {
   UnitRef issuer;             // the body whose register numbers the document ("UBND")
   UnitRef drafting_unit;      // the unit that drafts it ("SNV", "NC")
   std::vector<RoleBinding> bindings;
+  friend bool operator==(const CreateDossier&, const CreateDossier&) = default;
 };
 
 struct BindRole {
   std::string role;
   Participant participant;
+  friend bool operator==(const BindRole&, const BindRole&) = default;
 };
 
 struct UnbindRole {
   std::string role;
   UserId user = 0;
+  friend bool operator==(const UnbindRole&, const UnbindRole&) = default;
 };
 
 struct SubmitVersion {
   std::string text;
   std::string summary;
+  friend bool operator==(const SubmitVersion&, const SubmitVersion&) = default;
 };
 
 struct AddComment {
   std::string text;
   std::uint32_t reply_to = 0;  // 0: a new comment; otherwise the comment answered
+  friend bool operator==(const AddComment&, const AddComment&) = default;
 };
 
 enum class Disposition : std::uint8_t { kNone, kAccepted, kPartlyAccepted, kNotAccepted, kNoted };
@@ -63,18 +69,23 @@ struct DisposeComment {
   std::uint32_t comment_id = 0;
   Disposition disposition = Disposition::kNone;
   std::string explanation;
+  friend bool operator==(const DisposeComment&, const DisposeComment&) = default;
 };
 
-struct NoFurtherComments {};
+struct NoFurtherComments {
+  friend bool operator==(const NoFurtherComments&, const NoFurtherComments&) = default;
+};
 
 struct TakeAction {
   std::string action;
   ActionInputs inputs;
+  friend bool operator==(const TakeAction&, const TakeAction&) = default;
 };
 
 // Sent by the timer service when a reminder or deadline falls due.
 struct FireTimer {
   std::uint32_t timer_id = 0;
+  friend bool operator==(const FireTimer&, const FireTimer&) = default;
 };
 
 using Command = std::variant<CreateDossier, BindRole, UnbindRole, SubmitVersion, AddComment,

@@ -47,9 +47,12 @@ TEST_CASE("a database of schema version 1 is upgraded in place and keeps its his
     must_commit(*store, req.make(id, kDelegateA, AddComment{"Ý kiến từ phiên bản cũ", 0}, kStart));
   }
   {
-    // Exactly what the first schema version holds: no request ids, no inbox index.
+    // Exactly what the first schema version holds: no request ids, no inbox
+    // index, no accounts.
     auto db = raw(path);
-    REQUIRE(db.exec("DROP TABLE commands; DROP INDEX tasks_by_assignee; PRAGMA user_version = 1;")
+    REQUIRE(db.exec("DROP TABLE commands; DROP INDEX tasks_by_assignee; DROP TABLE sessions; "
+                    "DROP TABLE sign_in_failures; DROP TABLE users; DROP TABLE units; "
+                    "PRAGMA user_version = 1;")
                 .ok());
     REQUIRE(schema_version(db) == 1);
   }

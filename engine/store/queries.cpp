@@ -82,7 +82,8 @@ Result<std::vector<std::string>, StoreError> Queries::roles_of(DossierId id, Use
   if (!s) return storage_error(e, "reading participants");
   s->bind(1, static_cast<std::int64_t>(id)).bind(2, static_cast<std::int64_t>(user));
   std::vector<std::string> roles;
-  while (s->step() == SQLITE_ROW) roles.push_back(s->text(0));
+  while (s->step() == SQLITE_ROW)
+    roles.push_back(s->text(0));
   s->reset();
   return roles;
 }
@@ -98,7 +99,8 @@ Result<std::vector<DossierSummary>, StoreError> Queries::dossiers_of(UserId user
                          &e);
     if (!s) return storage_error(e, "listing dossiers");
     s->bind(1, static_cast<std::int64_t>(user));
-    while (s->step() == SQLITE_ROW) out.push_back(read_summary(*s));
+    while (s->step() == SQLITE_ROW)
+      out.push_back(read_summary(*s));
     s->reset();
   }
   for (DossierSummary& d : out) {
@@ -120,7 +122,8 @@ Result<DossierSummary, StoreError> Queries::dossier(DossierId id, UserId user) {
     if (s->step() == SQLITE_ROW) found = read_summary(*s);
     s->reset();
   }
-  if (!found) return store_error(StoreErrorCode::kNotFound, "there is no dossier " + std::to_string(id));
+  if (!found)
+    return store_error(StoreErrorCode::kNotFound, "there is no dossier " + std::to_string(id));
   auto roles = roles_of(id, user);
   if (!roles.ok()) return roles.error();
   found->my_roles = std::move(roles).value();

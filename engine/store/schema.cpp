@@ -130,6 +130,39 @@ CREATE TABLE commands (
 );
 CREATE INDEX tasks_by_assignee ON tasks (assignee);
 )sql",
+    // 3: accounts (api/accounts.h). Administration beside the log, not
+    // history: rows here change and go. Only hashes of passwords and session
+    // tokens are kept. Sign-in failures are counted per "login:<login>" and
+    // per "address:<ip>".
+    R"sql(
+CREATE TABLE units (
+  id INTEGER PRIMARY KEY,
+  code TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL
+);
+CREATE TABLE users (
+  id INTEGER PRIMARY KEY,
+  login TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  unit_id INTEGER NOT NULL REFERENCES units(id),
+  password_hash TEXT NOT NULL,
+  admin INTEGER NOT NULL,
+  disabled INTEGER NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE sessions (
+  token_hash BLOB PRIMARY KEY,
+  user_id INTEGER NOT NULL,
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL
+);
+CREATE INDEX sessions_by_user ON sessions (user_id);
+CREATE TABLE sign_in_failures (
+  key TEXT PRIMARY KEY,
+  failures INTEGER NOT NULL,
+  last_at INTEGER NOT NULL
+);
+)sql",
 };
 
 static_assert(std::size(kMigrations) == kSchemaVersion);

@@ -1,0 +1,510 @@
+// The forms read here (s: string, n: id from 1 to 4294967295, ?: optional):
+//
+//   {"type":"create_dossier", "title":s, "document_type":s?,
+//    "issuer":{"id":n,"code":s}, "drafting_unit":{"id":n,"code":s},
+//    "bindings":[{"role":s,"user":n,"unit":n}...]}
+//   {"type":"bind_role", "role":s, "user":n, "unit":n}
+//   {"type":"unbind_role", "role":s, "user":n}
+//   {"type":"submit_version", "text":s, "summary":s?}
+//   {"type":"add_comment", "text":s, "reply_to":n?}
+//   {"type":"dispose_comment", "comment_id":n,
+//    "disposition":"accepted"|"partly_accepted"|"not_accepted"|"noted", "explanation":s?}
+//   {"type":"no_further_comments"}
+//   {"type":"take_action", "action":s, "inputs":{name: value}?}
+//
+// An input's value follows the type the definition declares for it: text is
+// a string; a time is a string parse_time reads (Vietnam time unless it has
+// an offset) or whole seconds since 1970-01-01 UTC; participants are
+// [{"user":n,"unit":n}...].
+#include "engine/command_json.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "engine/json_document.h"
+#include "engine/text.h"
+#include "engine/time.h"
+#include "engine/unicode_nfc.h"
+
+namespace planflow {
+
+using nlohmann::json;
+
+namespace {
+
+// In the order of the Command variant, so the index of one names it.
+constexpr std::array<std::string_view, 9> kTypeNames = {
+    "create_dossier",  "bind_role",           "unbind_role", "submit_version", "add_comment",
+    "dispose_comment", "no_further_comments", "take_action", "fire_timer"};
+static_assert(kTypeNames.size() == std::variant_size_v<Command>);
+
+// Roles, actions, inputs and document types are identifiers of at most 64
+// bytes in a definition, unit codes at most 32. A name far longer is no name:
+// it is refused before it is normalised, kept or echoed in an error.
+constexpr size_t kMaxNameBytes = 256;
+
+// 1900-01-01T00:00:00Z and 9999-12-31T23:59:59Z: every time a person means,
+// and far from where calendar arithmetic on a deadline could overflow.
+constexpr Time kMinTime = -2208988800;
+constexpr Time kMaxTime = 253402300799;
+
+constexpr std::uint64_t kMaxId = 0xFFFFFFFFu;
+
+// Composing shrinks text to no less than a third of its bytes (Hangul jamo:
+// nine bytes become three), so text over this many times a limit cannot fit
+// it even once composed.
+constexpr size_t kMaxUncomposedFactor = 4;
+
+std::string too_long(size_t size, size_t max) {
+  return "is " + std::to_string(size) + " bytes, more than the " + std::to_string(max) + " allowed";
+}
+
+// Reads one JSON object of a command. Readers of nested objects share the
+// first error met; once there is one, further reads do nothing.
+class Reader {
+ public:
+  Reader(const json& j, std::string pointer, std::optional<Error>& error)
+      : j_(j), pointer_(std::move(pointer)), error_(error) {}
+
+  Reader nested(const json& j, std::string pointer) const {
+    return Reader(j, std::move(pointer), error_);
+  }
+
+  bool ok() const { return !error_; }
+  const std::string& pointer() const { return pointer_; }
+  std::string at(std::string_view key) const { return json_pointer_append(pointer_, key); }
+
+  void fail(const std::string& pointer, const std::string& message) {
+    if (error_) return;
+    error_ = make_error(ErrorCode::kInvalidArgument,
+                        (pointer.empty() ? "command" : pointer) + ": " + message, pointer);
+  }
+
+  bool is_object() {
+    if (ok() && !j_.is_object()) fail(pointer_, "must be an object");
+    return ok();
+  }
+
+  // Refuses the first field not in `allowed`, naming it.
+  void only(std::initializer_list<std::string_view> allowed, const std::string& what) {
+    if (!ok()) return;
+    for (const auto& item : j_.items()) {
+      const std::string& key = item.key();
+      if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
+      // A pointer holding the key would carry its bad bytes into the error.
+      if (!is_valid_utf8(key)) return fail(pointer_, "has a field whose name is not valid UTF-8");
+      return fail(at(key), "is not a field of " + what);
+    }
+  }
+
+  const json* member(std::string_view key, bool required, const char* expected) {
+    if (!is_object()) return nullptr;
+    // nlohmann::json before 3.11 looks keys up only by std::string.
+    const auto it = j_.find(std::string(key));
+    if (it == j_.end() || it->is_null()) {
+      if (required) fail(at(key), std::string("is required (") + expected + ")");
+      return nullptr;
+    }
+    return &*it;
+  }
+
+  std::string text(std::string_view key, size_t max_bytes, bool required = true) {
+    const json* v = member(key, required, "a string");
+    return v ? text_value(*v, at(key), max_bytes) : std::string();
+  }
+
+  // Valid UTF-8 within the limit, in NFC.
+  std::string text_value(const json& v, const std::string& pointer, size_t max_bytes) {
+    if (!ok()) return {};
+    if (!v.is_string()) {
+      fail(pointer, "must be a string");
+      return {};
+    }
+    const auto& s = v.get_ref<const std::string&>();
+    // The limits hold for the composed text, so the same title fits however
+    // it was typed; text that cannot fit even then is refused unscanned.
+    if (s.size() > kMaxUncomposedFactor * max_bytes) {
+      fail(pointer, too_long(s.size(), max_bytes));
+      return {};
+    }
+    if (!is_valid_utf8(s)) {
+      fail(pointer, "is not valid UTF-8");
+      return {};
+    }
+    auto nfc = normalize_nfc(s);
+    if (!nfc.ok()) {
+      fail(pointer, nfc.error().message);
+      return {};
+    }
+    if (nfc.value().size() > max_bytes) {
+      fail(pointer, too_long(nfc.value().size(), max_bytes));
+      return {};
+    }
+    return std::move(nfc).value();
+  }
+
+  std::uint32_t id(std::string_view key, bool required = true) {
+    const json* v = member(key, required, "a whole number");
+    return v ? id_value(*v, at(key)) : 0;
+  }
+
+  // 0 is kept for the timer service and for "none"; no client names it.
+  std::uint32_t id_value(const json& v, const std::string& pointer) {
+    if (!ok()) return 0;
+    if (!v.is_number_integer()) {
+      fail(pointer, "must be a whole number");
+      return 0;
+    }
+    const bool in_range = v.is_number_unsigned()
+                              ? v.get<std::uint64_t>() >= 1 && v.get<std::uint64_t>() <= kMaxId
+                              : v.get<std::int64_t>() >= 1 &&
+                                    v.get<std::int64_t>() <= static_cast<std::int64_t>(kMaxId);
+    if (!in_range) {
+      fail(pointer, "must be a whole number from 1 to " + std::to_string(kMaxId));
+      return 0;
+    }
+    return static_cast<std::uint32_t>(v.get<std::uint64_t>());
+  }
+
+  const json* object(std::string_view key, bool required = true) {
+    const json* v = member(key, required, "an object");
+    if (v && !v->is_object()) {
+      fail(at(key), "must be an object");
+      return nullptr;
+    }
+    return v;
+  }
+
+  const json* array(std::string_view key, size_t max_entries, bool required = true) {
+    const json* v = member(key, required, "an array");
+    return v && check_array(*v, at(key), max_entries) ? v : nullptr;
+  }
+
+  bool check_array(const json& v, const std::string& pointer, size_t max_entries) {
+    if (!ok()) return false;
+    if (!v.is_array()) {
+      fail(pointer, "must be an array");
+      return false;
+    }
+    if (v.size() > max_entries) {
+      fail(pointer, "has " + std::to_string(v.size()) + " entries, more than the " +
+                        std::to_string(max_entries) + " allowed");
+      return false;
+    }
+    return true;
+  }
+
+ private:
+  const json& j_;
+  std::string pointer_;
+  std::optional<Error>& error_;
+};
+
+UnitRef read_unit(Reader& r, std::string_view key) {
+  const json* j = r.object(key);
+  if (!j) return {};
+  Reader unit = r.nested(*j, r.at(key));
+  unit.only({"id", "code"}, "a unit");
+  return UnitRef{unit.id("id"), unit.text("code", kMaxNameBytes)};
+}
+
+Participant read_participant(Reader& r, const json& j, std::string pointer,
+                             const std::string& what) {
+  Reader p = r.nested(j, std::move(pointer));
+  if (!p.is_object()) return {};
+  p.only({"user", "unit"}, what);
+  return Participant{p.id("user"), p.id("unit")};
+}
+
+std::vector<Participant> read_participants(Reader& r, const json& list,
+                                           const std::string& pointer) {
+  std::vector<Participant> out;
+  if (!r.check_array(list, pointer, kMaxParticipants)) return out;
+  for (size_t i = 0; i < list.size() && r.ok(); ++i)
+    out.push_back(read_participant(r, list[i], json_pointer_append(pointer, i), "a participant"));
+  return out;
+}
+
+std::optional<Time> read_time(Reader& r, const json& v, const std::string& pointer) {
+  std::optional<Time> t;
+  if (v.is_string()) {
+    t = parse_time(v.get_ref<const std::string&>());
+    if (!t) {
+      r.fail(pointer,
+             "must be a date or time such as \"2024-03-25\" or \"2024-03-25T17:00\" (Vietnam "
+             "time unless an offset such as \"+07:00\" or \"Z\" follows)");
+      return std::nullopt;
+    }
+  } else if (v.is_number_unsigned()) {
+    // Beyond the range either way; this keeps the conversion exact.
+    t = v.get<std::uint64_t>() > static_cast<std::uint64_t>(kMaxTime)
+            ? kMaxTime + 1
+            : static_cast<Time>(v.get<std::uint64_t>());
+  } else if (v.is_number_integer()) {
+    t = v.get<std::int64_t>();
+  } else {
+    r.fail(pointer, "must be a time: a string such as \"2024-03-25T17:00\" or whole seconds");
+    return std::nullopt;
+  }
+  if (*t < kMinTime || *t > kMaxTime) {
+    r.fail(pointer, "must be a time between the years 1900 and 9999");
+    return std::nullopt;
+  }
+  return t;
+}
+
+// The types `action` declares for input `name`, across every state. The
+// command does not say which state the dossier is in; definitions normally
+// give an input one type wherever the action appears.
+std::vector<InputType> declared_types(const Definition& def, std::string_view action,
+                                      std::string_view name) {
+  std::vector<InputType> types;
+  for (const StateDef& s : def.states)
+    for (const TransitionDef& t : s.transitions) {
+      if (t.action != action) continue;
+      for (const InputDef& in : t.inputs)
+        if (in.name == name && std::find(types.begin(), types.end(), in.type) == types.end())
+          types.push_back(in.type);
+    }
+  return types;
+}
+
+std::optional<InputValue> read_input(Reader& r, const std::string& name, const json& v,
+                                     const std::string& pointer,
+                                     const std::vector<InputType>& types) {
+  const auto allows = [&types](InputType t) {
+    return std::find(types.begin(), types.end(), t) != types.end();
+  };
+  // Where one name has several types, the JSON shape picks one; a string is
+  // text before it is a time. decide() refuses it if the state wants the other.
+  if (v.is_string() && allows(InputType::kText))
+    return InputValue{name, r.text_value(v, pointer, kMaxInputTextBytes)};
+  if ((v.is_string() || v.is_number_integer()) && allows(InputType::kTime)) {
+    if (const auto t = read_time(r, v, pointer)) return InputValue{name, *t};
+    return std::nullopt;
+  }
+  if (v.is_array() && allows(InputType::kParticipants))
+    return InputValue{name, read_participants(r, v, pointer)};
+  switch (types.front()) {
+    case InputType::kText:
+      r.fail(pointer, "must be a string");
+      break;
+    case InputType::kTime:
+      r.fail(pointer, "must be a time: a string such as \"2024-03-25T17:00\" or whole seconds");
+      break;
+    case InputType::kParticipants:
+      r.fail(pointer, "must be an array of participants");
+      break;
+  }
+  return std::nullopt;
+}
+
+ActionInputs read_inputs(Reader& r, const std::string& action, const Definition* def) {
+  ActionInputs out;
+  const json* inputs = r.object("inputs", false);
+  if (!inputs || !r.ok()) return out;
+  const std::string base = r.at("inputs");
+  if (!def && !inputs->empty()) {
+    r.fail(base, "cannot be read without the dossier's workflow definition");
+    return out;
+  }
+  // In name order (the order of the JSON object); decide() puts them in
+  // declaration order.
+  for (const auto& item : inputs->items()) {
+    const std::string& key = item.key();
+    const json& value = item.value();
+    if (value.is_null()) continue;
+    if (key.size() > kMaxNameBytes) {
+      r.fail(base, "has an input name of " + std::to_string(key.size()) + " bytes, more than the " +
+                       std::to_string(kMaxNameBytes) + " allowed");
+      break;
+    }
+    if (!is_valid_utf8(key)) {
+      r.fail(base, "has an input name that is not valid UTF-8");
+      break;
+    }
+    const std::string pointer = json_pointer_append(base, key);
+    auto name = normalize_nfc(key);
+    if (!name.ok()) {
+      r.fail(pointer, name.error().message);
+      break;
+    }
+    const std::vector<InputType> types = declared_types(*def, action, name.value());
+    // Not an input of this action (or no such action): its value means
+    // nothing, and decide() refuses the name with the action in view.
+    if (types.empty()) {
+      out.push_back(InputValue{std::move(name).value(), std::string()});
+      continue;
+    }
+    auto in = read_input(r, name.value(), value, pointer, types);
+    if (!in || !r.ok()) break;
+    out.push_back(std::move(*in));
+  }
+  return out;
+}
+
+Command read_command(Reader& r, size_t type, const Definition* def) {
+  const std::string what(kTypeNames[type]);
+  switch (type) {
+    case 0: {
+      r.only({"type", "title", "document_type", "issuer", "drafting_unit", "bindings"}, what);
+      CreateDossier c;
+      c.title = r.text("title", kMaxTitleBytes);
+      c.document_type = r.text("document_type", kMaxNameBytes, false);
+      c.issuer = read_unit(r, "issuer");
+      c.drafting_unit = read_unit(r, "drafting_unit");
+      if (const json* list = r.array("bindings", kMaxParticipants)) {
+        for (size_t i = 0; i < list->size() && r.ok(); ++i) {
+          Reader b = r.nested((*list)[i], json_pointer_append(r.at("bindings"), i));
+          if (!b.is_object()) break;
+          b.only({"role", "user", "unit"}, "a role binding");
+          c.bindings.push_back(
+              RoleBinding{b.text("role", kMaxNameBytes), {b.id("user"), b.id("unit")}});
+        }
+      }
+      return c;
+    }
+    case 1:
+      r.only({"type", "role", "user", "unit"}, what);
+      return BindRole{r.text("role", kMaxNameBytes), {r.id("user"), r.id("unit")}};
+    case 2:
+      r.only({"type", "role", "user"}, what);
+      return UnbindRole{r.text("role", kMaxNameBytes), r.id("user")};
+    case 3:
+      r.only({"type", "text", "summary"}, what);
+      return SubmitVersion{r.text("text", kMaxDraftBytes),
+                           r.text("summary", kMaxTitleBytes, false)};
+    case 4:
+      r.only({"type", "text", "reply_to"}, what);
+      return AddComment{r.text("text", kMaxCommentBytes), r.id("reply_to", false)};
+    case 5: {
+      r.only({"type", "comment_id", "disposition", "explanation"}, what);
+      DisposeComment d;
+      d.comment_id = r.id("comment_id");
+      const std::string name = r.text("disposition", kMaxNameBytes);
+      const auto disposition = disposition_from_name(name);
+      // "none" is how an undisposed comment is shown, not an answer to one.
+      if (r.ok() && (!disposition || *disposition == Disposition::kNone))
+        r.fail(r.at("disposition"),
+               "unknown disposition \"" + name +
+                   "\"; choose accepted, partly_accepted, not_accepted or noted");
+      d.disposition = disposition.value_or(Disposition::kNone);
+      d.explanation = r.text("explanation", kMaxCommentBytes, false);
+      return d;
+    }
+    case 6:
+      r.only({"type"}, what);
+      return NoFurtherComments{};
+    case 7: {
+      r.only({"type", "action", "inputs"}, what);
+      TakeAction a;
+      a.action = r.text("action", kMaxNameBytes);
+      a.inputs = read_inputs(r, a.action, def);
+      return a;
+    }
+  }
+  // fire_timer is refused before this is called.
+  return NoFurtherComments{};
+}
+
+json participant_json(const Participant& p) {
+  return {{"user", p.user}, {"unit", p.unit}};
+}
+
+json unit_json(const UnitRef& u) {
+  return {{"id", u.id}, {"code", u.code}};
+}
+
+struct ToJson {
+  json& out;
+
+  void operator()(const CreateDossier& c) const {
+    out["title"] = c.title;
+    if (!c.document_type.empty()) out["document_type"] = c.document_type;
+    out["issuer"] = unit_json(c.issuer);
+    out["drafting_unit"] = unit_json(c.drafting_unit);
+    json bindings = json::array();
+    for (const RoleBinding& b : c.bindings)
+      bindings.push_back(
+          {{"role", b.role}, {"user", b.participant.user}, {"unit", b.participant.unit}});
+    out["bindings"] = std::move(bindings);
+  }
+  void operator()(const BindRole& b) const {
+    out["role"] = b.role;
+    out["user"] = b.participant.user;
+    out["unit"] = b.participant.unit;
+  }
+  void operator()(const UnbindRole& u) const {
+    out["role"] = u.role;
+    out["user"] = u.user;
+  }
+  void operator()(const SubmitVersion& v) const {
+    out["text"] = v.text;
+    if (!v.summary.empty()) out["summary"] = v.summary;
+  }
+  void operator()(const AddComment& c) const {
+    out["text"] = c.text;
+    if (c.reply_to) out["reply_to"] = c.reply_to;
+  }
+  void operator()(const DisposeComment& d) const {
+    out["comment_id"] = d.comment_id;
+    out["disposition"] = disposition_name(d.disposition);
+    if (!d.explanation.empty()) out["explanation"] = d.explanation;
+  }
+  void operator()(const NoFurtherComments&) const {}
+  void operator()(const TakeAction& a) const {
+    out["action"] = a.action;
+    if (a.inputs.empty()) return;
+    json inputs = json::object();
+    for (const InputValue& in : a.inputs) {
+      if (const auto* text = std::get_if<std::string>(&in.value)) inputs[in.name] = *text;
+      if (const auto* time = std::get_if<Time>(&in.value)) inputs[in.name] = format_time(*time);
+      if (const auto* list = std::get_if<std::vector<Participant>>(&in.value)) {
+        json people = json::array();
+        for (const Participant& p : *list)
+          people.push_back(participant_json(p));
+        inputs[in.name] = std::move(people);
+      }
+    }
+    out["inputs"] = std::move(inputs);
+  }
+  void operator()(const FireTimer& f) const { out["timer_id"] = f.timer_id; }
+};
+
+}  // namespace
+
+Result<Command> command_from_json(const json& j, const Definition* definition) {
+  std::optional<Error> error;
+  Reader r(j, "", error);
+  if (!r.is_object()) return *error;
+  const std::string type = r.text("type", kMaxNameBytes);
+  if (!r.ok()) return *error;
+  const auto it = std::find(kTypeNames.begin(), kTypeNames.end(), type);
+  if (it == kTypeNames.end()) {
+    r.fail(r.at("type"), "unknown command type \"" + type + "\"");
+    return *error;
+  }
+  const auto index = static_cast<size_t>(it - kTypeNames.begin());
+  if (kTypeNames[index] == "fire_timer") {
+    r.fail(r.at("type"), "fire_timer is sent by the timer service, not by clients");
+    return *error;
+  }
+  Command command = read_command(r, index, definition);
+  if (error) return *error;
+  return command;
+}
+
+json command_to_json(const Command& c) {
+  json out = {{"type", std::string(kTypeNames[c.index()])}};
+  std::visit(ToJson{out}, c);
+  return out;
+}
+
+}  // namespace planflow
