@@ -25,6 +25,7 @@ inline constexpr const char* kDefaultDatabase = "data/planflow.db";
 inline constexpr const char* kDefaultWorkflows = "workflows";
 
 int run_validate(const Args& args, std::ostream& out, std::ostream& err);
+int run_serve(const Args& args, std::ostream& out, std::ostream& err);
 int run_verify(const Args& args, std::ostream& out, std::ostream& err);
 int run_rebuild(const Args& args, std::ostream& out, std::ostream& err);
 int run_backup(const Args& args, std::ostream& out, std::ostream& err);

@@ -1,0 +1,77 @@
+// `planflow serve`: runs the server until SIGINT or SIGTERM.
+#include <boost/asio/signal_set.hpp>
+#include <ostream>
+#include <thread>
+
+#include "api/cli.h"
+#include "api/server/server.h"
+
+namespace planflow {
+
+int run_serve(const Args& args, std::ostream& out, std::ostream& err) {
+  ServerConfig config;
+  config.database = kDefaultDatabase;
+  config.workflows = kDefaultWorkflows;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    auto value = [&](const char* name, std::string* into) {
+      const std::string flag(name);
+      if (a == flag && i + 1 < args.size()) {
+        *into = args[++i];
+        return true;
+      }
+      if (a.rfind(flag + "=", 0) == 0) {
+        *into = a.substr(flag.size() + 1);
+        return true;
+      }
+      return false;
+    };
+    std::string listen, origin;
+    if (value("--listen", &listen)) {
+      const auto colon = listen.rfind(':');
+      if (colon == std::string::npos) {
+        err << "planflow serve: --listen takes ADDRESS:PORT, e.g. 127.0.0.1:8080\n";
+        return kExitUsage;
+      }
+      config.address = listen.substr(0, colon);
+      try {
+        const int port = std::stoi(listen.substr(colon + 1));
+        if (port < 0 || port > 65535) throw std::out_of_range("port");
+        config.port = static_cast<unsigned short>(port);
+      } catch (const std::exception&) {
+        err << "planflow serve: \"" << listen.substr(colon + 1) << "\" is not a port\n";
+        return kExitUsage;
+      }
+    } else if (value("--db", &config.database) || value("--workflows", &config.workflows) ||
+               value("--web", &config.web_root)) {
+    } else if (value("--origin", &origin)) {
+      config.allowed_origins.push_back(origin);
+    } else {
+      err << "usage: planflow serve [--listen ADDRESS:PORT] [--db PATH] [--workflows FOLDER] "
+             "[--web FOLDER] [--origin URL]...\n";
+      return kExitUsage;
+    }
+  }
+  auto server = Server::start(config);
+  if (!server.ok()) {
+    err << "planflow serve: " << server.error() << "\n";
+    return kExitFailed;
+  }
+  Server& s = *server.value();
+  out << "planflow is serving " << s.url() << "  (database " << config.database << ")\n"
+      << std::flush;
+  boost::asio::io_context signals_context;
+  boost::asio::signal_set signals(signals_context, SIGINT, SIGTERM);
+  signals.async_wait([&s, &out](const boost::system::error_code&, int) {
+    out << "planflow: stopping; finishing what is in progress\n" << std::flush;
+    s.stop();
+  });
+  std::thread signal_thread([&signals_context] { signals_context.run(); });
+  s.run();
+  signals_context.stop();
+  signal_thread.join();
+  out << "planflow: stopped\n";
+  return kExitOk;
+}
+
+}  // namespace planflow

@@ -1,0 +1,121 @@
+#include "api/server/protocol.h"
+
+#include <chrono>
+
+namespace planflow {
+
+ProtocolError protocol_error(const StoreError& e) {
+  switch (e.code) {
+    case StoreErrorCode::kRejected:
+      return e.engine ? protocol_error(*e.engine, "/command")
+                      : ProtocolError{"bad_request", e.message, ""};
+    case StoreErrorCode::kConflict:
+      return {"conflict", e.message, "/version"};
+    case StoreErrorCode::kNotFound:
+      return {"not_found", e.message, ""};
+    case StoreErrorCode::kInvalid:
+      return {"bad_request", e.message, ""};
+    case StoreErrorCode::kFull:
+    case StoreErrorCode::kUnavailable:
+      return {"internal", e.message, ""};
+  }
+  return {"internal", e.message, ""};
+}
+
+ProtocolError protocol_error(const Error& e, const std::string& prefix) {
+  switch (e.code) {
+    case ErrorCode::kUnknownAction:
+      return {"bad_request", e.message, prefix + "/action"};
+    case ErrorCode::kNotAllowedInState:
+      return {"invalid_state", e.message, ""};
+    case ErrorCode::kForbiddenRole:
+      return {"forbidden", e.message, ""};
+    case ErrorCode::kGuardFailed:
+      return {"guard_failed", e.message, ""};
+    case ErrorCode::kInvalidArgument: {
+      // Engine details name fields as "inputs/reason" or "/text"; make them pointers.
+      std::string field = e.detail;
+      if (!field.empty() && field.front() != '/') field = "/" + field;
+      return {"bad_request", e.message, prefix + field};
+    }
+    case ErrorCode::kNotFound:
+      return {"not_found", e.message, ""};
+    case ErrorCode::kInvalidState:
+      return {"invalid_state", e.message, ""};
+  }
+  return {"internal", e.message, ""};
+}
+
+bool json_too_deep(const std::string& text, int max) {
+  int depth = 0;
+  bool in_string = false, escaped = false;
+  for (char c : text) {
+    if (in_string) {
+      if (escaped) {
+        escaped = false;
+      } else if (c == '\\') {
+        escaped = true;
+      } else if (c == '"') {
+        in_string = false;
+      }
+      continue;
+    }
+    if (c == '"') {
+      in_string = true;
+    } else if (c == '{' || c == '[') {
+      if (++depth > max) return true;
+    } else if (c == '}' || c == ']') {
+      --depth;
+    }
+  }
+  return false;
+}
+
+nlohmann::json summary_json(const DossierSummary& d) {
+  nlohmann::json j = {{"id", d.id},
+                      {"workflow", d.workflow},
+                      {"workflow_version", d.workflow_version},
+                      {"title", d.title},
+                      {"document_type", d.document_type},
+                      {"state", d.state},
+                      {"version", d.version},
+                      {"created_at", d.created_at},
+                      {"updated_at", d.updated_at},
+                      {"my_roles", d.my_roles}};
+  j["symbol"] = d.symbol ? nlohmann::json(*d.symbol) : nlohmann::json(nullptr);
+  j["deadline_at"] = d.deadline_at ? nlohmann::json(*d.deadline_at) : nlohmann::json(nullptr);
+  return j;
+}
+
+nlohmann::json inbox_json(const InboxTask& t, const DefinitionSet& definitions) {
+  nlohmann::json title = nullptr;
+  if (const Definition* def = definitions.find(t.workflow, t.workflow_version)) {
+    if (auto s = def->state_index(t.state)) {
+      const StateDef& st = def->states[*s];
+      const TaskDef* task = nullptr;
+      for (const TaskDef& td : st.tasks)
+        if (td.id == t.task) task = &td;
+      if (!task && st.consultation && st.consultation->task.id == t.task)
+        task = &st.consultation->task;
+      if (task) title = {{"vi", task->title.vi}, {"en", task->title.en}};
+    }
+  }
+  return {{"dossier", t.dossier},
+          {"dossier_title", t.dossier_title},
+          {"workflow", t.workflow},
+          {"state", t.state},
+          {"task", t.task},
+          {"title", title},
+          {"role", t.role},
+          {"personal", t.assignee.has_value()},
+          {"opened_at", t.opened_at},
+          {"due_at", t.due_at ? nlohmann::json(*t.due_at) : nlohmann::json(nullptr)}};
+}
+
+Time wall_clock_now() {
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+}  // namespace planflow

@@ -1,0 +1,400 @@
+#include "api/server/websocket_session.h"
+
+#include <boost/asio/post.hpp>
+
+#include "api/server/protocol.h"
+#include "engine/command_json.h"
+#include "engine/event_json.h"
+#include "engine/guards.h"
+
+namespace planflow {
+
+namespace beast = boost::beast;
+namespace http = beast::http;
+namespace websocket = beast::websocket;
+namespace net = boost::asio;
+using nlohmann::json;
+
+WebsocketSession::WebsocketSession(net::ip::tcp::socket&& socket, std::shared_ptr<Hub> hub,
+                                   User user)
+    : ws_(std::move(socket)),
+      hub_(std::move(hub)),
+      user_(std::move(user)),
+      tokens_(hub_->config().limits.command_burst),
+      refilled_(std::chrono::steady_clock::now()) {}
+
+WebsocketSession::~WebsocketSession() {
+  hub_->leave(this);
+}
+
+void WebsocketSession::run(http::request<http::string_body> request) {
+  const ServerLimits& limits = hub_->config().limits;
+  websocket::stream_base::timeout timeout{};
+  timeout.handshake_timeout = std::chrono::seconds(30);
+  timeout.idle_timeout = limits.idle_timeout;  // pings at half of it; silent clients are closed
+  timeout.keep_alive_pings = true;
+  ws_.set_option(timeout);
+  ws_.set_option(websocket::stream_base::decorator(
+      [](websocket::response_type& res) { res.set(http::field::server, "planflow"); }));
+  ws_.read_message_max(limits.message_bytes);
+  ws_.async_accept(request,
+                   beast::bind_front_handler(&WebsocketSession::on_accept, shared_from_this()));
+}
+
+void WebsocketSession::on_accept(beast::error_code ec) {
+  if (ec) return;
+  hub_->join(this);
+  do_read();
+}
+
+void WebsocketSession::do_read() {
+  ws_.async_read(buffer_,
+                 beast::bind_front_handler(&WebsocketSession::on_read, shared_from_this()));
+}
+
+void WebsocketSession::on_read(beast::error_code ec, std::size_t) {
+  // Oversized messages and invalid UTF-8 in text frames fail here; Beast has
+  // already sent the close frame with the matching code (1009, 1007).
+  if (ec) return;
+  if (!ws_.got_text()) {
+    ws_.async_close(websocket::close_reason(websocket::close_code::unknown_data,
+                                            "planflow speaks JSON in text frames"),
+                    [self = shared_from_this()](beast::error_code) {});
+    return;
+  }
+  const std::string text = beast::buffers_to_string(buffer_.data());
+  buffer_.consume(buffer_.size());
+  handle(text);
+  do_read();
+}
+
+void WebsocketSession::handle(const std::string& text) {
+  if (json_too_deep(text, hub_->config().limits.json_depth))
+    return fail(nullptr, "bad_request",
+                "the message nests deeper than " +
+                    std::to_string(hub_->config().limits.json_depth) + " levels");
+  const json request = json::parse(text, nullptr, false);
+  if (request.is_discarded()) return fail(nullptr, "bad_request", "the message is not JSON");
+  if (!request.is_object()) return fail(nullptr, "bad_request", "a request is a JSON object", "/");
+  const json id = request.contains("id") ? request["id"] : json(nullptr);
+  if (!id.is_number_integer() && !id.is_string())
+    return fail(nullptr, "bad_request", "a request needs an \"id\" (a number or a string)", "/id");
+  if (!take_token())
+    return fail(id, "rate_limited",
+                "too many requests; at most " +
+                    std::to_string(static_cast<int>(hub_->config().limits.commands_per_second)) +
+                    " a second");
+  dispatch(request, id);
+}
+
+bool WebsocketSession::take_token() {
+  const ServerLimits& limits = hub_->config().limits;
+  const auto now = std::chrono::steady_clock::now();
+  tokens_ = std::min(limits.command_burst,
+                     tokens_ + std::chrono::duration<double>(now - refilled_).count() *
+                                   limits.commands_per_second);
+  refilled_ = now;
+  if (tokens_ < 1) return false;
+  tokens_ -= 1;
+  return true;
+}
+
+void WebsocketSession::dispatch(const json& request, const json& id) {
+  const auto op = request.find("op");
+  if (op == request.end() || !op->is_string())
+    return fail(id, "bad_request", "a request needs an \"op\" (a string)", "/op");
+  const std::string& name = op->get_ref<const std::string&>();
+  if (name == "command") return op_command(request, id);
+  if (name == "inbox") return op_inbox(id);
+  if (name == "dossiers") return op_dossiers(id);
+  if (name == "dossier") return op_dossier(request, id);
+  if (name == "subscribe") return op_subscribe(request, id);
+  if (name == "unsubscribe") return op_unsubscribe(request, id);
+  if (name == "subscribe_inbox") {
+    following_inbox_ = true;
+    hub_->follow_inbox(user_.id, this);
+    return reply(id, json::object());
+  }
+  fail(id, "bad_request", "unknown operation \"" + name + "\"", "/op");
+}
+
+namespace {
+
+// A dossier id from the request, or 0 after a failure has been reported.
+// `required` false: absent or 0 means "a new dossier".
+std::optional<DossierId> dossier_field(const json& request, const char* key, bool required) {
+  const auto it = request.find(key);
+  if (it == request.end()) return required ? std::nullopt : std::optional<DossierId>(0);
+  if (!it->is_number_unsigned() || (required && it->get<std::uint64_t>() == 0)) return std::nullopt;
+  return it->get<DossierId>();
+}
+
+}  // namespace
+
+bool WebsocketSession::may_see(DossierId dossier, const json& id) {
+  if (user_.admin) return true;
+  auto roles = hub_->queries().roles_of(dossier, user_.id);
+  if (!roles.ok()) {
+    fail(id, "internal", roles.error().message);
+    return false;
+  }
+  if (roles.value().empty()) {
+    // The same answer whether or not the dossier exists: nobody learns of
+    // dossiers they take no part in.
+    fail(id, "forbidden", "you take no part in dossier " + std::to_string(dossier));
+    return false;
+  }
+  return true;
+}
+
+void WebsocketSession::op_command(const json& request, const json& id) {
+  const auto dossier = dossier_field(request, "dossier", false);
+  if (!dossier) return fail(id, "bad_request", "\"dossier\" must be a dossier id", "/dossier");
+  const auto request_id = request.find("request_id");
+  if (request_id == request.end() || !request_id->is_string())
+    return fail(id, "bad_request", "a command needs a \"request_id\" (a string)", "/request_id");
+  const auto body = request.find("command");
+  if (body == request.end() || !body->is_object())
+    return fail(id, "bad_request", "a command needs a \"command\" object", "/command");
+  std::optional<std::uint64_t> version;
+  if (const auto v = request.find("version"); v != request.end()) {
+    if (!v->is_number_unsigned())
+      return fail(id, "bad_request", "\"version\" must be a whole number", "/version");
+    version = v->get<std::uint64_t>();
+  }
+  std::string workflow;
+  const Definition* def = nullptr;
+  if (*dossier == 0) {
+    const auto wf = request.find("workflow");
+    if (wf == request.end() || !wf->is_string())
+      return fail(id, "bad_request", "a new dossier needs a \"workflow\"", "/workflow");
+    workflow = wf->get<std::string>();
+    def = hub_->definitions().latest(workflow);
+    if (!def)
+      return fail(id, "not_found", "there is no workflow \"" + workflow + "\"", "/workflow");
+  } else {
+    if (!may_see(*dossier, id)) return;
+    def = hub_->definition_of(*dossier);
+    if (!def)
+      return fail(id, "not_found", "there is no dossier " + std::to_string(*dossier), "/dossier");
+  }
+  auto command = command_from_json(*body, def);
+  if (!command.ok())
+    return fail(id, "bad_request", command.error().message, "/command" + command.error().detail);
+
+  CommandRequest req;
+  req.request_id = request_id->get<std::string>();
+  req.dossier = *dossier;
+  req.workflow = workflow;
+  req.expected_version = version;
+  req.command = std::move(command).value();
+  req.actor = Actor{user_.id, user_.unit, user_.admin};
+  req.now = wall_clock_now();
+  std::shared_ptr<Hub> hub = hub_;
+  hub_->store().submit(
+      std::move(req), [self = shared_from_this(), hub, id](Result<CommitResult, StoreError> r) {
+        // On the store's writer thread, in commit order: publish now, reply on our strand.
+        if (r.ok()) hub->publish(r.value());
+        net::post(self->ws_.get_executor(), [self, id, r = std::move(r)]() mutable {
+          if (!r.ok()) {
+            const ProtocolError e = protocol_error(r.error());
+            json extra = json::object();
+            return self->fail(id, e.code, e.message, e.pointer);
+          }
+          const CommitResult& c = r.value();
+          self->reply(id, {{"dossier", c.dossier},
+                           {"version", c.version},
+                           {"first_seq", c.events.empty() ? 0 : c.events.front().seq},
+                           {"last_seq", c.events.empty() ? 0 : c.events.back().seq},
+                           {"replayed", c.replayed}});
+        });
+      });
+}
+
+void WebsocketSession::op_inbox(const json& id) {
+  auto tasks = hub_->queries().inbox(user_.id);
+  if (!tasks.ok()) return fail(id, "internal", tasks.error().message);
+  json list = json::array();
+  for (const InboxTask& t : tasks.value())
+    list.push_back(inbox_json(t, hub_->definitions()));
+  reply(id, {{"tasks", std::move(list)}});
+}
+
+void WebsocketSession::op_dossiers(const json& id) {
+  auto dossiers = hub_->queries().dossiers_of(user_.id);
+  if (!dossiers.ok()) return fail(id, "internal", dossiers.error().message);
+  json list = json::array();
+  for (const DossierSummary& d : dossiers.value())
+    list.push_back(summary_json(d));
+  reply(id, {{"dossiers", std::move(list)}});
+}
+
+void WebsocketSession::op_dossier(const json& request, const json& id) {
+  const auto dossier = dossier_field(request, "dossier", true);
+  if (!dossier) return fail(id, "bad_request", "\"dossier\" must be a dossier id", "/dossier");
+  if (!may_see(*dossier, id)) return;
+  auto summary = hub_->queries().dossier(*dossier, user_.id);
+  if (!summary.ok()) return fail(id, protocol_error(summary.error()).code, summary.error().message);
+  const Definition* def = hub_->definition_of(*dossier);
+  auto events = hub_->store().events_of(*dossier);
+  auto state = hub_->store().state_of(*dossier);
+  if (!def || !events.ok() || !state.ok())
+    return fail(id, "internal", "dossier " + std::to_string(*dossier) + " cannot be read");
+  json history = json::array();
+  for (const StoredEvent& e : events.value())
+    history.push_back(
+        {{"seq", e.seq}, {"dossier_seq", e.dossier_seq}, {"event", event_to_json(*def, e.event)}});
+  json actions = json::array();
+  const StateDef& st = state.value().current();
+  for (std::uint16_t i : available_actions(state.value(), user_.id, wall_clock_now())) {
+    const TransitionDef& t = st.transitions[i];
+    json inputs = json::array();
+    for (const InputDef& in : t.inputs)
+      inputs.push_back(
+          {{"name", in.name}, {"type", input_type_name(in.type)}, {"required", in.required}});
+    actions.push_back({{"action", t.action},
+                       {"title", {{"vi", t.title.vi}, {"en", t.title.en}}},
+                       {"to", def->states[t.to].id},
+                       {"confirm", t.confirm},
+                       {"inputs", std::move(inputs)}});
+  }
+  reply(id, {{"dossier", summary_json(summary.value())},
+             {"state_title", {{"vi", st.title.vi}, {"en", st.title.en}}},
+             {"history", std::move(history)},
+             {"actions", std::move(actions)}});
+}
+
+void WebsocketSession::op_subscribe(const json& request, const json& id) {
+  const auto dossier = dossier_field(request, "dossier", true);
+  if (!dossier) return fail(id, "bad_request", "\"dossier\" must be a dossier id", "/dossier");
+  Sequence after = 0;
+  if (const auto a = request.find("after"); a != request.end()) {
+    if (!a->is_number_unsigned())
+      return fail(id, "bad_request", "\"after\" must be a sequence number", "/after");
+    after = a->get<Sequence>();
+  }
+  if (!may_see(*dossier, id)) return;
+  const Definition* def = hub_->definition_of(*dossier);
+  if (!def)
+    return fail(id, "not_found", "there is no dossier " + std::to_string(*dossier), "/dossier");
+  // Follow first, then read what is already committed: a push that arrives
+  // meanwhile waits behind this handler on the strand, and is skipped if the
+  // read already covered it. Nothing falls between the two.
+  hub_->follow(*dossier, this);
+  resync_pending_ = false;
+  auto events = hub_->store().events_of(*dossier);
+  if (!events.ok()) return fail(id, "internal", events.error().message);
+  Sequence last = after;
+  std::vector<Outgoing> missed;
+  for (const StoredEvent& e : events.value()) {
+    if (e.seq <= after) continue;
+    missed.push_back(
+        {std::make_shared<const std::string>(event_message(*def, e)), e.seq, *dossier});
+    last = e.seq;
+  }
+  following_[*dossier] = last;
+  reply(id, {{"dossier", *dossier}, {"missed", missed.size()}, {"last_seq", last}});
+  for (Outgoing& m : missed)
+    send(std::move(m));
+}
+
+void WebsocketSession::op_unsubscribe(const json& request, const json& id) {
+  const auto dossier = dossier_field(request, "dossier", true);
+  if (!dossier) return fail(id, "bad_request", "\"dossier\" must be a dossier id", "/dossier");
+  following_.erase(*dossier);
+  hub_->unfollow(*dossier, this);
+  reply(id, json::object());
+}
+
+void WebsocketSession::deliver(std::vector<Outgoing> messages) {
+  net::post(ws_.get_executor(),
+            [self = shared_from_this(), messages = std::move(messages)]() mutable {
+              for (Outgoing& m : messages) {
+                if (self->resync_pending_) return;
+                if (m.seq == 0) {
+                  if (self->following_inbox_) self->send(std::move(m));
+                  continue;
+                }
+                auto it = self->following_.find(m.dossier);
+                if (it == self->following_.end() || m.seq <= it->second) continue;
+                it->second = m.seq;
+                self->send(std::move(m));
+              }
+            });
+}
+
+void WebsocketSession::shut_down() {
+  net::post(ws_.get_executor(), [self = shared_from_this()] {
+    if (self->closing_) return;
+    self->closing_ = true;
+    // A close is a write: it may not overlap one, so it waits for the queue.
+    if (self->queue_.empty()) self->close_now();
+  });
+}
+
+void WebsocketSession::close_now() {
+  ws_.async_close(websocket::close_reason(websocket::close_code::going_away, "server stopping"),
+                  [self = shared_from_this()](beast::error_code) {});
+}
+
+void WebsocketSession::reply(const json& id, json result) {
+  send({std::make_shared<const std::string>(json{{"id", id}, {"result", std::move(result)}}.dump()),
+        0, 0});
+}
+
+void WebsocketSession::fail(const json& id, const char* code, const std::string& message,
+                            const std::string& pointer) {
+  json error = {{"code", code}, {"message", message}};
+  if (!pointer.empty()) error["pointer"] = pointer;
+  send({std::make_shared<const std::string>(json{{"id", id}, {"error", std::move(error)}}.dump()),
+        0, 0});
+}
+
+void WebsocketSession::send(Outgoing message) {
+  if (closing_) return;
+  const std::size_t limit = hub_->config().limits.send_queue_bytes;
+  if (queued_bytes_ + message.text->size() > limit && message.dossier != 0) {
+    // Pushes to a client this far behind are dropped for one "resync": it
+    // catches up by sequence number when it subscribes again.
+    while (queue_.size() > 1) {
+      queued_bytes_ -= queue_.back().text->size();
+      queue_.pop_back();
+    }
+    for (auto& [dossier, _] : following_)
+      hub_->unfollow(dossier, this);
+    json resync = {{"type", "resync"}, {"following", json::array()}};
+    for (auto& [dossier, last] : following_)
+      resync["following"].push_back({{"dossier", dossier}, {"last_seq", last}});
+    following_.clear();
+    resync_pending_ = true;
+    message = {std::make_shared<const std::string>(resync.dump()), 0, 0};
+  } else if (queued_bytes_ + message.text->size() > 2 * limit) {
+    // Replies are never dropped; a client that reads none of them is closed.
+    ws_.async_close(
+        websocket::close_reason(websocket::close_code::policy_error, "not reading replies"),
+        [self = shared_from_this()](beast::error_code) {});
+    return;
+  }
+  queued_bytes_ += message.text->size();
+  queue_.push_back(std::move(message));
+  if (queue_.size() == 1) do_write();
+}
+
+void WebsocketSession::do_write() {
+  ws_.text(true);
+  ws_.async_write(net::buffer(*queue_.front().text),
+                  beast::bind_front_handler(&WebsocketSession::on_write, shared_from_this()));
+}
+
+void WebsocketSession::on_write(beast::error_code ec, std::size_t) {
+  if (ec) return;
+  queued_bytes_ -= queue_.front().text->size();
+  queue_.pop_front();
+  if (!queue_.empty()) {
+    do_write();
+  } else if (closing_) {
+    close_now();
+  }
+}
+
+}  // namespace planflow
