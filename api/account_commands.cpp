@@ -11,6 +11,7 @@
 
 #include "api/accounts.h"
 #include "api/cli.h"
+#include "api/cli_options.h"
 #include "engine/spelling.h"
 
 namespace planflow {
@@ -46,18 +47,8 @@ std::optional<Options> parse(const Args& args, std::initializer_list<std::string
   Options o;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
-    auto value_of = [&](const std::string& name, auto* into) {
-      if (!permitted(name)) return false;
-      if (a == name) {
-        if (i + 1 >= args.size()) return false;
-        *into = args[++i];
-        return true;
-      }
-      if (a.rfind(name + "=", 0) == 0) {
-        *into = a.substr(name.size() + 1);
-        return true;
-      }
-      return false;
+    auto value_of = [&](std::string_view name, auto* into) {
+      return permitted(name) && option_value(args, &i, name, into);
     };
     if (value_of("--db", &o.db) || value_of("--name", &o.name) || value_of("--unit", &o.unit))
       continue;

@@ -3,6 +3,7 @@
 #include <ostream>
 
 #include "api/cli.h"
+#include "api/cli_options.h"
 #include "api/workflow_files.h"
 #include "engine/store/maintenance.h"
 
@@ -22,19 +23,9 @@ std::optional<DbOptions> parse(const Args& args, const char* command, std::ostre
   DbOptions o;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
-    auto value_of = [&](const std::string& name, std::string* into) {
-      if (a == name) {
-        if (i + 1 >= args.size()) return false;
-        *into = args[++i];
-        return true;
-      }
-      if (a.rfind(name + "=", 0) == 0) {
-        *into = a.substr(name.size() + 1);
-        return true;
-      }
-      return false;
-    };
-    if (value_of("--db", &o.db) || value_of("--workflows", &o.workflows)) continue;
+    if (option_value(args, &i, "--db", &o.db) ||
+        option_value(args, &i, "--workflows", &o.workflows))
+      continue;
     if (a.rfind("--", 0) == 0) {
       err << "planflow " << command << ": unknown option " << a << " (or missing its value)\n";
       return std::nullopt;

@@ -4,6 +4,7 @@
 #include <thread>
 
 #include "api/cli.h"
+#include "api/cli_options.h"
 #include "api/server/server.h"
 
 namespace planflow {
@@ -13,18 +14,8 @@ int run_serve(const Args& args, std::ostream& out, std::ostream& err) {
   config.database = kDefaultDatabase;
   config.workflows = kDefaultWorkflows;
   for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
     auto value = [&](const char* name, std::string* into) {
-      const std::string flag(name);
-      if (a == flag && i + 1 < args.size()) {
-        *into = args[++i];
-        return true;
-      }
-      if (a.rfind(flag + "=", 0) == 0) {
-        *into = a.substr(flag.size() + 1);
-        return true;
-      }
-      return false;
+      return option_value(args, &i, name, into);
     };
     std::string listen, origin;
     if (value("--listen", &listen)) {

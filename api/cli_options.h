@@ -1,0 +1,31 @@
+// Reading "--name VALUE" and "--name=VALUE" options, the one way every
+// planflow command takes them.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "api/cli.h"
+
+namespace planflow {
+
+// If args[*i] is option `name`, stores its value, moves *i past a separate
+// value and returns true. False when it is another argument, or when the
+// option has no value (the caller then reports it as a usage error).
+template <class Into>
+bool option_value(const Args& args, size_t* i, std::string_view name, Into* into) {
+  const std::string& a = args[*i];
+  if (a == name) {
+    if (*i + 1 >= args.size()) return false;
+    *into = args[++*i];
+    return true;
+  }
+  if (a.size() > name.size() && a.compare(0, name.size(), name) == 0 && a[name.size()] == '=') {
+    *into = a.substr(name.size() + 1);
+    return true;
+  }
+  return false;
+}
+
+}  // namespace planflow
