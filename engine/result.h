@@ -26,8 +26,18 @@ const char* error_code_name(ErrorCode code);
 
 struct Error {
   ErrorCode code;
-  std::string message;  // plain English, for logs and developers
+  std::string message;  // plain English, for logs, developers and English-speaking users
   std::string detail;   // the guard name, the field name or the id involved
+  // The same sentence in Vietnamese, for the people who use planflow. Every
+  // error a command can meet has one; errors only operators see (a malformed
+  // workflow definition) are English only and leave it empty.
+  std::string message_vi;
+
+  // The message in Vietnamese (`vietnamese`) or English, falling back to
+  // English where no Vietnamese exists.
+  const std::string& text(bool vietnamese) const {
+    return vietnamese && !message_vi.empty() ? message_vi : message;
+  }
 };
 
 // Success or an Error, for operations whose output goes elsewhere.
@@ -40,7 +50,7 @@ class [[nodiscard]] Status {
   const Error& error() const { return error_; }
 
  private:
-  Error error_{ErrorCode::kInvalidState, {}, {}};
+  Error error_{ErrorCode::kInvalidState, {}, {}, {}};
   bool ok_ = true;
 };
 
@@ -62,7 +72,13 @@ class [[nodiscard]] Result {
 };
 
 inline Error make_error(ErrorCode code, std::string message, std::string detail = {}) {
-  return Error{code, std::move(message), std::move(detail)};
+  return Error{code, std::move(message), std::move(detail), {}};
+}
+
+// An error a user meets, in both languages.
+inline Error user_error(ErrorCode code, std::string english, std::string vietnamese,
+                        std::string detail = {}) {
+  return Error{code, std::move(english), std::move(detail), std::move(vietnamese)};
 }
 
 }  // namespace planflow

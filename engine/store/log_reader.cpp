@@ -5,7 +5,7 @@
 namespace planflow {
 
 StoreError store_error(StoreErrorCode code, std::string message) {
-  return StoreError{code, std::move(message), {}, {}};
+  return StoreError{code, std::move(message), {}, {}, {}};
 }
 
 StoreError storage_error(const sql::SqlError& e, const std::string& doing) {
