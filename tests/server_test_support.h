@@ -1,0 +1,176 @@
+// The server on real sockets for tests: a running server on an ephemeral
+// port of 127.0.0.1 with three accounts, HTTP requests, sign-in, and a
+// synchronous Beast WebSocket client that keeps pushes apart from replies.
+#pragma once
+
+#include <boost/asio/connect.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/beast/websocket.hpp>
+#include <catch2/catch.hpp>
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "api/accounts.h"
+#include "api/server/server.h"
+#include "engine/store/store_test_support.h"
+
+namespace planflow::testing {
+
+using nlohmann::json;
+namespace beast = boost::beast;
+namespace http = beast::http;
+namespace websocket = beast::websocket;
+namespace net = boost::asio;
+using tcp = net::ip::tcp;
+
+inline constexpr const char* kPassword = "mat-khau-du-dai-1";
+
+struct Running {
+  TempDir dir;
+  std::unique_ptr<Server> server;
+  std::thread thread;
+  std::string origin;
+
+  // `tune` adjusts the configuration (limits, clock) before the server starts.
+  explicit Running(const std::function<void(ServerConfig&)>& tune = {}) {
+    const std::string db = dir.file("planflow.db");
+    {
+      auto accounts = open_accounts(db);
+      REQUIRE(accounts.ok());
+      Accounts& a = *accounts.value();
+      REQUIRE(a.add_unit("SNV", "Sở Nội vụ").ok());
+      REQUIRE(a.add_unit("UBND", "Ủy ban nhân dân tỉnh").ok());
+      for (const char* login : {"drafter", "delegate", "outsider"})
+        REQUIRE(a.add_user(login, login, "SNV", kPassword, false).ok());
+    }
+    ServerConfig config;
+    config.port = 0;
+    config.database = db;
+    config.workflows = std::string(PLANFLOW_SOURCE_DIR) + "/workflows";
+    config.web_root = dir.file("");
+    if (tune) tune(config);
+    auto started = Server::start(config);
+    if (!started.ok()) FAIL(started.error());
+    server = std::move(started).value();
+    origin = "http://127.0.0.1:" + std::to_string(server->port());
+    thread = std::thread([this] { server->run(); });
+  }
+  ~Running() {
+    server->stop();
+    thread.join();
+  }
+  unsigned short port() const { return server->port(); }
+};
+
+inline http::response<http::string_body> http_request(unsigned short port, http::verb verb,
+                                                      const std::string& target,
+                                                      const std::string& body) {
+  net::io_context ioc;
+  beast::tcp_stream stream(ioc);
+  stream.connect(tcp::endpoint(net::ip::make_address("127.0.0.1"), port));
+  http::request<http::string_body> req{verb, target, 11};
+  req.set(http::field::host, "127.0.0.1");
+  req.body() = body;
+  req.prepare_payload();
+  http::write(stream, req);
+  beast::flat_buffer buffer;
+  http::response<http::string_body> res;
+  http::read(stream, buffer, res);
+  return res;
+}
+
+inline std::string sign_in(unsigned short port, const std::string& login) {
+  auto res = http_request(port, http::verb::post, "/login",
+                          json{{"login", login}, {"password", kPassword}}.dump());
+  REQUIRE(res.result() == http::status::ok);
+  const std::string cookie(res[http::field::set_cookie]);
+  return cookie.substr(0, cookie.find(';'));
+}
+
+class Client {
+ public:
+  Client(unsigned short port, const std::string& cookie, const std::string& origin) : ws_(ioc_) {
+    net::connect(ws_.next_layer(),
+                 std::vector{tcp::endpoint(net::ip::make_address("127.0.0.1"), port)});
+    ws_.set_option(
+        websocket::stream_base::decorator([cookie, origin](websocket::request_type& req) {
+          if (!cookie.empty()) req.set(http::field::cookie, cookie);
+          req.set(http::field::origin, origin);
+        }));
+    ws_.handshake("127.0.0.1", "/ws");
+  }
+
+  void send_text(const std::string& text) { ws_.write(net::buffer(text)); }
+
+  json next() {
+    beast::flat_buffer buffer;
+    ws_.read(buffer);
+    return json::parse(beast::buffers_to_string(buffer.data()));
+  }
+
+  // Sends a request and returns its reply; pushes read meanwhile are kept.
+  json call(json request) {
+    request["id"] = ++last_id_;
+    send_text(request.dump());
+    for (;;) {
+      json m = next();
+      if (m.contains("id") && m["id"] == last_id_) return m;
+      pushed.push_back(std::move(m));
+    }
+  }
+
+  // The next pushed event, from what was kept or from the socket.
+  json next_event() {
+    for (auto it = pushed.begin(); it != pushed.end(); ++it)
+      if ((*it)["type"] == "event") {
+        json e = *it;
+        pushed.erase(it);
+        return e;
+      }
+    for (;;) {
+      json m = next();
+      if (m.value("type", "") == "event") return m;
+      pushed.push_back(std::move(m));
+    }
+  }
+
+  std::vector<json> pushed;
+
+ private:
+  net::io_context ioc_;
+  websocket::stream<tcp::socket> ws_;
+  int last_id_ = 0;
+};
+
+inline json command(DossierId dossier, const std::string& request_id, json body) {
+  json r = {{"op", "command"}, {"dossier", dossier}, {"request_id", request_id}, {"command", body}};
+  if (dossier == 0) r["workflow"] = "plan";
+  return r;
+}
+
+// A plan dossier with drafter (user 1) and delegate (user 2), in consultation.
+inline DossierId open_plan(Client& drafter) {
+  json created = drafter.call(
+      command(0, "create",
+              {{"type", "create_dossier"},
+               {"title", "Kế hoạch cải cách chế độ công vụ, công chức"},
+               {"issuer", {{"id", 2}, {"code", "UBND"}}},
+               {"drafting_unit", {{"id", 1}, {"code", "SNV"}}},
+               {"bindings", json::array({{{"role", "drafter"}, {"user", 1}, {"unit", 1}},
+                                         {{"role", "chair"}, {"user", 1}, {"unit", 1}},
+                                         {{"role", "delegate"}, {"user", 2}, {"unit", 1}}})}}));
+  INFO(created.dump());
+  REQUIRE(created.contains("result"));
+  const DossierId id = created["result"]["dossier"];
+  REQUIRE(drafter.call(command(id, "v1", {{"type", "submit_version"}, {"text", "Dự thảo"}}))
+              .contains("result"));
+  REQUIRE(
+      drafter.call(command(id, "open", {{"type", "take_action"}, {"action", "open_consultation"}}))
+          .contains("result"));
+  return id;
+}
+
+}  // namespace planflow::testing
