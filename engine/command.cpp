@@ -1,15 +1,30 @@
 #include "engine/command.h"
 
 #include <array>
+#include <variant>
 
 namespace planflow {
 
 namespace {
 
+// In the order of the Command variant, so the index of one names it.
+constexpr std::array<const char*, 9> kCommandTypeNames = {
+    "create_dossier",  "bind_role",           "unbind_role", "submit_version", "add_comment",
+    "dispose_comment", "no_further_comments", "take_action", "fire_timer"};
+static_assert(kCommandTypeNames.size() == std::variant_size_v<Command>);
+
 constexpr std::array<const char*, 5> kDispositionNames = {"none", "accepted", "partly_accepted",
                                                           "not_accepted", "noted"};
 
 }  // namespace
+
+std::span<const char* const> command_type_names() {
+  return kCommandTypeNames;
+}
+
+const char* command_type_name(const Command& c) {
+  return kCommandTypeNames[c.index()];
+}
 
 const char* disposition_name(Disposition d) {
   return kDispositionNames[static_cast<size_t>(d)];

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -90,6 +91,11 @@ struct FireTimer {
 
 using Command = std::variant<CreateDossier, BindRole, UnbindRole, SubmitVersion, AddComment,
                              DisposeComment, NoFurtherComments, TakeAction, FireTimer>;
+
+// "create_dossier", "add_comment", ...: the `type` a command has in JSON.
+const char* command_type_name(const Command& c);
+// Every command type's name, in the order of the variant.
+std::span<const char* const> command_type_names();
 
 // Texts in commands are UTF-8: the edge that builds a command from outside
 // input (JSON parsing in the api) guarantees it; decide() does not re-scan.

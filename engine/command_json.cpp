@@ -66,6 +66,17 @@ std::string too_long(size_t size, size_t max) {
   return "is " + std::to_string(size) + " bytes, more than the " + std::to_string(max) + " allowed";
 }
 
+std::string too_long_vi(size_t size, size_t max) {
+  return "dài " + std::to_string(size) + " byte, vượt quá giới hạn " + std::to_string(max) +
+         " byte cho phép";
+}
+
+constexpr const char* kTimeFormsVi =
+    "phải là ngày hoặc thời điểm, ví dụ “2024-03-25” hoặc “2024-03-25T17:00” (giờ Việt Nam, "
+    "trừ khi có độ lệch múi giờ như “+07:00” hoặc “Z” theo sau)";
+constexpr const char* kTimeValueVi =
+    "phải là thời điểm: một chuỗi như “2024-03-25T17:00” hoặc số giây nguyên";
+
 // Reads one JSON object of a command. Readers of nested objects share the
 // first error met; once there is one, further reads do nothing.
 class Reader {
@@ -81,42 +92,69 @@ class Reader {
   const std::string& pointer() const { return pointer_; }
   std::string at(std::string_view key) const { return json_pointer_append(pointer_, key); }
 
-  void fail(const std::string& pointer, const std::string& message) {
+  // `predicate_vi` completes a Vietnamese sentence whose subject is the
+  // field ("Trường “/text” phải là chuỗi ký tự") or the command itself.
+  void fail(const std::string& pointer, const std::string& message,
+            const std::string& predicate_vi) {
+    fail_vi(pointer, message, subject_vi(pointer) + " " + predicate_vi);
+  }
+
+  // For errors whose Vietnamese reads better as a sentence of its own.
+  void fail_vi(const std::string& pointer, const std::string& message, std::string sentence_vi) {
     if (error_) return;
-    error_ = make_error(ErrorCode::kInvalidArgument,
-                        (pointer.empty() ? "command" : pointer) + ": " + message, pointer);
+    error_ = user_error(ErrorCode::kInvalidArgument,
+                        (pointer.empty() ? "command" : pointer) + ": " + message,
+                        std::move(sentence_vi), pointer);
+  }
+
+  static std::string subject_vi(const std::string& pointer) {
+    return pointer.empty() ? "Lệnh" : "Trường “" + pointer + "”";
+  }
+
+  // "Trường “/text”: không chuẩn hóa được ...": another sentence, carried on
+  // after a colon, starts in lower case.
+  static std::string about_field_vi(const std::string& pointer, std::string sentence) {
+    if (!sentence.empty() && sentence[0] >= 'A' && sentence[0] <= 'Z')
+      sentence[0] = static_cast<char>(sentence[0] - 'A' + 'a');
+    return subject_vi(pointer) + ": " + sentence;
   }
 
   bool is_object() {
-    if (ok() && !j_.is_object()) fail(pointer_, "must be an object");
+    if (ok() && !j_.is_object()) fail(pointer_, "must be an object", "phải là một đối tượng JSON");
     return ok();
   }
 
   // Refuses the first field not in `allowed`, naming it.
-  void only(std::initializer_list<std::string_view> allowed, const std::string& what) {
+  void only(std::initializer_list<std::string_view> allowed, const std::string& what,
+            const std::string& what_vi) {
     if (!ok()) return;
     for (const auto& item : j_.items()) {
       const std::string& key = item.key();
       if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
       // A pointer holding the key would carry its bad bytes into the error.
-      if (!is_valid_utf8(key)) return fail(pointer_, "has a field whose name is not valid UTF-8");
-      return fail(at(key), "is not a field of " + what);
+      if (!is_valid_utf8(key))
+        return fail(pointer_, "has a field whose name is not valid UTF-8",
+                    "có một trường mà tên không phải là UTF-8 hợp lệ");
+      return fail(at(key), "is not a field of " + what, "không thuộc " + what_vi);
     }
   }
 
-  const json* member(std::string_view key, bool required, const char* expected) {
+  const json* member(std::string_view key, bool required, const char* expected,
+                     const char* expected_vi) {
     if (!is_object()) return nullptr;
     // nlohmann::json before 3.11 looks keys up only by std::string.
     const auto it = j_.find(std::string(key));
     if (it == j_.end() || it->is_null()) {
-      if (required) fail(at(key), std::string("is required (") + expected + ")");
+      if (required)
+        fail(at(key), std::string("is required (") + expected + ")",
+             std::string("là bắt buộc (") + expected_vi + ")");
       return nullptr;
     }
     return &*it;
   }
 
   std::string text(std::string_view key, size_t max_bytes, bool required = true) {
-    const json* v = member(key, required, "a string");
+    const json* v = member(key, required, "a string", "chuỗi ký tự");
     return v ? text_value(*v, at(key), max_bytes) : std::string();
   }
 
@@ -124,34 +162,35 @@ class Reader {
   std::string text_value(const json& v, const std::string& pointer, size_t max_bytes) {
     if (!ok()) return {};
     if (!v.is_string()) {
-      fail(pointer, "must be a string");
+      fail(pointer, "must be a string", "phải là chuỗi ký tự");
       return {};
     }
     const auto& s = v.get_ref<const std::string&>();
     // The limits hold for the composed text, so the same title fits however
     // it was typed; text that cannot fit even then is refused unscanned.
     if (s.size() > kMaxUncomposedFactor * max_bytes) {
-      fail(pointer, too_long(s.size(), max_bytes));
+      fail(pointer, too_long(s.size(), max_bytes), too_long_vi(s.size(), max_bytes));
       return {};
     }
     if (!is_valid_utf8(s)) {
-      fail(pointer, "is not valid UTF-8");
+      fail(pointer, "is not valid UTF-8", "không phải là văn bản UTF-8 hợp lệ");
       return {};
     }
     auto nfc = normalize_nfc(s);
     if (!nfc.ok()) {
-      fail(pointer, nfc.error().message);
+      fail_vi(pointer, nfc.error().message, about_field_vi(pointer, nfc.error().message_vi));
       return {};
     }
     if (nfc.value().size() > max_bytes) {
-      fail(pointer, too_long(nfc.value().size(), max_bytes));
+      fail(pointer, too_long(nfc.value().size(), max_bytes),
+           too_long_vi(nfc.value().size(), max_bytes));
       return {};
     }
     return std::move(nfc).value();
   }
 
   std::uint32_t id(std::string_view key, bool required = true) {
-    const json* v = member(key, required, "a whole number");
+    const json* v = member(key, required, "a whole number", "số nguyên");
     return v ? id_value(*v, at(key)) : 0;
   }
 
@@ -159,7 +198,7 @@ class Reader {
   std::uint32_t id_value(const json& v, const std::string& pointer) {
     if (!ok()) return 0;
     if (!v.is_number_integer()) {
-      fail(pointer, "must be a whole number");
+      fail(pointer, "must be a whole number", "phải là số nguyên");
       return 0;
     }
     const bool in_range = v.is_number_unsigned()
@@ -167,35 +206,39 @@ class Reader {
                               : v.get<std::int64_t>() >= 1 &&
                                     v.get<std::int64_t>() <= static_cast<std::int64_t>(kMaxId);
     if (!in_range) {
-      fail(pointer, "must be a whole number from 1 to " + std::to_string(kMaxId));
+      fail(pointer, "must be a whole number from 1 to " + std::to_string(kMaxId),
+           "phải là số nguyên từ 1 đến " + std::to_string(kMaxId));
       return 0;
     }
     return static_cast<std::uint32_t>(v.get<std::uint64_t>());
   }
 
   const json* object(std::string_view key, bool required = true) {
-    const json* v = member(key, required, "an object");
+    const json* v = member(key, required, "an object", "đối tượng JSON");
     if (v && !v->is_object()) {
-      fail(at(key), "must be an object");
+      fail(at(key), "must be an object", "phải là một đối tượng JSON");
       return nullptr;
     }
     return v;
   }
 
   const json* array(std::string_view key, size_t max_entries, bool required = true) {
-    const json* v = member(key, required, "an array");
+    const json* v = member(key, required, "an array", "mảng JSON");
     return v && check_array(*v, at(key), max_entries) ? v : nullptr;
   }
 
   bool check_array(const json& v, const std::string& pointer, size_t max_entries) {
     if (!ok()) return false;
     if (!v.is_array()) {
-      fail(pointer, "must be an array");
+      fail(pointer, "must be an array", "phải là một mảng JSON");
       return false;
     }
     if (v.size() > max_entries) {
-      fail(pointer, "has " + std::to_string(v.size()) + " entries, more than the " +
-                        std::to_string(max_entries) + " allowed");
+      fail(pointer,
+           "has " + std::to_string(v.size()) + " entries, more than the " +
+               std::to_string(max_entries) + " allowed",
+           "có " + std::to_string(v.size()) + " phần tử, vượt quá giới hạn " +
+               std::to_string(max_entries) + " phần tử cho phép");
       return false;
     }
     return true;
@@ -211,15 +254,14 @@ UnitRef read_unit(Reader& r, std::string_view key) {
   const json* j = r.object(key);
   if (!j) return {};
   Reader unit = r.nested(*j, r.at(key));
-  unit.only({"id", "code"}, "a unit");
+  unit.only({"id", "code"}, "a unit", "thông tin cơ quan, đơn vị");
   return UnitRef{unit.id("id"), unit.text("code", kMaxNameBytes)};
 }
 
-Participant read_participant(Reader& r, const json& j, std::string pointer,
-                             const std::string& what) {
+Participant read_participant(Reader& r, const json& j, std::string pointer) {
   Reader p = r.nested(j, std::move(pointer));
   if (!p.is_object()) return {};
-  p.only({"user", "unit"}, what);
+  p.only({"user", "unit"}, "a participant", "thông tin người tham gia");
   return Participant{p.id("user"), p.id("unit")};
 }
 
@@ -228,7 +270,7 @@ std::vector<Participant> read_participants(Reader& r, const json& list,
   std::vector<Participant> out;
   if (!r.check_array(list, pointer, kMaxParticipants)) return out;
   for (size_t i = 0; i < list.size() && r.ok(); ++i)
-    out.push_back(read_participant(r, list[i], json_pointer_append(pointer, i), "a participant"));
+    out.push_back(read_participant(r, list[i], json_pointer_append(pointer, i)));
   return out;
 }
 
@@ -239,7 +281,8 @@ std::optional<Time> read_time(Reader& r, const json& v, const std::string& point
     if (!t) {
       r.fail(pointer,
              "must be a date or time such as \"2024-03-25\" or \"2024-03-25T17:00\" (Vietnam "
-             "time unless an offset such as \"+07:00\" or \"Z\" follows)");
+             "time unless an offset such as \"+07:00\" or \"Z\" follows)",
+             kTimeFormsVi);
       return std::nullopt;
     }
   } else if (v.is_number_unsigned()) {
@@ -250,11 +293,13 @@ std::optional<Time> read_time(Reader& r, const json& v, const std::string& point
   } else if (v.is_number_integer()) {
     t = v.get<std::int64_t>();
   } else {
-    r.fail(pointer, "must be a time: a string such as \"2024-03-25T17:00\" or whole seconds");
+    r.fail(pointer, "must be a time: a string such as \"2024-03-25T17:00\" or whole seconds",
+           kTimeValueVi);
     return std::nullopt;
   }
   if (*t < kMinTime || *t > kMaxTime) {
-    r.fail(pointer, "must be a time between the years 1900 and 9999");
+    r.fail(pointer, "must be a time between the years 1900 and 9999",
+           "phải là thời điểm trong khoảng từ năm 1900 đến năm 9999");
     return std::nullopt;
   }
   return t;
@@ -294,13 +339,15 @@ std::optional<InputValue> read_input(Reader& r, const std::string& name, const j
     return InputValue{name, read_participants(r, v, pointer)};
   switch (types.front()) {
     case InputType::kText:
-      r.fail(pointer, "must be a string");
+      r.fail(pointer, "must be a string", "phải là chuỗi ký tự");
       break;
     case InputType::kTime:
-      r.fail(pointer, "must be a time: a string such as \"2024-03-25T17:00\" or whole seconds");
+      r.fail(pointer, "must be a time: a string such as \"2024-03-25T17:00\" or whole seconds",
+             kTimeValueVi);
       break;
     case InputType::kParticipants:
-      r.fail(pointer, "must be an array of participants");
+      r.fail(pointer, "must be an array of participants",
+             "phải là danh sách người tham gia (một mảng JSON)");
       break;
   }
   return std::nullopt;
@@ -312,7 +359,8 @@ ActionInputs read_inputs(Reader& r, const std::string& action, const Definition*
   if (!inputs || !r.ok()) return out;
   const std::string base = r.at("inputs");
   if (!def && !inputs->empty()) {
-    r.fail(base, "cannot be read without the dossier's workflow definition");
+    r.fail(base, "cannot be read without the dossier's workflow definition",
+           "không đọc được khi chưa có định nghĩa quy trình của hồ sơ");
     return out;
   }
   // In name order (the order of the JSON object); decide() puts them in
@@ -322,18 +370,23 @@ ActionInputs read_inputs(Reader& r, const std::string& action, const Definition*
     const json& value = item.value();
     if (value.is_null()) continue;
     if (key.size() > kMaxNameBytes) {
-      r.fail(base, "has an input name of " + std::to_string(key.size()) + " bytes, more than the " +
-                       std::to_string(kMaxNameBytes) + " allowed");
+      r.fail(base,
+             "has an input name of " + std::to_string(key.size()) + " bytes, more than the " +
+                 std::to_string(kMaxNameBytes) + " allowed",
+             "có tên thông tin dài " + std::to_string(key.size()) + " byte, vượt quá giới hạn " +
+                 std::to_string(kMaxNameBytes) + " byte cho phép");
       break;
     }
     if (!is_valid_utf8(key)) {
-      r.fail(base, "has an input name that is not valid UTF-8");
+      r.fail(base, "has an input name that is not valid UTF-8",
+             "có tên thông tin không phải là UTF-8 hợp lệ");
       break;
     }
     const std::string pointer = json_pointer_append(base, key);
     auto name = normalize_nfc(key);
     if (!name.ok()) {
-      r.fail(pointer, name.error().message);
+      r.fail_vi(pointer, name.error().message,
+                Reader::about_field_vi(pointer, name.error().message_vi));
       break;
     }
     const std::vector<InputType> types = declared_types(*def, action, name.value());
@@ -352,9 +405,11 @@ ActionInputs read_inputs(Reader& r, const std::string& action, const Definition*
 
 Command read_command(Reader& r, size_t type, const Definition* def) {
   const std::string what(kTypeNames[type]);
+  const std::string what_vi = "lệnh “" + what + "”";
   switch (type) {
     case 0: {
-      r.only({"type", "title", "document_type", "issuer", "drafting_unit", "bindings"}, what);
+      r.only({"type", "title", "document_type", "issuer", "drafting_unit", "bindings"}, what,
+             what_vi);
       CreateDossier c;
       c.title = r.text("title", kMaxTitleBytes);
       c.document_type = r.text("document_type", kMaxNameBytes, false);
@@ -364,7 +419,7 @@ Command read_command(Reader& r, size_t type, const Definition* def) {
         for (size_t i = 0; i < list->size() && r.ok(); ++i) {
           Reader b = r.nested((*list)[i], json_pointer_append(r.at("bindings"), i));
           if (!b.is_object()) break;
-          b.only({"role", "user", "unit"}, "a role binding");
+          b.only({"role", "user", "unit"}, "a role binding", "thông tin phân công vai trò");
           c.bindings.push_back(
               RoleBinding{b.text("role", kMaxNameBytes), {b.id("user"), b.id("unit")}});
         }
@@ -372,38 +427,41 @@ Command read_command(Reader& r, size_t type, const Definition* def) {
       return c;
     }
     case 1:
-      r.only({"type", "role", "user", "unit"}, what);
+      r.only({"type", "role", "user", "unit"}, what, what_vi);
       return BindRole{r.text("role", kMaxNameBytes), {r.id("user"), r.id("unit")}};
     case 2:
-      r.only({"type", "role", "user"}, what);
+      r.only({"type", "role", "user"}, what, what_vi);
       return UnbindRole{r.text("role", kMaxNameBytes), r.id("user")};
     case 3:
-      r.only({"type", "text", "summary"}, what);
+      r.only({"type", "text", "summary"}, what, what_vi);
       return SubmitVersion{r.text("text", kMaxDraftBytes),
                            r.text("summary", kMaxTitleBytes, false)};
     case 4:
-      r.only({"type", "text", "reply_to"}, what);
+      r.only({"type", "text", "reply_to"}, what, what_vi);
       return AddComment{r.text("text", kMaxCommentBytes), r.id("reply_to", false)};
     case 5: {
-      r.only({"type", "comment_id", "disposition", "explanation"}, what);
+      r.only({"type", "comment_id", "disposition", "explanation"}, what, what_vi);
       DisposeComment d;
       d.comment_id = r.id("comment_id");
       const std::string name = r.text("disposition", kMaxNameBytes);
       const auto disposition = disposition_from_name(name);
       // "none" is how an undisposed comment is shown, not an answer to one.
       if (r.ok() && (!disposition || *disposition == Disposition::kNone))
-        r.fail(r.at("disposition"),
-               "unknown disposition \"" + name +
-                   "\"; choose accepted, partly_accepted, not_accepted or noted");
+        r.fail_vi(r.at("disposition"),
+                  "unknown disposition \"" + name +
+                      "\"; choose accepted, partly_accepted, not_accepted or noted",
+                  "Kết quả xử lý ý kiến “" + name +
+                      "” không hợp lệ; vui lòng chọn accepted (tiếp thu), partly_accepted (tiếp "
+                      "thu một phần), not_accepted (không tiếp thu) hoặc noted (ghi nhận)");
       d.disposition = disposition.value_or(Disposition::kNone);
       d.explanation = r.text("explanation", kMaxCommentBytes, false);
       return d;
     }
     case 6:
-      r.only({"type"}, what);
+      r.only({"type"}, what, what_vi);
       return NoFurtherComments{};
     case 7: {
-      r.only({"type", "action", "inputs"}, what);
+      r.only({"type", "action", "inputs"}, what, what_vi);
       TakeAction a;
       a.action = r.text("action", kMaxNameBytes);
       a.inputs = read_inputs(r, a.action, def);
@@ -488,12 +546,15 @@ Result<Command> command_from_json(const json& j, const Definition* definition) {
   if (!r.ok()) return *error;
   const auto it = std::find(kTypeNames.begin(), kTypeNames.end(), type);
   if (it == kTypeNames.end()) {
-    r.fail(r.at("type"), "unknown command type \"" + type + "\"");
+    r.fail_vi(r.at("type"), "unknown command type \"" + type + "\"",
+              "Không có loại lệnh “" + type + "”");
     return *error;
   }
   const auto index = static_cast<size_t>(it - kTypeNames.begin());
   if (kTypeNames[index] == "fire_timer") {
-    r.fail(r.at("type"), "fire_timer is sent by the timer service, not by clients");
+    r.fail_vi(r.at("type"), "fire_timer is sent by the timer service, not by clients",
+              "Lệnh “fire_timer” chỉ dành cho dịch vụ hẹn giờ của hệ thống, người dùng không "
+              "được gửi");
     return *error;
   }
   Command command = read_command(r, index, definition);

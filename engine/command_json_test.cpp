@@ -7,6 +7,8 @@
 #include <set>
 
 #include "engine/plan_fixture.h"
+#include "engine/text.h"
+#include "engine/unicode_nfc.h"
 
 using namespace planflow;
 using namespace planflow::testing;
@@ -40,11 +42,26 @@ Command parsed(const char* text, const Definition* def) {
   return parsed(json::parse(text), def);
 }
 
+// The UI is Vietnamese first: each refusal is a Vietnamese sentence of its
+// own (not the English copied), valid UTF-8 and in NFC.
+void check_vietnamese(const Error& e) {
+  INFO(e.message);
+  CHECK_FALSE(e.message_vi.empty());
+  CHECK(e.message_vi != e.message);
+  REQUIRE(is_valid_utf8(e.message_vi));
+  const auto nfc = normalize_nfc(e.message_vi);
+  REQUIRE(nfc.ok());
+  CHECK(nfc.value() == e.message_vi);
+}
+
+// Every refusal in this file passes through here, so every one is checked
+// for its Vietnamese message as well.
 Error refused(const json& j, const Definition* def) {
   INFO(show(j));
   auto c = command_from_json(j, def);
   REQUIRE_FALSE(c.ok());
   CHECK(c.error().code == ErrorCode::kInvalidArgument);
+  check_vietnamese(c.error());
   return c.error();
 }
 
@@ -511,4 +528,89 @@ TEST_CASE("text over the engine's limits is refused at the edge", "[command_json
   bindings.erase(bindings.begin());
   CHECK(std::get<CreateDossier>(parsed(create("t", bindings), &def)).bindings.size() ==
         kMaxParticipants);
+}
+
+TEST_CASE("every malformed command is refused in Vietnamese as well",
+          "[command_json][vietnamese]") {
+  const Definition def = load_workflow("plan.json");
+  const std::string bad = "\xC3\x28";
+  const std::vector<json> malformed = {
+      // Wrong types.
+      json::array(),
+      json(42),
+      json(nullptr),
+      {{"type", true}},
+      {{"type", "add_comment"}, {"text", 3.5}},
+      {{"type", "add_comment"}, {"text", json::object()}},
+      {{"type", "add_comment"}, {"text", "Đồng ý"}, {"reply_to", "1"}},
+      {{"type", "bind_role"}, {"role", 7}, {"user", 2}, {"unit", 20}},
+      {{"type", "bind_role"}, {"role", "delegate"}, {"user", -1}, {"unit", 20}},
+      {{"type", "dispose_comment"}, {"comment_id", 1}, {"disposition", "tiếp thu"}},
+      {{"type", "take_action"}, {"action", "withdraw"}, {"inputs", "lý do"}},
+      {{"type", "take_action"}, {"action", "withdraw"}, {"inputs", {{"reason", 5}}}},
+      {{"type", "take_action"}, {"action", "open_consultation"}, {"inputs", {{"invitees", 2}}}},
+      {{"type", "take_action"},
+       {"action", "open_consultation"},
+       {"inputs", {{"invitees", {{{"user", 2}}}}}}},
+      {{"type", "create_dossier"}, {"title", "t"}, {"issuer", json::array()}},
+      // Unknown fields and types.
+      {{"type", "remove_dossier"}},
+      {{"type", "fire_timer"}, {"timer_id", 1}},
+      {{"type", "submit_version"}, {"text", "v"}, {"sumary", "x"}},
+      {{"type", "unbind_role"}, {"role", "delegate"}, {"user", 2}, {"unit", 20}},
+      {{"type", "add_comment"}, {"text", "x"}, {"x" + bad, 1}},
+      // Missing fields.
+      json::object(),
+      {{"type", "submit_version"}},
+      {{"type", "take_action"}, {"inputs", json::object()}},
+      {{"type", "create_dossier"},
+       {"title", "t"},
+       {"issuer", {{"id", 50}, {"code", "UBND"}}},
+       {"drafting_unit", {{"code", "SNV"}}},
+       {"bindings", json::array()}},
+      // Bad times.
+      {{"type", "take_action"}, {"action", "open_consultation"}, {"inputs", {{"deadline", "mai"}}}},
+      {{"type", "take_action"},
+       {"action", "open_consultation"},
+       {"inputs", {{"deadline", "2024-13-01"}}}},
+      {{"type", "take_action"}, {"action", "open_consultation"}, {"inputs", {{"deadline", 2.5}}}},
+      {{"type", "take_action"},
+       {"action", "open_consultation"},
+       {"inputs", {{"deadline", "10000-01-01"}}}},
+      {{"type", "take_action"},
+       {"action", "open_consultation"},
+       {"inputs", {{"deadline", -2208988801}}}},
+      // Invalid UTF-8 and text over the limits.
+      {{"type", bad}},
+      {{"type", "add_comment"}, {"text", "Ý kiến " + bad}},
+      {{"type", "take_action"}, {"action", "withdraw"}, {"inputs", {{"reason", bad}}}},
+      {{"type", "take_action"}, {"action", "withdraw"}, {"inputs", {{bad, "x"}}}},
+      {{"type", "take_action"}, {"action", "withdraw"}, {"inputs", {{std::string(300, 'r'), "x"}}}},
+      {{"type", "add_comment"}, {"text", std::string(kMaxCommentBytes + 1, 'x')}},
+  };
+  for (const json& j : malformed)
+    refused(j, &def);
+  // Inputs need the dossier's definition to be read at all.
+  refused({{"type", "take_action"}, {"action", "withdraw"}, {"inputs", {{"reason", "x"}}}},
+          nullptr);
+
+  CHECK(refused({{"type", "add_comment"}, {"text", 5}}, &def).message_vi ==
+        "Trường “/text” phải là chuỗi ký tự");
+  CHECK(refused({{"type", "add_comment"}}, &def).message_vi ==
+        "Trường “/text” là bắt buộc (chuỗi ký tự)");
+  CHECK(refused({{"type", "add_comment"}, {"txt", "Đồng ý"}}, &def).message_vi ==
+        "Trường “/txt” không thuộc lệnh “add_comment”");
+  CHECK(refused(json::array(), &def).message_vi == "Lệnh phải là một đối tượng JSON");
+  CHECK(refused({{"type", "add_comment"}, {"text", bad}}, &def).message_vi ==
+        "Trường “/text” không phải là văn bản UTF-8 hợp lệ");
+  CHECK(refused({{"type", "unbind_role"}, {"role", "delegate"}, {"user", 0}}, &def).message_vi ==
+        "Trường “/user” phải là số nguyên từ 1 đến 4294967295");
+  CHECK(refused({{"type", "take_action"},
+                 {"action", "open_consultation"},
+                 {"inputs", {{"deadline", "25/03/2024"}}}},
+                &def)
+            .message_vi ==
+        "Trường “/inputs/deadline” phải là ngày hoặc thời điểm, ví dụ “2024-03-25” hoặc "
+        "“2024-03-25T17:00” (giờ Việt Nam, trừ khi có độ lệch múi giờ như “+07:00” hoặc “Z” "
+        "theo sau)");
 }

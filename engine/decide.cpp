@@ -13,8 +13,27 @@ namespace planflow {
 
 namespace {
 
-Error invalid(std::string field, std::string message) {
-  return make_error(ErrorCode::kInvalidArgument, field + ": " + message, field);
+// Vietnamese messages quote names the way Vietnamese typography does.
+std::string quoted(std::string_view name) {
+  return std::string("“").append(name).append("”");
+}
+
+// The command field at fault, for a Vietnamese sentence: "Trường “title”".
+std::string field_vi(std::string_view field) {
+  return "Trường " + quoted(field);
+}
+
+// `message_vi` is a whole sentence, not a suffix after the field as in
+// English: some read best naming the field ("Trường “title” ..."), others
+// naming what is wrong with it ("Loại văn bản “TB” không thuộc ...").
+Error invalid(std::string field, std::string message, std::string message_vi) {
+  return user_error(ErrorCode::kInvalidArgument, field + ": " + message, std::move(message_vi),
+                    field);
+}
+
+std::string too_long_vi(std::string_view field, size_t size, size_t max) {
+  return field_vi(field) + " dài " + std::to_string(size) + " byte, vượt quá giới hạn " +
+         std::to_string(max) + " byte cho phép";
 }
 
 // Texts arrive as valid UTF-8 (the edge that parsed them checked it), so
@@ -22,22 +41,33 @@ Error invalid(std::string field, std::string message) {
 // together only when there is something to report: this runs on every command.
 std::optional<Error> check_text(const std::string& text, std::string_view prefix,
                                 std::string_view name, size_t max, bool required) {
-  if (required && is_blank(text))
-    return invalid(std::string(prefix).append(name), "must not be empty");
-  if (text.size() > max)
-    return invalid(std::string(prefix).append(name), "is " + std::to_string(text.size()) +
-                                                         " bytes, more than the " +
-                                                         std::to_string(max) + " allowed");
+  if (required && is_blank(text)) {
+    const std::string field = std::string(prefix).append(name);
+    return invalid(field, "must not be empty", field_vi(field) + " không được để trống");
+  }
+  if (text.size() > max) {
+    const std::string field = std::string(prefix).append(name);
+    return invalid(field,
+                   "is " + std::to_string(text.size()) + " bytes, more than the " +
+                       std::to_string(max) + " allowed",
+                   too_long_vi(field, text.size(), max));
+  }
   return std::nullopt;
 }
 
 std::optional<Error> check_unit(const UnitRef& u, const std::string& field) {
-  if (u.id == 0) return invalid(field, "needs a unit id");
+  if (u.id == 0)
+    return invalid(field, "needs a unit id", field_vi(field) + " thiếu mã cơ quan, đơn vị");
   if (u.code.empty() || u.code.size() > 32)
-    return invalid(field, "needs a unit code of 1 to 32 bytes, such as \"UBND\"");
+    return invalid(field, "needs a unit code of 1 to 32 bytes, such as \"UBND\"",
+                   field_vi(field) +
+                       " cần có ký hiệu cơ quan, đơn vị dài từ 1 đến 32 byte, ví dụ " +
+                       quoted("UBND"));
   for (char c : u.code)
     if (c == '/' || c == ' ' || c == '{' || c == '}')
-      return invalid(field, "unit code \"" + u.code + "\" may not contain '/', spaces or braces");
+      return invalid(field, "unit code \"" + u.code + "\" may not contain '/', spaces or braces",
+                     "Ký hiệu cơ quan, đơn vị " + quoted(u.code) + " tại " + quoted(field) +
+                         " không được chứa dấu “/”, dấu cách hoặc dấu ngoặc nhọn");
   return std::nullopt;
 }
 
@@ -51,6 +81,74 @@ std::string role_list(const Definition& def, RoleMask mask) {
   return out.empty() ? "no role" : out;
 }
 
+// The names people know: the definition's Vietnamese titles, the id where a
+// definition built in code has none.
+const std::string& role_title_vi(const Definition& def, RoleId r) {
+  const RoleDef& role = def.roles[r];
+  return role.title.vi.empty() ? role.id : role.title.vi;
+}
+
+// "Cơ quan chủ trì soạn thảo hoặc Chủ tọa"; "" for no role. Titles such as
+// "Cơ quan theo dõi, đôn đốc" hold commas of their own, and then the items
+// are set apart with semicolons, as in administrative writing.
+std::string role_list_vi(const Definition& def, RoleMask mask) {
+  std::vector<const std::string*> titles;
+  bool commas = false;
+  for (size_t r = 0; r < def.roles.size(); ++r) {
+    if (!(mask & (1u << r))) continue;
+    titles.push_back(&role_title_vi(def, static_cast<RoleId>(r)));
+    commas = commas || titles.back()->find(',') != std::string::npos;
+  }
+  std::string out;
+  for (size_t i = 0; i < titles.size(); ++i) {
+    if (i > 0) out += i + 1 == titles.size() ? " hoặc " : (commas ? "; " : ", ");
+    out += *titles[i];
+  }
+  return out;
+}
+
+// A role named in a command: its title when the definition has the role.
+std::string role_name_vi(const Definition& def, const std::string& role) {
+  const auto r = def.role_index(role);
+  return quoted(r ? role_title_vi(def, *r) : role);
+}
+
+const std::string& state_title_vi(const StateDef& st) {
+  return st.title.vi.empty() ? st.id : st.title.vi;
+}
+
+const std::string& transition_title_vi(const TransitionDef& t) {
+  return t.title.vi.empty() ? t.action : t.title.vi;
+}
+
+// An action of the definition by its title in any state (one action has one
+// title throughout a definition), else its id.
+std::string action_title_vi(const Definition& def, const std::string& action) {
+  for (const StateDef& st : def.states)
+    for (const TransitionDef& t : st.transitions)
+      if (t.action == action) return transition_title_vi(t);
+  return action;
+}
+
+const std::string& workflow_title_vi(const Definition& def) {
+  return def.title.vi.empty() ? def.id : def.title.vi;
+}
+
+// What each operation is called after "được" or "không thể".
+const char* operation_vi(Operation op) {
+  switch (op) {
+    case Operation::kSubmitVersion:
+      return "gửi phiên bản dự thảo mới";
+    case Operation::kComment:
+      return "góp ý";
+    case Operation::kDisposeComment:
+      return "tiếp thu, giải trình ý kiến góp ý";
+    case Operation::kNoFurtherComments:
+      return "xác nhận không còn ý kiến";
+  }
+  return "thực hiện thao tác này";
+}
+
 class Decider {
  public:
   Decider(const DossierState& s, const Actor& actor, Time now, std::vector<Event>* out,
@@ -58,28 +156,39 @@ class Decider {
       : s_(s), def_(s.definition()), actor_(actor), now_(now), out_(out), numbers_(numbers) {}
 
   Status operator()(const CreateDossier& c) {
-    if (s_.created) return make_error(ErrorCode::kInvalidState, "the dossier already exists");
+    if (s_.created)
+      return user_error(ErrorCode::kInvalidState, "the dossier already exists", "Hồ sơ đã tồn tại");
     if (auto e = check_text(c.title, "", "title", kMaxTitleBytes, true)) return *e;
     std::string type = c.document_type;
     if (type.empty() && !def_.document_types.empty()) type = def_.document_types.front();
     if (!type.empty() && std::find(def_.document_types.begin(), def_.document_types.end(), type) ==
                              def_.document_types.end())
       return invalid("document_type",
-                     "\"" + type + "\" is not a document type of workflow \"" + def_.id + "\"");
+                     "\"" + type + "\" is not a document type of workflow \"" + def_.id + "\"",
+                     "Loại văn bản " + quoted(type) + " không thuộc quy trình " +
+                         quoted(workflow_title_vi(def_)));
     if (auto e = check_unit(c.issuer, "issuer")) return *e;
     if (auto e = check_unit(c.drafting_unit, "drafting_unit")) return *e;
-    if (c.bindings.size() > kMaxParticipants) return invalid("bindings", "too many participants");
+    if (c.bindings.size() > kMaxParticipants)
+      return invalid("bindings", "too many participants",
+                     "Danh sách phân công vai trò có quá nhiều người tham gia (tối đa " +
+                         std::to_string(kMaxParticipants) + ")");
     std::vector<Binding> bindings;
     for (size_t i = 0; i < c.bindings.size(); ++i) {
       const std::string field = "bindings/" + std::to_string(i);
       const auto role = def_.role_index(c.bindings[i].role);
-      if (!role) return invalid(field + "/role", "unknown role \"" + c.bindings[i].role + "\"");
+      if (!role)
+        return invalid(field + "/role", "unknown role \"" + c.bindings[i].role + "\"",
+                       unknown_role_vi(c.bindings[i].role));
       const Participant& p = c.bindings[i].participant;
       if (auto e = check_participant(p, field)) return *e;
       for (const Binding& b : bindings)
         if (b.role == *role && b.participant.user == p.user)
-          return invalid(field, "user " + std::to_string(p.user) + " is bound to \"" +
-                                    c.bindings[i].role + "\" twice");
+          return invalid(field,
+                         "user " + std::to_string(p.user) + " is bound to \"" + c.bindings[i].role +
+                             "\" twice",
+                         "Người dùng " + std::to_string(p.user) + " được phân công vai trò " +
+                             role_name_vi(def_, c.bindings[i].role) + " hai lần");
       bindings.push_back({*role, p});
     }
     const StateDef& first = def_.states[def_.initial];
@@ -87,16 +196,23 @@ class Decider {
       const bool bound = std::any_of(bindings.begin(), bindings.end(),
                                      [&t](const Binding& b) { return b.role == t.role; });
       if (!bound)
-        return invalid("bindings", "no one plays \"" + def_.roles[t.role].id +
-                                       "\", needed in the first step \"" + first.id + "\"");
+        return invalid("bindings",
+                       "no one plays \"" + def_.roles[t.role].id +
+                           "\", needed in the first step \"" + first.id + "\"",
+                       "Chưa phân công ai giữ vai trò " + quoted(role_title_vi(def_, t.role)) +
+                           ", vai trò cần có ở bước đầu tiên " + quoted(state_title_vi(first)));
     }
     const bool manager = std::any_of(bindings.begin(), bindings.end(), [this](const Binding& b) {
       return b.participant.user == actor_.user && (def_.participant_managers & (1u << b.role));
     });
     if (!actor_.admin && !manager)
-      return make_error(
+      return user_error(
           ErrorCode::kForbiddenRole,
           "to create a dossier, take part in it as " + role_list(def_, def_.participant_managers),
+          def_.participant_managers
+              ? "Người tạo hồ sơ phải tham gia hồ sơ với vai trò " +
+                    role_list_vi(def_, def_.participant_managers)
+              : std::string("Chỉ quản trị hệ thống được tạo hồ sơ theo quy trình này"),
           "bindings");
     emit(DossierCreated{def_.id, def_.version, c.title, type, c.issuer, c.drafting_unit});
     for (const Binding& b : bindings)
@@ -107,13 +223,17 @@ class Decider {
   Status operator()(const BindRole& b) {
     if (auto e = require_created()) return *e;
     if (auto e = require_manager()) return *e;
-    if (s_.current().final) return make_error(ErrorCode::kInvalidState, "the dossier is closed");
+    if (s_.current().final)
+      return user_error(ErrorCode::kInvalidState, "the dossier is closed", "Hồ sơ đã kết thúc");
     const auto role = def_.role_index(b.role);
-    if (!role) return invalid("role", "unknown role \"" + b.role + "\"");
+    if (!role) return invalid("role", "unknown role \"" + b.role + "\"", unknown_role_vi(b.role));
     if (auto e = check_participant(b.participant, "participant")) return *e;
     if (s_.plays(b.participant.user, *role))
-      return invalid("participant", "user " + std::to_string(b.participant.user) +
-                                        " already plays \"" + b.role + "\"");
+      return invalid(
+          "participant",
+          "user " + std::to_string(b.participant.user) + " already plays \"" + b.role + "\"",
+          "Người dùng " + std::to_string(b.participant.user) + " đã giữ vai trò " +
+              role_name_vi(def_, b.role));
     emit(RoleBound{*role, b.participant});
     return {};
   }
@@ -122,23 +242,31 @@ class Decider {
     if (auto e = require_created()) return *e;
     if (auto e = require_manager()) return *e;
     const auto role = def_.role_index(u.role);
-    if (!role) return invalid("role", "unknown role \"" + u.role + "\"");
+    if (!role) return invalid("role", "unknown role \"" + u.role + "\"", unknown_role_vi(u.role));
     if (!s_.plays(u.user, *role))
-      return make_error(ErrorCode::kNotFound,
+      return user_error(ErrorCode::kNotFound,
                         "user " + std::to_string(u.user) + " does not play \"" + u.role + "\"",
+                        "Người dùng " + std::to_string(u.user) + " không giữ vai trò " +
+                            role_name_vi(def_, u.role),
                         "user");
     for (const OpenTask& t : s_.tasks) {
       if (t.assignee == u.user && t.role == *role)
-        return make_error(ErrorCode::kInvalidState,
+        return user_error(ErrorCode::kInvalidState,
                           "user " + std::to_string(u.user) +
                               " has an open task in this step; the step must end first",
+                          "Người dùng " + std::to_string(u.user) +
+                              " còn nhiệm vụ chưa hoàn thành ở bước này; chỉ có thể thôi phân "
+                              "công sau khi bước này kết thúc",
                           "user");
       if (t.assignee == 0 && t.role == *role) {
         const auto holders = std::count_if(s_.bindings.begin(), s_.bindings.end(),
                                            [&](const Binding& b) { return b.role == *role; });
         if (holders == 1)
-          return make_error(ErrorCode::kInvalidState,
-                            "no one else plays \"" + u.role + "\", which has an open task", "user");
+          return user_error(ErrorCode::kInvalidState,
+                            "no one else plays \"" + u.role + "\", which has an open task",
+                            "Không còn ai khác giữ vai trò " + role_name_vi(def_, u.role) +
+                                " trong khi vai trò này còn nhiệm vụ chưa hoàn thành",
+                            "user");
       }
     }
     emit(RoleUnbound{*role, u.user});
@@ -148,8 +276,9 @@ class Decider {
   Status operator()(const SubmitVersion& v) {
     if (auto e = require_created()) return *e;
     if (s_.frozen)
-      return make_error(ErrorCode::kInvalidState,
-                        "the document has been issued and can no longer change");
+      return user_error(ErrorCode::kInvalidState,
+                        "the document has been issued and can no longer change",
+                        "Văn bản đã được ban hành, không thể sửa đổi");
     if (auto e = require_operation(Operation::kSubmitVersion)) return *e;
     if (auto e = check_text(v.text, "", "text", kMaxDraftBytes, true)) return *e;
     if (auto e = check_text(v.summary, "", "summary", kMaxTitleBytes, false)) return *e;
@@ -162,8 +291,9 @@ class Decider {
     if (auto e = require_operation(Operation::kComment)) return *e;
     if (auto e = check_text(c.text, "", "text", kMaxCommentBytes, true)) return *e;
     if (c.reply_to > s_.comments.size())
-      return make_error(ErrorCode::kNotFound,
+      return user_error(ErrorCode::kNotFound,
                         "there is no comment " + std::to_string(c.reply_to) + " to reply to",
+                        "Không tìm thấy ý kiến số " + std::to_string(c.reply_to) + " để trả lời",
                         "reply_to");
     emit(CommentAdded{static_cast<std::uint32_t>(s_.comments.size() + 1), c.reply_to, c.text,
                       unit_of_actor()});
@@ -174,13 +304,19 @@ class Decider {
     if (auto e = require_created()) return *e;
     if (auto e = require_operation(Operation::kDisposeComment)) return *e;
     if (d.comment_id == 0 || d.comment_id > s_.comments.size())
-      return make_error(ErrorCode::kNotFound, "there is no comment " + std::to_string(d.comment_id),
-                        "comment_id");
+      return user_error(ErrorCode::kNotFound, "there is no comment " + std::to_string(d.comment_id),
+                        "Không tìm thấy ý kiến số " + std::to_string(d.comment_id), "comment_id");
     if (s_.comments[d.comment_id - 1].reply_to != 0)
-      return invalid("comment_id", "comment " + std::to_string(d.comment_id) +
-                                       " is a reply; dispose of the comment it answers");
+      return invalid("comment_id",
+                     "comment " + std::to_string(d.comment_id) +
+                         " is a reply; dispose of the comment it answers",
+                     "Ý kiến số " + std::to_string(d.comment_id) +
+                         " là ý kiến trả lời; vui lòng tiếp thu, giải trình đối với ý kiến gốc");
     if (d.disposition == Disposition::kNone)
-      return invalid("disposition", "choose accepted, partly_accepted, not_accepted or noted");
+      return invalid(
+          "disposition", "choose accepted, partly_accepted, not_accepted or noted",
+          "Vui lòng chọn kết quả xử lý ý kiến: tiếp thu, tiếp thu một phần, không tiếp thu "
+          "hoặc ghi nhận");
     const bool must_explain =
         d.disposition == Disposition::kPartlyAccepted || d.disposition == Disposition::kNotAccepted;
     if (auto e = check_text(d.explanation, "", "explanation", kMaxCommentBytes, must_explain))
@@ -192,16 +328,21 @@ class Decider {
   Status operator()(const NoFurtherComments&) {
     if (auto e = require_created()) return *e;
     if (!s_.current().consultation)
-      return make_error(ErrorCode::kNotAllowedInState,
-                        "there is no consultation in step \"" + s_.current().id + "\"");
+      return user_error(
+          ErrorCode::kNotAllowedInState,
+          "there is no consultation in step \"" + s_.current().id + "\"",
+          "Bước " + quoted(state_title_vi(s_.current())) + " không có hoạt động lấy ý kiến");
     const auto it = std::find_if(s_.invitees.begin(), s_.invitees.end(), [this](const Invitee& i) {
       return i.participant.user == actor_.user;
     });
     if (it == s_.invitees.end())
-      return make_error(ErrorCode::kForbiddenRole, "you are not invited to this consultation");
+      return user_error(
+          ErrorCode::kForbiddenRole, "you are not invited to this consultation",
+          "Bạn không thuộc danh sách đại biểu được mời góp ý trong đợt lấy ý kiến này");
     if (it->responded)
-      return make_error(ErrorCode::kInvalidState,
-                        "you have already said you have no further comments");
+      return user_error(ErrorCode::kInvalidState,
+                        "you have already said you have no further comments",
+                        "Bạn đã xác nhận không còn ý kiến góp ý");
     emit(ReviewFinished{});
     return {};
   }
@@ -212,38 +353,53 @@ class Decider {
     const auto index = st.transition_index(a.action);
     if (!index) {
       if (def_.has_action(a.action))
-        return make_error(ErrorCode::kNotAllowedInState,
+        return user_error(ErrorCode::kNotAllowedInState,
                           "action \"" + a.action + "\" is not available in step \"" + st.id + "\"",
+                          "Không thể thực hiện thao tác " +
+                              quoted(action_title_vi(def_, a.action)) + " ở bước " +
+                              quoted(state_title_vi(st)),
                           a.action);
-      return make_error(ErrorCode::kUnknownAction,
-                        "workflow \"" + def_.id + "\" has no action \"" + a.action + "\"",
-                        a.action);
+      return user_error(
+          ErrorCode::kUnknownAction,
+          "workflow \"" + def_.id + "\" has no action \"" + a.action + "\"",
+          "Quy trình " + quoted(workflow_title_vi(def_)) + " không có thao tác " + quoted(a.action),
+          a.action);
     }
     const TransitionDef& t = st.transitions[*index];
     if (!(t.roles & s_.roles_of(actor_.user)))
-      return make_error(ErrorCode::kForbiddenRole,
-                        "only " + role_list(def_, t.roles) + " may " + a.action, a.action);
+      return user_error(
+          ErrorCode::kForbiddenRole, "only " + role_list(def_, t.roles) + " may " + a.action,
+          t.roles ? "Chỉ " + role_list_vi(def_, t.roles) + " được thực hiện thao tác " +
+                        quoted(transition_title_vi(t))
+                  : "Thao tác " + quoted(transition_title_vi(t)) + " không dành cho vai trò nào",
+          a.action);
     if (auto e = check_inputs(t, a.inputs)) return *e;
     for (Guard g : t.guards)
-      if (!guard_holds(s_, g, now_))
-        return make_error(ErrorCode::kGuardFailed,
-                          std::string(guard_name(g)) + ": " + guard_failure(s_, g, now_),
-                          guard_name(g));
+      if (!guard_holds(s_, g, now_)) {
+        LocalizedText why = guard_failure(s_, g, now_);
+        // The guard's name is for developers; Vietnamese readers get the reason alone.
+        return user_error(ErrorCode::kGuardFailed, std::string(guard_name(g)) + ": " + why.en,
+                          std::move(why.vi), guard_name(g));
+      }
     return take(*index, a.inputs, 0);
   }
 
   Status operator()(const FireTimer& f) {
     if (auto e = require_created()) return *e;
     if (actor_.user != kSystemUser)
-      return make_error(ErrorCode::kForbiddenRole, "only the timer service fires timers");
+      return user_error(ErrorCode::kForbiddenRole, "only the timer service fires timers",
+                        "Chỉ dịch vụ hẹn giờ của hệ thống được kích hoạt bộ hẹn giờ");
     const Timer* timer = s_.find_timer(f.timer_id);
     if (!timer)
-      return make_error(ErrorCode::kNotFound,
-                        "timer " + std::to_string(f.timer_id) + " is not pending", "timer_id");
+      return user_error(
+          ErrorCode::kNotFound, "timer " + std::to_string(f.timer_id) + " is not pending",
+          "Bộ hẹn giờ số " + std::to_string(f.timer_id) + " không còn chờ kích hoạt", "timer_id");
     if (timer->at > now_)
-      return make_error(
+      return user_error(
           ErrorCode::kInvalidState,
           "timer " + std::to_string(f.timer_id) + " is not due until " + format_time(timer->at),
+          "Bộ hẹn giờ số " + std::to_string(f.timer_id) + " chưa đến hạn kích hoạt (" +
+              format_time_vi(timer->at) + ")",
           "timer_id");
     if (timer->kind == TimerKind::kReminder) {
       emit(ReminderSent{timer->id, reminder_recipients()});
@@ -257,36 +413,56 @@ class Decider {
  private:
   void emit(EventBody body) { out_->push_back(Event{now_, actor_.user, std::move(body)}); }
 
+  std::string unknown_role_vi(const std::string& role) const {
+    return "Quy trình " + quoted(workflow_title_vi(def_)) + " không có vai trò " + quoted(role);
+  }
+
   std::optional<Error> require_created() const {
-    if (!s_.created) return make_error(ErrorCode::kInvalidState, "the dossier does not exist yet");
+    if (!s_.created)
+      return user_error(ErrorCode::kInvalidState, "the dossier does not exist yet",
+                        "Hồ sơ chưa được tạo");
     return std::nullopt;
   }
 
   std::optional<Error> require_manager() const {
     if (actor_.admin || (s_.roles_of(actor_.user) & def_.participant_managers)) return std::nullopt;
-    return make_error(ErrorCode::kForbiddenRole,
-                      "only " + role_list(def_, def_.participant_managers) +
-                          " or an administrator may change who takes part");
+    return user_error(
+        ErrorCode::kForbiddenRole,
+        "only " + role_list(def_, def_.participant_managers) +
+            " or an administrator may change who takes part",
+        "Chỉ " +
+            (def_.participant_managers
+                 ? role_list_vi(def_, def_.participant_managers) + " hoặc quản trị hệ thống"
+                 : std::string("quản trị hệ thống")) +
+            " được thay đổi thành phần tham gia hồ sơ");
   }
 
   std::optional<Error> require_operation(Operation op) const {
     const RoleMask allowed = s_.current().allow[static_cast<size_t>(op)];
     if (!allowed)
-      return make_error(
+      return user_error(
           ErrorCode::kNotAllowedInState,
           std::string(operation_name(op)) + " is not possible in step \"" + s_.current().id + "\"",
+          std::string("Không thể ") + operation_vi(op) + " ở bước " +
+              quoted(state_title_vi(s_.current())),
           operation_name(op));
     if (!(allowed & s_.roles_of(actor_.user)))
-      return make_error(ErrorCode::kForbiddenRole,
+      return user_error(ErrorCode::kForbiddenRole,
                         "only " + role_list(def_, allowed) + " may " + operation_name(op) +
                             " in step \"" + s_.current().id + "\"",
+                        "Chỉ " + role_list_vi(def_, allowed) + " được " + operation_vi(op) +
+                            " ở bước " + quoted(state_title_vi(s_.current())),
                         operation_name(op));
     return std::nullopt;
   }
 
   std::optional<Error> check_participant(const Participant& p, const std::string& field) const {
-    if (p.user == kSystemUser) return invalid(field + "/user", "needs a user id");
-    if (p.unit == 0) return invalid(field + "/unit", "needs the unit the user speaks for");
+    if (p.user == kSystemUser)
+      return invalid(field + "/user", "needs a user id",
+                     field_vi(field + "/user") + " thiếu mã người dùng");
+    if (p.unit == 0)
+      return invalid(field + "/unit", "needs the unit the user speaks for",
+                     field_vi(field + "/unit") + " thiếu cơ quan, đơn vị mà người dùng đại diện");
     return std::nullopt;
   }
 
@@ -303,14 +479,19 @@ class Decider {
                                      [&in](const InputDef& d) { return d.name == in.name; });
       if (spec == t.inputs.end())
         return invalid("inputs/" + in.name,
-                       "action \"" + t.action + "\" takes no input \"" + in.name + "\"");
+                       "action \"" + t.action + "\" takes no input \"" + in.name + "\"",
+                       "Thao tác " + quoted(transition_title_vi(t)) +
+                           " không có trường thông tin " + quoted(in.name));
       for (size_t k = 0; k < i; ++k)
-        if (inputs[k].name == in.name) return invalid("inputs/" + in.name, "given twice");
+        if (inputs[k].name == in.name)
+          return invalid("inputs/" + in.name, "given twice",
+                         field_vi("inputs/" + in.name) + " được nhập hai lần");
       if (auto e = check_input_value(*spec, in)) return e;
     }
     for (const InputDef& spec : t.inputs)
       if (spec.required && !find_input(inputs, spec.name))
-        return invalid("inputs/" + spec.name, "is required");
+        return invalid("inputs/" + spec.name, "is required",
+                       field_vi("inputs/" + spec.name) + " là bắt buộc");
     return std::nullopt;
   }
 
@@ -319,20 +500,29 @@ class Decider {
     switch (spec.type) {
       case InputType::kText: {
         const auto* text = std::get_if<std::string>(&in.value);
-        if (!text) return invalid(field(), "must be text");
+        if (!text) return invalid(field(), "must be text", field_vi(field()) + " phải là văn bản");
         return check_text(*text, "inputs/", in.name, kMaxInputTextBytes, spec.required);
       }
       case InputType::kTime: {
         const auto* time = std::get_if<Time>(&in.value);
-        if (!time) return invalid(field(), "must be a time");
+        if (!time)
+          return invalid(field(), "must be a time",
+                         field_vi(field()) + " phải là một thời điểm (ngày, giờ)");
         if (spec.name == kDeadlineInput && *time <= now_)
-          return invalid(field(), "must be in the future (now " + format_time(now_) + ")");
+          return invalid(field(), "must be in the future (now " + format_time(now_) + ")",
+                         field_vi(field()) + " phải là một thời điểm trong tương lai (hiện tại: " +
+                             format_time_vi(now_) + ")");
         return std::nullopt;
       }
       case InputType::kParticipants: {
         const auto* list = std::get_if<std::vector<Participant>>(&in.value);
-        if (!list) return invalid(field(), "must be a list of participants");
-        if (list->size() > kMaxParticipants) return invalid(field(), "too many participants");
+        if (!list)
+          return invalid(field(), "must be a list of participants",
+                         field_vi(field()) + " phải là danh sách người tham gia");
+        if (list->size() > kMaxParticipants)
+          return invalid(field(), "too many participants",
+                         field_vi(field()) + " có quá nhiều người tham gia (tối đa " +
+                             std::to_string(kMaxParticipants) + ")");
         for (size_t i = 0; i < list->size(); ++i) {
           const Participant& p = (*list)[i];
           if (p.user == kSystemUser || p.unit == 0)
@@ -340,7 +530,9 @@ class Decider {
           for (size_t k = 0; k < i; ++k)
             if ((*list)[k].user == (*list)[i].user)
               return invalid(field() + "/" + std::to_string(i),
-                             "user " + std::to_string((*list)[i].user) + " is listed twice");
+                             "user " + std::to_string((*list)[i].user) + " is listed twice",
+                             "Người dùng " + std::to_string((*list)[i].user) +
+                                 " bị trùng trong danh sách " + quoted(field()));
         }
         return std::nullopt;
       }
@@ -381,17 +573,23 @@ class Decider {
         return invalid(
             std::string("inputs/") + std::string(kInviteesInput),
             "the consultation needs at least " + std::to_string(c.quorum.min_invitees()) +
-                " invitee(s) for its quorum; " + std::to_string(invitees.size()) + " given");
+                " invitee(s) for its quorum; " + std::to_string(invitees.size()) + " given",
+            "Cần mời ít nhất " + std::to_string(c.quorum.min_invitees()) +
+                " đại biểu để đợt lấy ý kiến có thể đủ số đại biểu góp ý theo quy định; mới chọn " +
+                std::to_string(invitees.size()));
       if (c.max_invitees && invitees.size() > c.max_invitees)
         return invalid(std::string("inputs/") + std::string(kInviteesInput),
-                       "at most " + std::to_string(c.max_invitees) + " invitees");
+                       "at most " + std::to_string(c.max_invitees) + " invitees",
+                       "Chỉ được mời tối đa " + std::to_string(c.max_invitees) +
+                           " đại biểu; đã chọn " + std::to_string(invitees.size()));
       for (const Participant& p : invitees)
         if (!s_.plays(p.user, c.consultee_role)) new_invitees.push_back(p);
     }
     for (const EffectDef& effect : target.on_enter) {
       if (effect.kind != EffectKind::kAllocateNumber) continue;
       if (!numbers_)
-        return make_error(ErrorCode::kInvalidState, "no register of official numbers is available");
+        return user_error(ErrorCode::kInvalidState, "no register of official numbers is available",
+                          "Không có sổ đăng ký văn bản để cấp số, ký hiệu");
       const int year = to_vietnam_time(now_).year;
       const std::string series = fill_pattern(effect.series, s_, 0, year);
       const std::uint32_t number = numbers_->next_number(s_.issuer.id, series, year);

@@ -382,3 +382,89 @@ TEST_CASE("available_actions offers what the user may take now", "[decide][guard
   CHECK(names(kChair) == std::vector<std::string>{"withdraw"});
   CHECK(names(kDelegateA).empty());
 }
+
+TEST_CASE("refusals read in Vietnamese with the definition's titles", "[decide][vietnamese]") {
+  const Definition def = load_workflow("plan.json");
+  Dossier d(def);
+  open_consultation(d);
+  d.ok(kDelegateA, NoFurtherComments{});
+
+  Error e = d.refused(kDrafter, action("close_consultation"), ErrorCode::kGuardFailed);
+  CHECK(e.message_vi == "Chưa đủ số đại biểu góp ý: 1/3 đại biểu đã góp ý, cần 2");
+  e = d.refused(kDelegateB, action("close_consultation"), ErrorCode::kForbiddenRole);
+  CHECK(e.message == "only drafter, chair may close_consultation");
+  CHECK(e.message_vi ==
+        "Chỉ Cơ quan chủ trì soạn thảo hoặc Chủ tọa được thực hiện thao tác “Kết thúc lấy ý "
+        "kiến”");
+  e = d.refused(kDelegateA, NoFurtherComments{}, ErrorCode::kInvalidState);
+  CHECK(e.message_vi == "Bạn đã xác nhận không còn ý kiến góp ý");
+  e = d.refused(kChair, action("approve"), ErrorCode::kNotAllowedInState);
+  CHECK(e.message_vi == "Không thể thực hiện thao tác “Thông qua” ở bước “Lấy ý kiến góp ý”");
+  e = d.refused(kChair, action("publish"), ErrorCode::kUnknownAction);
+  CHECK(e.message_vi ==
+        "Quy trình “Xây dựng, ban hành và triển khai kế hoạch” không có thao tác “publish”");
+  e = d.refused(kDrafter, SubmitVersion{"v2", ""}, ErrorCode::kNotAllowedInState);
+  CHECK(e.message_vi == "Không thể gửi phiên bản dự thảo mới ở bước “Lấy ý kiến góp ý”");
+  e = d.refused(kChair, action("withdraw"), ErrorCode::kInvalidArgument);
+  CHECK(e.message_vi == "Trường “inputs/reason” là bắt buộc");
+
+  d.ok(kDelegateB, NoFurtherComments{});
+  d.ok(kChair, action("close_consultation"));
+  d.ok(kChair, action("approve"));
+  d.ok(kClerk, action("issue"));
+  REQUIRE(d.state_id() == "implementation");
+  // A title with a comma of its own sets the list apart with semicolons.
+  e = d.refused(kOutsider, AddComment{"Góp ý", 0}, ErrorCode::kForbiddenRole);
+  CHECK(e.message_vi ==
+        "Chỉ Cơ quan chủ trì soạn thảo; Chủ tọa; Cơ quan thực hiện hoặc Cơ quan theo dõi, đôn đốc "
+        "được góp ý ở bước “Triển khai thực hiện”");
+  e = d.refused(kDrafter, SubmitVersion{"sửa sau ban hành", ""}, ErrorCode::kInvalidState);
+  CHECK(e.message_vi == "Văn bản đã được ban hành, không thể sửa đổi");
+
+  d.ok(kMonitor, action("close", {text_input("summary", "Hoàn thành.")}));
+  e = d.refused(kChair, BindRole{"implementer", {kOutsider, 90}}, ErrorCode::kInvalidState);
+  CHECK(e.message == "the dossier is closed");
+  CHECK(e.message_vi == "Hồ sơ đã kết thúc");
+}
+
+TEST_CASE("Vietnamese messages give times as Vietnamese write them", "[decide][vietnamese]") {
+  const Definition def = load_workflow("plan.json");
+  Dossier d(def);  // 00:00 25/1/2024 in Hà Nội
+  d.ok(kDrafter, plan_dossier());
+  d.ok(kDrafter, SubmitVersion{"Dự thảo", ""});
+  Error e = d.refused(kDrafter, action("open_consultation", {InputValue{"deadline", d.now - 3600}}),
+                      ErrorCode::kInvalidArgument);
+  CHECK(e.message_vi ==
+        "Trường “inputs/deadline” phải là một thời điểm trong tương lai (hiện tại: 00:00 "
+        "25/1/2024)");
+  d.ok(kDrafter, action("open_consultation", {InputValue{"deadline", Time{1711360800}}}));
+  e = d.refused(kChair, action("close_at_deadline"), ErrorCode::kGuardFailed);
+  CHECK(e.message ==
+        "deadline_passed: the deadline 2024-03-25T17:00:00+07:00 has not passed (now "
+        "2024-01-25T00:00:00+07:00)");
+  CHECK(e.message_vi == "Chưa hết thời hạn 17:00 25/3/2024 (hiện tại: 00:00 25/1/2024)");
+}
+
+TEST_CASE("creating a dossier is refused in Vietnamese too", "[decide][vietnamese]") {
+  const Definition def = load_workflow("plan.json");
+  auto create_error = [&def](UserId user, const CreateDossier& c) {
+    DossierState s(def);
+    std::vector<Event> events;
+    Status st = decide(s, c, Actor{user, 10, false}, 0, &events);
+    REQUIRE_FALSE(st.ok());
+    return st.error();
+  };
+  CHECK(create_error(kOutsider, plan_dossier()).message_vi ==
+        "Người tạo hồ sơ phải tham gia hồ sơ với vai trò Cơ quan chủ trì soạn thảo hoặc Chủ tọa");
+  CreateDossier c = plan_dossier();
+  c.bindings.erase(c.bindings.begin());
+  CHECK(create_error(kChair, c).message_vi ==
+        "Chưa phân công ai giữ vai trò “Cơ quan chủ trì soạn thảo”, vai trò cần có ở bước đầu "
+        "tiên “Dự thảo”");
+  c = plan_dossier();
+  c.title = " ";
+  CHECK(create_error(kDrafter, c).message_vi == "Trường “title” không được để trống");
+  c = plan_dossier("TB");
+  CHECK(create_error(kDrafter, c).message_vi ==
+        "Loại văn bản “TB” không thuộc quy trình “Xây dựng, ban hành và triển khai kế hoạch”");
+}

@@ -39,29 +39,38 @@ bool guard_holds(const DossierState& s, Guard g, Time now) {
   return false;
 }
 
-std::string guard_failure(const DossierState& s, Guard g, Time now) {
+LocalizedText guard_failure(const DossierState& s, Guard g, Time now) {
   switch (g) {
     case Guard::kHasDraftVersion:
-      return "no draft version has been submitted yet";
+      return {"Chưa có phiên bản dự thảo nào được gửi", "no draft version has been submitted yet"};
     case Guard::kNewVersionInState:
-      return "no new draft version has been submitted in this step";
-    case Guard::kAllCommentsDisposed:
-      return std::to_string(s.undisposed_comments) +
-             (s.undisposed_comments == 1 ? " comment still has" : " comments still have") +
-             " no disposition";
+      return {"Chưa gửi phiên bản dự thảo mới ở bước này",
+              "no new draft version has been submitted in this step"};
+    case Guard::kAllCommentsDisposed: {
+      const std::string count = std::to_string(s.undisposed_comments);
+      return {"Còn " + count + " ý kiến góp ý chưa được tiếp thu, giải trình",
+              count + (s.undisposed_comments == 1 ? " comment still has" : " comments still have") +
+                  " no disposition"};
+    }
     case Guard::kQuorumMet: {
       const auto invited = static_cast<std::uint32_t>(s.invitees.size());
       const auto& c = s.current().consultation;
-      return "quorum not met: " + std::to_string(s.responded_count()) + " of " +
-             std::to_string(invited) + " invitees have responded, " +
-             std::to_string(c ? quorum_needed(c->quorum, invited) : invited) + " needed";
+      const std::string responded = std::to_string(s.responded_count());
+      const std::string of = std::to_string(invited);
+      const std::string needed = std::to_string(c ? quorum_needed(c->quorum, invited) : invited);
+      return {"Chưa đủ số đại biểu góp ý: " + responded + "/" + of + " đại biểu đã góp ý, cần " +
+                  needed,
+              "quorum not met: " + responded + " of " + of + " invitees have responded, " + needed +
+                  " needed"};
     }
     case Guard::kDeadlinePassed:
-      return s.deadline_at ? "the deadline " + format_time(*s.deadline_at) +
-                                 " has not passed (now " + format_time(now) + ")"
-                           : "this step has no deadline";
+      if (!s.deadline_at) return {"Bước này không có thời hạn", "this step has no deadline"};
+      return {"Chưa hết thời hạn " + format_time_vi(*s.deadline_at) +
+                  " (hiện tại: " + format_time_vi(now) + ")",
+              "the deadline " + format_time(*s.deadline_at) + " has not passed (now " +
+                  format_time(now) + ")"};
   }
-  return "guard does not hold";
+  return {"Điều kiện để thực hiện thao tác chưa được đáp ứng", "guard does not hold"};
 }
 
 std::vector<std::uint16_t> available_actions(const DossierState& s, UserId user, Time now) {

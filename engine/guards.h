@@ -11,9 +11,10 @@ namespace planflow {
 
 bool guard_holds(const DossierState& state, Guard guard, Time now);
 
-// Why a guard does not hold, in plain English, with the figures involved
-// ("quorum not met: 2 of 5 invitees have responded, 4 needed").
-std::string guard_failure(const DossierState& state, Guard guard, Time now);
+// Why a guard does not hold, with the figures involved, in English ("quorum
+// not met: 2 of 5 invitees have responded, 4 needed") and in Vietnamese
+// ("Chưa đủ số đại biểu góp ý: 2/5 đại biểu đã góp ý, cần 4").
+LocalizedText guard_failure(const DossierState& state, Guard guard, Time now);
 
 // Indices of the current state's transitions that `user` may take now:
 // they play an allowed role and every guard holds.

@@ -21,7 +21,7 @@ class JsonReader {
   const std::optional<Error>& error() const { return error_; }
   bool ok() const { return !error_; }
 
-  bool is_object(const char* what = "an object");
+  bool is_object(const char* what = "an object", const char* what_vi = "một đối tượng JSON");
   bool has(const char* key) const { return j_.is_object() && j_.contains(key); }
 
   std::string string(const char* key, bool required = true);
@@ -34,14 +34,18 @@ class JsonReader {
   const nlohmann::json* array(const char* key, bool required = true);
 
   std::string field(const char* key) const { return path_.empty() ? key : path_ + "/" + key; }
-  void fail(const std::string& field, const std::string& message);
+  // "field: message", and in Vietnamese "Trường “field” message_vi"; without
+  // `message_vi` the error is English only (for what only operators read).
+  void fail(const std::string& field, const std::string& message,
+            const std::string& message_vi = {});
   // Takes over the error of a reader of a nested value, if this has none.
   void absorb(const JsonReader& child) {
     if (!error_ && child.error_) error_ = child.error_;
   }
 
  private:
-  const nlohmann::json* member(const char* key, bool required, const char* expected);
+  const nlohmann::json* member(const char* key, bool required, const char* expected,
+                               const char* expected_vi);
 
   const nlohmann::json& j_;
   std::string path_;

@@ -63,6 +63,17 @@ std::string format_time(Time t) {
   return buf;
 }
 
+std::string format_time_vi(Time t) {
+  const CivilDateTime c = to_vietnam_time(t);
+  char buf[80];
+  if (c.second != 0)
+    std::snprintf(buf, sizeof buf, "%02d:%02d:%02d %d/%d/%d", c.hour, c.minute, c.second, c.day,
+                  c.month, c.year);
+  else
+    std::snprintf(buf, sizeof buf, "%02d:%02d %d/%d/%d", c.hour, c.minute, c.day, c.month, c.year);
+  return buf;
+}
+
 namespace {
 
 bool read_digits(std::string_view s, size_t pos, size_t count, int* out) {

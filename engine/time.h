@@ -36,6 +36,10 @@ Time from_vietnam_time(const CivilDateTime& c);
 // "2024-01-25T08:00:00+07:00".
 std::string format_time(Time t);
 
+// "17:00 25/3/2024": Vietnam time the way Vietnamese readers write it, for
+// messages people read. Seconds appear only when there are some ("17:00:30 ...").
+std::string format_time_vi(Time t);
+
 // Accepts "2024-03-25" (midnight, Vietnam time), "2024-03-25T17:00" and
 // "2024-03-25T17:00:00" (Vietnam time), or with an explicit "Z" or "+hh:mm"
 // offset. nullopt when the text is not such a time or names no real date.

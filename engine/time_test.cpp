@@ -22,6 +22,15 @@ TEST_CASE("Vietnam time is UTC+7 all year", "[time]") {
   CHECK((c.day == 25 && c.hour == 23 && c.minute == 59 && c.second == 59));
 }
 
+TEST_CASE("times in Vietnamese messages read as Vietnamese write them", "[time]") {
+  CHECK(format_time_vi(from_vietnam_time({2024, 3, 25, 17, 0, 0})) == "17:00 25/3/2024");
+  CHECK(format_time_vi(1711360800) == "17:00 25/3/2024");  // 10:00 UTC
+  CHECK(format_time_vi(from_vietnam_time({2014, 1, 1, 3, 5, 0})) == "03:05 1/1/2014");
+  CHECK(format_time_vi(from_vietnam_time({2024, 12, 31, 23, 59, 30})) == "23:59:30 31/12/2024");
+  // 31/12/2013 20:00 UTC is already New Year's Day in Hà Nội.
+  CHECK(format_time_vi(from_vietnam_time({2014, 1, 1, 3, 0, 0})) == "03:00 1/1/2014");
+}
+
 TEST_CASE("parse_time accepts dates, local times and offsets", "[time]") {
   const Time midnight = from_vietnam_time({2024, 3, 25, 0, 0, 0});
   CHECK(parse_time("2024-03-25") == midnight);

@@ -13,8 +13,10 @@ namespace planflow {
 namespace {
 
 Error icu_failure(UErrorCode status) {
-  return make_error(ErrorCode::kInvalidArgument,
-                    std::string("Unicode normalisation failed: ") + u_errorName(status));
+  return user_error(
+      ErrorCode::kInvalidArgument,
+      std::string("Unicode normalisation failed: ") + u_errorName(status),
+      std::string("Không chuẩn hóa được văn bản theo Unicode (lỗi ") + u_errorName(status) + ")");
 }
 
 }  // namespace
@@ -22,7 +24,8 @@ Error icu_failure(UErrorCode status) {
 Result<std::string> normalize_nfc(std::string_view utf8) {
   // ICU measures strings in int32_t.
   if (utf8.size() > static_cast<size_t>(std::numeric_limits<std::int32_t>::max()))
-    return make_error(ErrorCode::kInvalidArgument, "text too long to normalise");
+    return user_error(ErrorCode::kInvalidArgument, "text too long to normalise",
+                      "Văn bản quá dài, không chuẩn hóa được theo Unicode");
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
   if (U_FAILURE(status)) return icu_failure(status);

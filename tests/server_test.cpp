@@ -109,3 +109,59 @@ TEST_CASE("errors carry a stable code and the pointer of the field at fault", "[
   const json inbox = drafter.call({{"op", "inbox"}});
   REQUIRE(inbox.contains("result"));
 }
+
+TEST_CASE("error messages speak the user's language: Vietnamese first, English on request",
+          "[server]") {
+  Running s;
+  const std::string cookie = sign_in(s.port(), "drafter");
+  Client vi(s.port(), cookie, s.origin);
+  json r = vi.call({{"op", "launch"}});
+  CHECK(r["error"]["message"] == "Không có thao tác \"launch\"");
+  const DossierId id = open_plan(vi);
+  r = vi.call(command(id, "q1", {{"type", "take_action"}, {"action", "close_consultation"}}));
+  CHECK(r["error"]["code"] == "guard_failed");
+  const std::string quorum = r["error"]["message"];
+  INFO(quorum);
+  CHECK(quorum.find("đại biểu") != std::string::npos);
+
+  Client en(s.port(), cookie, s.origin, "/ws?lang=en");
+  CHECK(en.call({{"op", "launch"}})["error"]["message"] == "unknown operation \"launch\"");
+  r = en.call(command(id, "q2", {{"type", "take_action"}, {"action", "close_consultation"}}));
+  CHECK(std::string(r["error"]["message"]).find("quorum not met") != std::string::npos);
+
+  // The toggle, without reconnecting; a language planflow does not speak is refused.
+  CHECK(vi.call({{"op", "language"}, {"lang", "en"}})["result"]["lang"] == "en");
+  CHECK(vi.call({{"op", "launch"}})["error"]["message"] == "unknown operation \"launch\"");
+  r = vi.call({{"op", "language"}, {"lang", "fr"}});
+  CHECK(r["error"]["code"] == "bad_request");
+  CHECK(r["error"]["pointer"] == "/lang");
+
+  // Over HTTP the browser's Accept-Language or the app's cookie decides.
+  auto res = http_request(s.port(), http::verb::get, "/me", "");
+  CHECK(json::parse(res.body())["error"]["message"] == "Vui lòng đăng nhập");
+  res = http_request(s.port(), http::verb::get, "/me?lang=en", "");
+  CHECK(json::parse(res.body())["error"]["message"] == "sign in first");
+}
+
+TEST_CASE("metrics count commands by type and outcome, latency and commit batches", "[server]") {
+  Running s;
+  Client drafter(s.port(), sign_in(s.port(), "drafter"), s.origin);
+  const DossierId id = open_plan(drafter);
+  drafter.call(command(id, "m1", {{"type", "add_comment"}, {"text", "Ý kiến"}}));
+  drafter.call(command(id, "m1", {{"type", "add_comment"}, {"text", "Ý kiến"}}));
+  drafter.call(command(id, "m2", {{"type", "take_action"}, {"action", "close_consultation"}}));
+  const std::string text = http_request(s.port(), http::verb::get, "/metrics", "").body();
+  INFO(text);
+  CHECK(text.find("planflow_commands_total{type=\"add_comment\",outcome=\"committed\"} 1\n") !=
+        std::string::npos);
+  CHECK(text.find("planflow_commands_total{type=\"add_comment\",outcome=\"replayed\"} 1\n") !=
+        std::string::npos);
+  CHECK(text.find("planflow_commands_total{type=\"take_action\",outcome=\"guard_failed\"} 1\n") !=
+        std::string::npos);
+  // create, submit_version, open_consultation, two comments, the refused close.
+  CHECK(text.find("planflow_command_latency_seconds_count 6\n") != std::string::npos);
+  CHECK(text.find("planflow_command_latency_seconds_bucket{le=\"+Inf\"} 6\n") != std::string::npos);
+  CHECK(text.find("planflow_commit_batch_size_bucket{le=\"+Inf\"} ") != std::string::npos);
+  CHECK(text.find("planflow_websocket_sessions 1\n") != std::string::npos);
+  CHECK(text.find("planflow_push_resyncs_total 0\n") != std::string::npos);
+}

@@ -9,8 +9,10 @@
 #include <boost/beast/http.hpp>
 #include <boost/beast/websocket.hpp>
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <functional>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <thread>
 
 #include "api/accounts.h"
@@ -46,6 +48,15 @@ struct Running {
       for (const char* login : {"drafter", "delegate", "outsider"})
         REQUIRE(a.add_user(login, login, "SNV", kPassword, false).ok());
     }
+    start(tune);
+  }
+  ~Running() { stop(); }
+  unsigned short port() const { return server->port(); }
+
+  // stop() then start() is a restart on the same database, as an operator
+  // would do it: a new port, the same accounts and sign-in cookies.
+  void start(const std::function<void(ServerConfig&)>& tune = {}) {
+    const std::string db = dir.file("planflow.db");
     ServerConfig config;
     config.port = 0;
     config.database = db;
@@ -58,11 +69,12 @@ struct Running {
     origin = "http://127.0.0.1:" + std::to_string(server->port());
     thread = std::thread([this] { server->run(); });
   }
-  ~Running() {
+  void stop() {
+    if (!server) return;
     server->stop();
     thread.join();
+    server.reset();
   }
-  unsigned short port() const { return server->port(); }
 };
 
 inline http::response<http::string_body> http_request(unsigned short port, http::verb verb,
@@ -92,23 +104,78 @@ inline std::string sign_in(unsigned short port, const std::string& login) {
 
 class Client {
  public:
-  Client(unsigned short port, const std::string& cookie, const std::string& origin) : ws_(ioc_) {
-    net::connect(ws_.next_layer(),
-                 std::vector{tcp::endpoint(net::ip::make_address("127.0.0.1"), port)});
+  // `target` may carry a query, such as "/ws?lang=en". `receive_buffer` > 0
+  // shrinks the socket's receive buffer before it connects, so that a client
+  // that stops reading soon pushes back on the server.
+  Client(unsigned short port, const std::string& cookie, const std::string& origin,
+         const std::string& target = "/ws", int receive_buffer = 0)
+      : ws_(ioc_) {
+    const tcp::endpoint server(net::ip::make_address("127.0.0.1"), port);
+    ws_.next_layer().open(server.protocol());
+    if (receive_buffer > 0)
+      ws_.next_layer().set_option(net::socket_base::receive_buffer_size(receive_buffer));
+    ws_.next_layer().connect(server);
     ws_.set_option(
         websocket::stream_base::decorator([cookie, origin](websocket::request_type& req) {
           if (!cookie.empty()) req.set(http::field::cookie, cookie);
           req.set(http::field::origin, origin);
         }));
-    ws_.handshake("127.0.0.1", "/ws");
+    ws_.handshake("127.0.0.1", target);
   }
 
   void send_text(const std::string& text) { ws_.write(net::buffer(text)); }
+  void send_binary(const std::string& bytes) {
+    ws_.binary(true);
+    ws_.write(net::buffer(bytes));
+    ws_.text(true);
+  }
+  // The close frame's code and reason, once a read failed with
+  // websocket::error::closed (next_within returned nullopt).
+  websocket::close_reason reason() const { return ws_.reason(); }
+  unsigned short local_port() const { return ws_.next_layer().local_endpoint().port(); }
 
   json next() {
     beast::flat_buffer buffer;
     ws_.read(buffer);
     return json::parse(beast::buffers_to_string(buffer.data()));
+  }
+
+  // The next message, or nullopt when none comes within `limit`; the
+  // connection is closed then, so a test that waits in vain fails, not hangs.
+  std::optional<json> next_within(std::chrono::milliseconds limit) {
+    beast::flat_buffer buffer;
+    std::optional<beast::error_code> done;
+    ws_.async_read(buffer, [&done](beast::error_code ec, std::size_t) { done = ec; });
+    ioc_.restart();
+    ioc_.run_for(limit);
+    if (!done) {
+      beast::error_code ignored;
+      ws_.next_layer().close(ignored);
+      ioc_.restart();
+      ioc_.run();
+      return std::nullopt;
+    }
+    if (*done) return std::nullopt;
+    return json::parse(beast::buffers_to_string(buffer.data()));
+  }
+
+  // The next pushed event within `limit`, like next_event().
+  std::optional<json> next_event_within(std::chrono::milliseconds limit) {
+    for (auto it = pushed.begin(); it != pushed.end(); ++it)
+      if ((*it)["type"] == "event") {
+        json e = *it;
+        pushed.erase(it);
+        return e;
+      }
+    const auto until = std::chrono::steady_clock::now() + limit;
+    for (;;) {
+      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+          until - std::chrono::steady_clock::now());
+      std::optional<json> m = next_within(std::max(left, std::chrono::milliseconds(1)));
+      if (!m) return std::nullopt;
+      if (m->value("type", "") == "event") return m;
+      pushed.push_back(std::move(*m));
+    }
   }
 
   // Sends a request and returns its reply; pushes read meanwhile are kept.
@@ -152,9 +219,12 @@ inline json command(DossierId dossier, const std::string& request_id, json body)
 }
 
 // A plan dossier with drafter (user 1) and delegate (user 2), in consultation.
-inline DossierId open_plan(Client& drafter) {
+// `inputs` go to open_consultation ({"deadline": ...}); `tag` starts the
+// request ids, so one test can open several dossiers.
+inline DossierId open_plan(Client& drafter, const json& inputs = json::object(),
+                           const std::string& tag = "") {
   json created = drafter.call(
-      command(0, "create",
+      command(0, tag + "create",
               {{"type", "create_dossier"},
                {"title", "Kế hoạch cải cách chế độ công vụ, công chức"},
                {"issuer", {{"id", 2}, {"code", "UBND"}}},
@@ -165,11 +235,13 @@ inline DossierId open_plan(Client& drafter) {
   INFO(created.dump());
   REQUIRE(created.contains("result"));
   const DossierId id = created["result"]["dossier"];
-  REQUIRE(drafter.call(command(id, "v1", {{"type", "submit_version"}, {"text", "Dự thảo"}}))
+  REQUIRE(drafter.call(command(id, tag + "v1", {{"type", "submit_version"}, {"text", "Dự thảo"}}))
               .contains("result"));
-  REQUIRE(
-      drafter.call(command(id, "open", {{"type", "take_action"}, {"action", "open_consultation"}}))
-          .contains("result"));
+  json open = {{"type", "take_action"}, {"action", "open_consultation"}};
+  if (!inputs.empty()) open["inputs"] = inputs;
+  const json opened = drafter.call(command(id, tag + "open", open));
+  INFO(opened.dump());
+  REQUIRE(opened.contains("result"));
   return id;
 }
 

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "api/server/language.h"
 #include "api/server/protocol.h"
 #include "api/server/static_files.h"
 #include "api/server/websocket_session.h"
@@ -36,6 +37,7 @@ std::string session_cookie(beast::string_view header) {
 
 HttpSession::HttpSession(net::ip::tcp::socket&& socket, std::shared_ptr<Hub> hub)
     : stream_(std::move(socket)), hub_(std::move(hub)) {
+  hub_->metrics().http_connection_opened();
   beast::error_code ec;
   const auto endpoint = stream_.socket().remote_endpoint(ec);
   if (!ec) address_ = endpoint.address().to_string();
@@ -70,10 +72,40 @@ http::response<http::string_body> json_response(const http::request<http::string
   return res;
 }
 
+// The message in the language the browser asked for (see language.h).
 http::response<http::string_body> error_response(const http::request<http::string_body>& req,
                                                  http::status status, const char* code,
-                                                 const std::string& message) {
-  return json_response(req, status, {{"error", {{"code", code}, {"message", message}}}});
+                                                 const LocalizedText& message) {
+  const Language language =
+      choose_language(req.target(), req[http::field::cookie], req[http::field::accept_language]);
+  return json_response(req, status,
+                       {{"error", {{"code", code}, {"message", in(message, language)}}}});
+}
+
+const LocalizedText kSignInFirst{"Vui lòng đăng nhập", "sign in first"};
+const LocalizedText kNoSuchPage{"Không có trang này", "no such page"};
+
+// Sign-in refusals in words for the person at the keyboard; the English
+// detail the accounts module gives stays in the English message.
+LocalizedText sign_in_refusal(const AccountError& e) {
+  switch (e.code) {
+    case AccountErrorCode::kThrottled:
+      return {"Đăng nhập sai quá nhiều lần; vui lòng thử lại sau " + std::to_string(e.retry_after) +
+                  " giây",
+              e.message};
+    case AccountErrorCode::kDisabled:
+      return {"Tài khoản đã bị khóa; vui lòng liên hệ quản trị viên", e.message};
+    case AccountErrorCode::kUnavailable:
+      return {"Hệ thống tạm thời chưa đăng nhập được; vui lòng thử lại sau", e.message};
+    default:
+      return {"Tên đăng nhập hoặc mật khẩu không đúng", e.message};
+  }
+}
+
+// The target without its query ("/ws?lang=en" is "/ws").
+std::string_view path_of(const http::request<http::string_body>& req) {
+  const std::string_view target(req.target().data(), req.target().size());
+  return target.substr(0, target.find('?'));
 }
 
 json user_json(const User& u) {
@@ -90,44 +122,50 @@ void HttpSession::on_read(beast::error_code ec, std::size_t) {
   if (ec == http::error::header_limit || ec == http::error::body_limit) {
     Request req;
     req.version(11);
-    auto res = error_response(req,
-                              ec == http::error::body_limit
-                                  ? http::status::payload_too_large
-                                  : http::status::request_header_fields_too_large,
-                              "too_large", ec.message());
+    const ServerLimits& limits = hub_->config().limits;
+    const bool body = ec == http::error::body_limit;
+    const std::string n = std::to_string(body ? limits.body_bytes : limits.header_bytes);
+    auto res = error_response(
+        req, body ? http::status::payload_too_large : http::status::request_header_fields_too_large,
+        "too_large",
+        body ? LocalizedText{"Nội dung yêu cầu dài quá " + n + " byte",
+                             "the request body is longer than " + n + " bytes"}
+             : LocalizedText{"Phần đầu yêu cầu dài quá " + n + " byte",
+                             "the request headers are longer than " + n + " bytes"});
     res.keep_alive(false);
     return send(std::move(res));
   }
   if (ec) return;
   Request request = parser_->release();
   if (websocket::is_upgrade(request)) return upgrade(std::move(request));
-  if (request.method() == http::verb::get && request.target().find("/api/") != 0 &&
-      request.target() != "/healthz" && request.target() != "/metrics" && request.target() != "/me")
+  const std::string_view path = path_of(request);
+  if (request.method() == http::verb::get && path.find("/api/") != 0 && path != "/healthz" &&
+      path != "/metrics" && path != "/me")
     return send_file(request);
   send(handle(request));
 }
 
 void HttpSession::upgrade(Request request) {
-  if (request.target() != "/ws")
-    return send(
-        error_response(request, http::status::not_found, "not_found", "WebSockets live at /ws"));
+  if (path_of(request) != "/ws")
+    return send(error_response(request, http::status::not_found, "not_found",
+                               {"Kết nối WebSocket ở địa chỉ /ws", "WebSockets live at /ws"}));
   const std::string origin(request[http::field::origin]);
   const auto& allowed = hub_->config().allowed_origins;
   if (origin.empty() || std::find(allowed.begin(), allowed.end(), origin) == allowed.end())
     return send(error_response(request, http::status::forbidden, "forbidden",
-                               "this page's origin may not open a planflow connection"));
-  auto user =
-      hub_->accounts().session_user(session_cookie(request[http::field::cookie]), wall_clock_now());
+                               {"Trang web này không được phép kết nối tới planflow",
+                                "this page's origin may not open a planflow connection"}));
+  auto user = hub_->accounts().session_user(session_cookie(request[http::field::cookie]),
+                                            hub_->config().clock());
   if (!user.ok())
-    return send(
-        error_response(request, http::status::unauthorized, "unauthorized", "sign in first"));
+    return send(error_response(request, http::status::unauthorized, "unauthorized", kSignInFirst));
   stream_.expires_never();  // the WebSocket keeps its own timeouts
   std::make_shared<WebsocketSession>(stream_.release_socket(), hub_, user.value())
       ->run(std::move(request));
 }
 
 HttpSession::Response HttpSession::handle(const Request& req) {
-  const auto target = req.target();
+  const std::string_view target = path_of(req);
   if (target == "/healthz" && req.method() == http::verb::get) {
     Response res{http::status::ok, req.version()};
     res.set(http::field::content_type, "text/plain; charset=utf-8");
@@ -141,7 +179,7 @@ HttpSession::Response HttpSession::handle(const Request& req) {
   if (target == "/login" && req.method() == http::verb::post) return sign_in(req);
   if (target == "/logout" && req.method() == http::verb::post) return sign_out(req);
   if (target == "/me" && req.method() == http::verb::get) return me(req);
-  return error_response(req, http::status::not_found, "not_found", "no such page");
+  return error_response(req, http::status::not_found, "not_found", kNoSuchPage);
 }
 
 HttpSession::Response HttpSession::sign_in(const Request& req) {
@@ -149,27 +187,29 @@ HttpSession::Response HttpSession::sign_in(const Request& req) {
   if (body.is_discarded() || !body.is_object() || !body.contains("login") ||
       !body["login"].is_string() || !body.contains("password") || !body["password"].is_string())
     return error_response(req, http::status::bad_request, "bad_request",
-                          "send {\"login\": ..., \"password\": ...} as JSON");
-  auto signed_in =
-      hub_->accounts().sign_in(body["login"].get<std::string>(),
-                               body["password"].get<std::string>(), address_, wall_clock_now());
+                          {"Hãy gửi {\"login\": ..., \"password\": ...} dạng JSON",
+                           "send {\"login\": ..., \"password\": ...} as JSON"});
+  auto signed_in = hub_->accounts().sign_in(body["login"].get<std::string>(),
+                                            body["password"].get<std::string>(), address_,
+                                            hub_->config().clock());
   if (!signed_in.ok()) {
     const AccountError& e = signed_in.error();
     if (e.code == AccountErrorCode::kThrottled) {
-      auto res = error_response(req, http::status::too_many_requests, "rate_limited", e.message);
+      auto res =
+          error_response(req, http::status::too_many_requests, "rate_limited", sign_in_refusal(e));
       res.set(http::field::retry_after, std::to_string(e.retry_after));
       return res;
     }
     if (e.code == AccountErrorCode::kUnavailable)
-      return error_response(req, http::status::service_unavailable, "internal", e.message);
-    return error_response(req, http::status::unauthorized, "unauthorized", e.message);
+      return error_response(req, http::status::service_unavailable, "internal", sign_in_refusal(e));
+    return error_response(req, http::status::unauthorized, "unauthorized", sign_in_refusal(e));
   }
   const SignIn& s = signed_in.value();
   auto res = json_response(req, http::status::ok, {{"user", user_json(s.user)}});
   res.set(http::field::set_cookie,
           std::string(kSessionCookie) + "=" + s.token +
               "; HttpOnly; SameSite=Strict; Path=/; Max-Age=" +
-              std::to_string(std::max<Time>(0, s.expires_at - wall_clock_now())));
+              std::to_string(std::max<Time>(0, s.expires_at - hub_->config().clock())));
   return res;
 }
 
@@ -183,32 +223,19 @@ HttpSession::Response HttpSession::sign_out(const Request& req) {
 }
 
 HttpSession::Response HttpSession::me(const Request& req) {
-  auto user =
-      hub_->accounts().session_user(session_cookie(req[http::field::cookie]), wall_clock_now());
+  auto user = hub_->accounts().session_user(session_cookie(req[http::field::cookie]),
+                                            hub_->config().clock());
   if (!user.ok())
-    return error_response(req, http::status::unauthorized, "unauthorized", "sign in first");
+    return error_response(req, http::status::unauthorized, "unauthorized", kSignInFirst);
   return json_response(req, http::status::ok, {{"user", user_json(user.value())}});
 }
 
 HttpSession::Response HttpSession::metrics(const Request& req) {
-  const StoreStats s = hub_->store().stats();
-  std::ostringstream out;
-  out << "# HELP planflow_websocket_sessions WebSocket sessions following a dossier or an inbox.\n"
-         "# TYPE planflow_websocket_sessions gauge\nplanflow_websocket_sessions "
-      << hub_->sessions() << "\n"
-      << "# HELP planflow_commands_total Commands answered by the store.\n"
-         "# TYPE planflow_commands_total counter\nplanflow_commands_total "
-      << s.commands << "\n"
-      << "# HELP planflow_commands_committed_total Commands whose events committed.\n"
-         "# TYPE planflow_commands_committed_total counter\nplanflow_commands_committed_total "
-      << s.committed << "\n"
-      << "# HELP planflow_commit_batches_total Transactions committed (group commits).\n"
-         "# TYPE planflow_commit_batches_total counter\nplanflow_commit_batches_total "
-      << s.batches << "\n";
   Response res{http::status::ok, req.version()};
-  res.set(http::field::content_type, "text/plain; version=0.0.4");
+  res.set(http::field::content_type, "text/plain; version=0.0.4; charset=utf-8");
+  res.set(http::field::cache_control, "no-store");
   res.keep_alive(req.keep_alive());
-  res.body() = out.str();
+  res.body() = hub_->metrics().render(hub_->store().stats(), hub_->sessions());
   res.prepare_payload();
   return res;
 }
@@ -216,7 +243,7 @@ HttpSession::Response HttpSession::metrics(const Request& req) {
 void HttpSession::send_file(const Request& req) {
   const auto file = resolve_static(hub_->config().web_root,
                                    std::string_view(req.target().data(), req.target().size()));
-  if (!file) return send(error_response(req, http::status::not_found, "not_found", "no such page"));
+  if (!file) return send(error_response(req, http::status::not_found, "not_found", kNoSuchPage));
   std::ifstream in(file->path, std::ios::binary);
   std::stringstream body;
   body << in.rdbuf();

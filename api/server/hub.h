@@ -4,6 +4,7 @@
 // are serialised once and shared by every session that receives them.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -11,6 +12,7 @@
 #include <unordered_set>
 
 #include "api/accounts.h"
+#include "api/server/metrics.h"
 #include "api/server/server_config.h"
 #include "engine/definition_set.h"
 #include "engine/store/queries.h"
@@ -44,6 +46,7 @@ class Hub {
   Queries& queries() { return queries_; }
   Accounts& accounts() { return accounts_; }
   const DefinitionSet& definitions() const { return definitions_; }
+  Metrics& metrics() { return metrics_; }
 
   // The definition a dossier was created with; nullptr when unknown.
   const Definition* definition_of(DossierId dossier);
@@ -61,6 +64,12 @@ class Hub {
   // After a commit: the events to the dossier's followers, an inbox hint to
   // its participants. Called in commit order (from the store's writer).
   void publish(const CommitResult& result);
+  // Also told of each new commit publish() sees (on the writer: it must be
+  // quick), so the timer service learns of timers a command created. Set
+  // before the server takes connections.
+  void set_commit_observer(std::function<void(const CommitResult&)> observer) {
+    commit_observer_ = std::move(observer);
+  }
 
   std::size_t sessions() const;  // open WebSocket sessions
 
@@ -70,6 +79,8 @@ class Hub {
   Queries& queries_;
   Accounts& accounts_;
   const DefinitionSet& definitions_;
+  std::function<void(const CommitResult&)> commit_observer_;
+  Metrics metrics_;
 
   mutable std::mutex mu_;
   std::unordered_set<WebsocketSession*> sessions_;

@@ -1,49 +1,49 @@
 #include "api/server/protocol.h"
 
-#include <chrono>
-
 namespace planflow {
 
 ProtocolError protocol_error(const StoreError& e) {
+  const LocalizedText message = localized(e);
   switch (e.code) {
     case StoreErrorCode::kRejected:
       return e.engine ? protocol_error(*e.engine, "/command")
-                      : ProtocolError{"bad_request", e.message, ""};
+                      : ProtocolError{"bad_request", message, ""};
     case StoreErrorCode::kConflict:
-      return {"conflict", e.message, "/version"};
+      return {"conflict", message, "/version"};
     case StoreErrorCode::kNotFound:
-      return {"not_found", e.message, ""};
+      return {"not_found", message, ""};
     case StoreErrorCode::kInvalid:
-      return {"bad_request", e.message, ""};
+      return {"bad_request", message, ""};
     case StoreErrorCode::kFull:
     case StoreErrorCode::kUnavailable:
-      return {"internal", e.message, ""};
+      return {"internal", message, ""};
   }
-  return {"internal", e.message, ""};
+  return {"internal", message, ""};
 }
 
-ProtocolError protocol_error(const Error& e, const std::string& prefix) {
-  switch (e.code) {
+ProtocolError protocol_error(const Error& error, const std::string& prefix) {
+  const LocalizedText e = localized(error);
+  switch (error.code) {
     case ErrorCode::kUnknownAction:
-      return {"bad_request", e.message, prefix + "/action"};
+      return {"bad_request", e, prefix + "/action"};
     case ErrorCode::kNotAllowedInState:
-      return {"invalid_state", e.message, ""};
+      return {"invalid_state", e, ""};
     case ErrorCode::kForbiddenRole:
-      return {"forbidden", e.message, ""};
+      return {"forbidden", e, ""};
     case ErrorCode::kGuardFailed:
-      return {"guard_failed", e.message, ""};
+      return {"guard_failed", e, ""};
     case ErrorCode::kInvalidArgument: {
       // Engine details name fields as "inputs/reason" or "/text"; make them pointers.
-      std::string field = e.detail;
+      std::string field = error.detail;
       if (!field.empty() && field.front() != '/') field = "/" + field;
-      return {"bad_request", e.message, prefix + field};
+      return {"bad_request", e, prefix + field};
     }
     case ErrorCode::kNotFound:
-      return {"not_found", e.message, ""};
+      return {"not_found", e, ""};
     case ErrorCode::kInvalidState:
-      return {"invalid_state", e.message, ""};
+      return {"invalid_state", e, ""};
   }
-  return {"internal", e.message, ""};
+  return {"internal", e, ""};
 }
 
 bool json_too_deep(const std::string& text, int max) {
@@ -110,12 +110,6 @@ nlohmann::json inbox_json(const InboxTask& t, const DefinitionSet& definitions) 
           {"personal", t.assignee.has_value()},
           {"opened_at", t.opened_at},
           {"due_at", t.due_at ? nlohmann::json(*t.due_at) : nlohmann::json(nullptr)}};
-}
-
-Time wall_clock_now() {
-  return std::chrono::duration_cast<std::chrono::seconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
 }
 
 }  // namespace planflow

@@ -5,15 +5,17 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "api/server/language.h"
 #include "engine/store/queries.h"
 #include "engine/store/store.h"
 
 namespace planflow {
 
-// A stable machine code, a message, and the JSON pointer of the field at fault.
+// A stable machine code, a message in both languages, and the JSON pointer
+// of the field at fault.
 struct ProtocolError {
   const char* code;
-  std::string message;
+  LocalizedText message;
   std::string pointer;
 };
 
@@ -26,8 +28,5 @@ bool json_too_deep(const std::string& text, int max);
 
 nlohmann::json summary_json(const DossierSummary& d);
 nlohmann::json inbox_json(const InboxTask& t, const DefinitionSet& definitions);
-
-// Seconds since the epoch: the shell's clock, passed to the pure engine.
-Time wall_clock_now();
 
 }  // namespace planflow

@@ -3,12 +3,14 @@
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/beast/core.hpp>
+#include <chrono>
 #include <filesystem>
 #include <thread>
 #include <vector>
 
 #include "api/server/http_session.h"
 #include "api/server/hub.h"
+#include "api/server/timer_service.h"
 #include "api/workflow_files.h"
 #include "engine/store/sqlite_store.h"
 
@@ -17,6 +19,12 @@ namespace planflow {
 namespace beast = boost::beast;
 namespace net = boost::asio;
 using tcp = net::ip::tcp;
+
+Time wall_clock_now() {
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
 
 namespace {
 
@@ -63,6 +71,7 @@ struct Server::Impl {
   std::unique_ptr<Accounts> accounts;
   net::io_context ioc;
   std::shared_ptr<Hub> hub;
+  std::shared_ptr<TimerService> timers;  // after ioc: it must go before the io_context
   std::shared_ptr<Listener> listener;
   unsigned short port = 0;
   std::atomic<bool> stopping{false};
@@ -114,6 +123,10 @@ Result<std::unique_ptr<Server>, std::string> Server::start(ServerConfig config) 
   }
   impl->hub =
       std::make_shared<Hub>(c, *impl->store, *impl->queries, *impl->accounts, impl->definitions);
+  // Before any connection, so no commit goes unseen; its first look also
+  // fires what fell due while the server was down.
+  impl->timers = std::make_shared<TimerService>(impl->ioc, impl->hub);
+  impl->timers->start();
   impl->listener = std::make_shared<Listener>(impl->ioc, std::move(acceptor), impl->hub);
   impl->listener->run();
   return std::unique_ptr<Server>(new Server(std::move(impl)));
@@ -146,6 +159,8 @@ void Server::run() {
 void Server::stop() {
   if (impl_->stopping.exchange(true)) return;
   impl_->listener->stop();
+  // Nothing new is fired once the store begins to close.
+  impl_->timers->stop();
   // Commands already queued commit and are answered before anything closes.
   impl_->store->close();
   impl_->hub->close_all();

@@ -3,10 +3,16 @@
 
 #include <chrono>
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <vector>
 
+#include "engine/time.h"
+
 namespace planflow {
+
+// Seconds since the epoch from the system clock: the clock a server runs on.
+Time wall_clock_now();
 
 struct ServerLimits {
   std::size_t header_bytes = 8 * 1024;
@@ -31,6 +37,12 @@ struct ServerConfig {
   std::vector<std::string> allowed_origins;
   int threads = 2;
   ServerLimits limits;
+  // The shell's clock: the `now` commands are decided at, and what the timer
+  // service compares deadlines with. Tests turn it forward instead of sleeping.
+  std::function<Time()> clock = wall_clock_now;
+  // The timer service looks at the pending timers at least this often, so a
+  // clock that jumps delays a deadline by no more than this.
+  std::chrono::milliseconds timer_recheck{60'000};
 };
 
 }  // namespace planflow

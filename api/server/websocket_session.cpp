@@ -29,6 +29,8 @@ WebsocketSession::~WebsocketSession() {
 
 void WebsocketSession::run(http::request<http::string_body> request) {
   const ServerLimits& limits = hub_->config().limits;
+  language_ = choose_language(request.target(), request[http::field::cookie],
+                              request[http::field::accept_language]);
   websocket::stream_base::timeout timeout{};
   timeout.handshake_timeout = std::chrono::seconds(30);
   timeout.idle_timeout = limits.idle_timeout;  // pings at half of it; silent clients are closed
@@ -69,21 +71,31 @@ void WebsocketSession::on_read(beast::error_code ec, std::size_t) {
 }
 
 void WebsocketSession::handle(const std::string& text) {
+  const std::string depth = std::to_string(hub_->config().limits.json_depth);
   if (json_too_deep(text, hub_->config().limits.json_depth))
     return fail(nullptr, "bad_request",
-                "the message nests deeper than " +
-                    std::to_string(hub_->config().limits.json_depth) + " levels");
+                {"Yêu cầu lồng nhau quá " + depth + " cấp",
+                 "the message nests deeper than " + depth + " levels"});
   const json request = json::parse(text, nullptr, false);
-  if (request.is_discarded()) return fail(nullptr, "bad_request", "the message is not JSON");
-  if (!request.is_object()) return fail(nullptr, "bad_request", "a request is a JSON object", "/");
+  if (request.is_discarded())
+    return fail(nullptr, "bad_request",
+                {"Yêu cầu không phải là JSON hợp lệ", "the message is not JSON"});
+  if (!request.is_object())
+    return fail(nullptr, "bad_request",
+                {"Yêu cầu phải là một đối tượng JSON", "a request is a JSON object"}, "/");
   const json id = request.contains("id") ? request["id"] : json(nullptr);
   if (!id.is_number_integer() && !id.is_string())
-    return fail(nullptr, "bad_request", "a request needs an \"id\" (a number or a string)", "/id");
-  if (!take_token())
+    return fail(nullptr, "bad_request",
+                {"Yêu cầu cần có \"id\" (một số hoặc một chuỗi)",
+                 "a request needs an \"id\" (a number or a string)"},
+                "/id");
+  if (!take_token()) {
+    const std::string rate =
+        std::to_string(static_cast<int>(hub_->config().limits.commands_per_second));
     return fail(id, "rate_limited",
-                "too many requests; at most " +
-                    std::to_string(static_cast<int>(hub_->config().limits.commands_per_second)) +
-                    " a second");
+                {"Quá nhiều yêu cầu; tối đa " + rate + " yêu cầu mỗi giây",
+                 "too many requests; at most " + rate + " a second"});
+  }
   dispatch(request, id);
 }
 
@@ -102,7 +114,9 @@ bool WebsocketSession::take_token() {
 void WebsocketSession::dispatch(const json& request, const json& id) {
   const auto op = request.find("op");
   if (op == request.end() || !op->is_string())
-    return fail(id, "bad_request", "a request needs an \"op\" (a string)", "/op");
+    return fail(id, "bad_request",
+                {"Yêu cầu cần có \"op\" (một chuỗi)", "a request needs an \"op\" (a string)"},
+                "/op");
   const std::string& name = op->get_ref<const std::string&>();
   if (name == "command") return op_command(request, id);
   if (name == "inbox") return op_inbox(id);
@@ -110,12 +124,14 @@ void WebsocketSession::dispatch(const json& request, const json& id) {
   if (name == "dossier") return op_dossier(request, id);
   if (name == "subscribe") return op_subscribe(request, id);
   if (name == "unsubscribe") return op_unsubscribe(request, id);
+  if (name == "language") return op_language(request, id);
   if (name == "subscribe_inbox") {
     following_inbox_ = true;
     hub_->follow_inbox(user_.id, this);
     return reply(id, json::object());
   }
-  fail(id, "bad_request", "unknown operation \"" + name + "\"", "/op");
+  fail(id, "bad_request",
+       {"Không có thao tác \"" + name + "\"", "unknown operation \"" + name + "\""}, "/op");
 }
 
 namespace {
@@ -129,19 +145,28 @@ std::optional<DossierId> dossier_field(const json& request, const char* key, boo
   return it->get<DossierId>();
 }
 
+const LocalizedText kBadDossierField{"\"dossier\" phải là mã số của một hồ sơ",
+                                     "\"dossier\" must be a dossier id"};
+
+LocalizedText no_dossier(DossierId dossier) {
+  const std::string n = std::to_string(dossier);
+  return {"Không có hồ sơ số " + n, "there is no dossier " + n};
+}
+
 }  // namespace
 
 bool WebsocketSession::may_see(DossierId dossier, const json& id) {
   if (user_.admin) return true;
   auto roles = hub_->queries().roles_of(dossier, user_.id);
   if (!roles.ok()) {
-    fail(id, "internal", roles.error().message);
+    fail(id, protocol_error(roles.error()));
     return false;
   }
   if (roles.value().empty()) {
     // The same answer whether or not the dossier exists: nobody learns of
     // dossiers they take no part in.
-    fail(id, "forbidden", "you take no part in dossier " + std::to_string(dossier));
+    const std::string n = std::to_string(dossier);
+    fail(id, "forbidden", {"Bạn không tham gia hồ sơ số " + n, "you take no part in dossier " + n});
     return false;
   }
   return true;
@@ -149,17 +174,24 @@ bool WebsocketSession::may_see(DossierId dossier, const json& id) {
 
 void WebsocketSession::op_command(const json& request, const json& id) {
   const auto dossier = dossier_field(request, "dossier", false);
-  if (!dossier) return fail(id, "bad_request", "\"dossier\" must be a dossier id", "/dossier");
+  if (!dossier) return fail(id, "bad_request", kBadDossierField, "/dossier");
   const auto request_id = request.find("request_id");
   if (request_id == request.end() || !request_id->is_string())
-    return fail(id, "bad_request", "a command needs a \"request_id\" (a string)", "/request_id");
+    return fail(
+        id, "bad_request",
+        {"Lệnh cần có \"request_id\" (một chuỗi)", "a command needs a \"request_id\" (a string)"},
+        "/request_id");
   const auto body = request.find("command");
   if (body == request.end() || !body->is_object())
-    return fail(id, "bad_request", "a command needs a \"command\" object", "/command");
+    return fail(id, "bad_request",
+                {"Lệnh cần có đối tượng \"command\"", "a command needs a \"command\" object"},
+                "/command");
   std::optional<std::uint64_t> version;
   if (const auto v = request.find("version"); v != request.end()) {
     if (!v->is_number_unsigned())
-      return fail(id, "bad_request", "\"version\" must be a whole number", "/version");
+      return fail(id, "bad_request",
+                  {"\"version\" phải là một số nguyên", "\"version\" must be a whole number"},
+                  "/version");
     version = v->get<std::uint64_t>();
   }
   std::string workflow;
@@ -167,20 +199,25 @@ void WebsocketSession::op_command(const json& request, const json& id) {
   if (*dossier == 0) {
     const auto wf = request.find("workflow");
     if (wf == request.end() || !wf->is_string())
-      return fail(id, "bad_request", "a new dossier needs a \"workflow\"", "/workflow");
+      return fail(
+          id, "bad_request",
+          {"Hồ sơ mới cần có \"workflow\" (quy trình)", "a new dossier needs a \"workflow\""},
+          "/workflow");
     workflow = wf->get<std::string>();
     def = hub_->definitions().latest(workflow);
     if (!def)
-      return fail(id, "not_found", "there is no workflow \"" + workflow + "\"", "/workflow");
+      return fail(
+          id, "not_found",
+          {"Không có quy trình \"" + workflow + "\"", "there is no workflow \"" + workflow + "\""},
+          "/workflow");
   } else {
     if (!may_see(*dossier, id)) return;
     def = hub_->definition_of(*dossier);
-    if (!def)
-      return fail(id, "not_found", "there is no dossier " + std::to_string(*dossier), "/dossier");
+    if (!def) return fail(id, "not_found", no_dossier(*dossier), "/dossier");
   }
   auto command = command_from_json(*body, def);
   if (!command.ok())
-    return fail(id, "bad_request", command.error().message, "/command" + command.error().detail);
+    return fail(id, "bad_request", localized(command.error()), "/command" + command.error().detail);
 
   CommandRequest req;
   req.request_id = request_id->get<std::string>();
@@ -189,31 +226,33 @@ void WebsocketSession::op_command(const json& request, const json& id) {
   req.expected_version = version;
   req.command = std::move(command).value();
   req.actor = Actor{user_.id, user_.unit, user_.admin};
-  req.now = wall_clock_now();
+  req.now = hub_->config().clock();
+  const std::size_t type = req.command.index();
   std::shared_ptr<Hub> hub = hub_;
-  hub_->store().submit(
-      std::move(req), [self = shared_from_this(), hub, id](Result<CommitResult, StoreError> r) {
-        // On the store's writer thread, in commit order: publish now, reply on our strand.
-        if (r.ok()) hub->publish(r.value());
-        net::post(self->ws_.get_executor(), [self, id, r = std::move(r)]() mutable {
-          if (!r.ok()) {
-            const ProtocolError e = protocol_error(r.error());
-            json extra = json::object();
-            return self->fail(id, e.code, e.message, e.pointer);
-          }
-          const CommitResult& c = r.value();
-          self->reply(id, {{"dossier", c.dossier},
-                           {"version", c.version},
-                           {"first_seq", c.events.empty() ? 0 : c.events.front().seq},
-                           {"last_seq", c.events.empty() ? 0 : c.events.back().seq},
-                           {"replayed", c.replayed}});
-        });
-      });
+  hub_->store().submit(std::move(req), [self = shared_from_this(), hub, id, type,
+                                        arrived = std::chrono::steady_clock::now()](
+                                           Result<CommitResult, StoreError> r) {
+    // On the store's writer thread, in commit order: publish now, reply on our strand.
+    if (r.ok()) hub->publish(r.value());
+    const char* outcome = !r.ok()              ? protocol_error(r.error()).code
+                          : r.value().replayed ? "replayed"
+                                               : "committed";
+    hub->metrics().command_answered(type, outcome, std::chrono::steady_clock::now() - arrived);
+    net::post(self->ws_.get_executor(), [self, id, r = std::move(r)]() mutable {
+      if (!r.ok()) return self->fail(id, protocol_error(r.error()));
+      const CommitResult& c = r.value();
+      self->reply(id, {{"dossier", c.dossier},
+                       {"version", c.version},
+                       {"first_seq", c.events.empty() ? 0 : c.events.front().seq},
+                       {"last_seq", c.events.empty() ? 0 : c.events.back().seq},
+                       {"replayed", c.replayed}});
+    });
+  });
 }
 
 void WebsocketSession::op_inbox(const json& id) {
   auto tasks = hub_->queries().inbox(user_.id);
-  if (!tasks.ok()) return fail(id, "internal", tasks.error().message);
+  if (!tasks.ok()) return fail(id, protocol_error(tasks.error()));
   json list = json::array();
   for (const InboxTask& t : tasks.value())
     list.push_back(inbox_json(t, hub_->definitions()));
@@ -222,7 +261,7 @@ void WebsocketSession::op_inbox(const json& id) {
 
 void WebsocketSession::op_dossiers(const json& id) {
   auto dossiers = hub_->queries().dossiers_of(user_.id);
-  if (!dossiers.ok()) return fail(id, "internal", dossiers.error().message);
+  if (!dossiers.ok()) return fail(id, protocol_error(dossiers.error()));
   json list = json::array();
   for (const DossierSummary& d : dossiers.value())
     list.push_back(summary_json(d));
@@ -231,22 +270,24 @@ void WebsocketSession::op_dossiers(const json& id) {
 
 void WebsocketSession::op_dossier(const json& request, const json& id) {
   const auto dossier = dossier_field(request, "dossier", true);
-  if (!dossier) return fail(id, "bad_request", "\"dossier\" must be a dossier id", "/dossier");
+  if (!dossier) return fail(id, "bad_request", kBadDossierField, "/dossier");
   if (!may_see(*dossier, id)) return;
   auto summary = hub_->queries().dossier(*dossier, user_.id);
-  if (!summary.ok()) return fail(id, protocol_error(summary.error()).code, summary.error().message);
+  if (!summary.ok()) return fail(id, protocol_error(summary.error()));
   const Definition* def = hub_->definition_of(*dossier);
   auto events = hub_->store().events_of(*dossier);
   auto state = hub_->store().state_of(*dossier);
   if (!def || !events.ok() || !state.ok())
-    return fail(id, "internal", "dossier " + std::to_string(*dossier) + " cannot be read");
+    return fail(id, "internal",
+                {"Không đọc được hồ sơ số " + std::to_string(*dossier),
+                 "dossier " + std::to_string(*dossier) + " cannot be read"});
   json history = json::array();
   for (const StoredEvent& e : events.value())
     history.push_back(
         {{"seq", e.seq}, {"dossier_seq", e.dossier_seq}, {"event", event_to_json(*def, e.event)}});
   json actions = json::array();
   const StateDef& st = state.value().current();
-  for (std::uint16_t i : available_actions(state.value(), user_.id, wall_clock_now())) {
+  for (std::uint16_t i : available_actions(state.value(), user_.id, hub_->config().clock())) {
     const TransitionDef& t = st.transitions[i];
     json inputs = json::array();
     for (const InputDef& in : t.inputs)
@@ -266,24 +307,26 @@ void WebsocketSession::op_dossier(const json& request, const json& id) {
 
 void WebsocketSession::op_subscribe(const json& request, const json& id) {
   const auto dossier = dossier_field(request, "dossier", true);
-  if (!dossier) return fail(id, "bad_request", "\"dossier\" must be a dossier id", "/dossier");
+  if (!dossier) return fail(id, "bad_request", kBadDossierField, "/dossier");
   Sequence after = 0;
   if (const auto a = request.find("after"); a != request.end()) {
     if (!a->is_number_unsigned())
-      return fail(id, "bad_request", "\"after\" must be a sequence number", "/after");
+      return fail(
+          id, "bad_request",
+          {"\"after\" phải là một số thứ tự sự kiện", "\"after\" must be a sequence number"},
+          "/after");
     after = a->get<Sequence>();
   }
   if (!may_see(*dossier, id)) return;
   const Definition* def = hub_->definition_of(*dossier);
-  if (!def)
-    return fail(id, "not_found", "there is no dossier " + std::to_string(*dossier), "/dossier");
+  if (!def) return fail(id, "not_found", no_dossier(*dossier), "/dossier");
   // Follow first, then read what is already committed: a push that arrives
   // meanwhile waits behind this handler on the strand, and is skipped if the
   // read already covered it. Nothing falls between the two.
   hub_->follow(*dossier, this);
   resync_pending_ = false;
   auto events = hub_->store().events_of(*dossier);
-  if (!events.ok()) return fail(id, "internal", events.error().message);
+  if (!events.ok()) return fail(id, protocol_error(events.error()));
   Sequence last = after;
   std::vector<Outgoing> missed;
   for (const StoredEvent& e : events.value()) {
@@ -300,10 +343,23 @@ void WebsocketSession::op_subscribe(const json& request, const json& id) {
 
 void WebsocketSession::op_unsubscribe(const json& request, const json& id) {
   const auto dossier = dossier_field(request, "dossier", true);
-  if (!dossier) return fail(id, "bad_request", "\"dossier\" must be a dossier id", "/dossier");
+  if (!dossier) return fail(id, "bad_request", kBadDossierField, "/dossier");
   following_.erase(*dossier);
   hub_->unfollow(*dossier, this);
   reply(id, json::object());
+}
+
+void WebsocketSession::op_language(const json& request, const json& id) {
+  const auto lang = request.find("lang");
+  std::optional<Language> language;
+  if (lang != request.end() && lang->is_string())
+    language = parse_language(lang->get_ref<const std::string&>());
+  if (!language)
+    return fail(id, "bad_request",
+                {"\"lang\" phải là \"vi\" hoặc \"en\"", "\"lang\" must be \"vi\" or \"en\""},
+                "/lang");
+  language_ = *language;
+  reply(id, {{"lang", language_tag(language_)}});
 }
 
 void WebsocketSession::deliver(std::vector<Outgoing> messages) {
@@ -342,38 +398,52 @@ void WebsocketSession::reply(const json& id, json result) {
         0, 0});
 }
 
-void WebsocketSession::fail(const json& id, const char* code, const std::string& message,
+void WebsocketSession::fail(const json& id, const ProtocolError& error) {
+  fail(id, error.code, error.message, error.pointer);
+}
+
+void WebsocketSession::fail(const json& id, const char* code, const LocalizedText& message,
                             const std::string& pointer) {
-  json error = {{"code", code}, {"message", message}};
+  json error = {{"code", code}, {"message", in(message, language_)}};
   if (!pointer.empty()) error["pointer"] = pointer;
   send({std::make_shared<const std::string>(json{{"id", id}, {"error", std::move(error)}}.dump()),
         0, 0});
 }
 
 void WebsocketSession::send(Outgoing message) {
-  if (closing_) return;
+  // After a resync, no push until the client subscribes again: not even the
+  // rest of the catch-up whose overflow caused it.
+  if (closing_ || (resync_pending_ && message.dossier != 0)) return;
   const std::size_t limit = hub_->config().limits.send_queue_bytes;
   if (queued_bytes_ + message.text->size() > limit && message.dossier != 0) {
-    // Pushes to a client this far behind are dropped for one "resync": it
-    // catches up by sequence number when it subscribes again.
-    while (queue_.size() > 1) {
-      queued_bytes_ -= queue_.back().text->size();
-      queue_.pop_back();
-    }
+    // Pushes to a client this far behind stop at one "resync": it catches
+    // up by sequence number when it subscribes again. What is queued stays
+    // (it fits the limit, and replies must arrive), so a catch-up larger
+    // than the queue still goes out a queueful at a time. following_ already
+    // counts this event as sent: the client resumes just before it.
+    hub_->metrics().resync_sent(1);
     for (auto& [dossier, _] : following_)
       hub_->unfollow(dossier, this);
     json resync = {{"type", "resync"}, {"following", json::array()}};
-    for (auto& [dossier, last] : following_)
-      resync["following"].push_back({{"dossier", dossier}, {"last_seq", last}});
+    for (auto& [dossier, last] : following_) {
+      const bool this_one = dossier == message.dossier && message.seq != 0;
+      const Sequence resume = this_one ? std::min(last, message.seq - 1) : last;
+      resync["following"].push_back({{"dossier", dossier}, {"last_seq", resume}});
+    }
     following_.clear();
     resync_pending_ = true;
     message = {std::make_shared<const std::string>(resync.dump()), 0, 0};
-  } else if (queued_bytes_ + message.text->size() > 2 * limit) {
+  } else if (queued_bytes_ - (queue_.empty() ? 0 : queue_.front().text->size()) > 2 * limit) {
     // Replies are never dropped; a client that reads none of them is closed.
+    // What counts is what waits behind the write in flight, so one large
+    // reply never closes a client that reads. The close is sent once
+    // (closing_), after the write in flight; this message stays queued so
+    // that the writes still queued, not close_now(), meet the close.
+    hub_->metrics().session_closed_for_backlog();
+    closing_ = true;
     ws_.async_close(
         websocket::close_reason(websocket::close_code::policy_error, "not reading replies"),
         [self = shared_from_this()](beast::error_code) {});
-    return;
   }
   queued_bytes_ += message.text->size();
   queue_.push_back(std::move(message));

@@ -15,6 +15,8 @@
 
 #include "api/accounts.h"
 #include "api/server/hub.h"
+#include "api/server/language.h"
+#include "api/server/protocol.h"
 
 namespace planflow {
 
@@ -44,14 +46,16 @@ class WebsocketSession : public std::enable_shared_from_this<WebsocketSession> {
   void op_dossier(const nlohmann::json& request, const nlohmann::json& id);
   void op_subscribe(const nlohmann::json& request, const nlohmann::json& id);
   void op_unsubscribe(const nlohmann::json& request, const nlohmann::json& id);
+  void op_language(const nlohmann::json& request, const nlohmann::json& id);
 
   // Whether the user may see the dossier; replies "forbidden" when not.
   bool may_see(DossierId dossier, const nlohmann::json& id);
   bool take_token();
 
   void reply(const nlohmann::json& id, nlohmann::json result);
-  void fail(const nlohmann::json& id, const char* code, const std::string& message,
+  void fail(const nlohmann::json& id, const char* code, const LocalizedText& message,
             const std::string& pointer = {});
+  void fail(const nlohmann::json& id, const ProtocolError& error);
   void send(Outgoing message);
   void do_write();
   void on_write(boost::beast::error_code ec, std::size_t bytes);
@@ -61,6 +65,7 @@ class WebsocketSession : public std::enable_shared_from_this<WebsocketSession> {
   boost::beast::flat_buffer buffer_;
   std::shared_ptr<Hub> hub_;
   User user_;
+  Language language_ = Language::kVietnamese;
 
   std::deque<Outgoing> queue_;
   std::size_t queued_bytes_ = 0;

@@ -30,7 +30,12 @@ std::optional<StoreError> read_dossier_log(sql::Connection& db, const Definition
 // Every dossier id in the log, ascending.
 Result<std::vector<DossierId>, StoreError> logged_dossiers(sql::Connection& db);
 
+// What SQLite reported, for the operator (English, naming what was being
+// done) and for the user (Vietnamese, saying whether to retry or call for help).
 StoreError storage_error(const sql::SqlError& e, const std::string& doing);
+// An error a user may meet, in both languages.
+StoreError store_error(StoreErrorCode code, std::string english, std::string vietnamese);
+// An error only operators meet (maintenance, opening the database): English only.
 StoreError store_error(StoreErrorCode code, std::string message);
 
 }  // namespace planflow

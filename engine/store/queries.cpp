@@ -111,6 +111,42 @@ Result<std::vector<DossierSummary>, StoreError> Queries::dossiers_of(UserId user
   return out;
 }
 
+Result<std::vector<DueTimer>, StoreError> Queries::due_timers(Time now, std::size_t limit) {
+  std::lock_guard lock(mu_);
+  sql::SqlError e;
+  // Ties in time keep each dossier's own order (its timer ids), so a
+  // reminder due with its deadline is fired before the deadline ends it.
+  auto* s = db_.cached(
+      "SELECT dossier_id, timer_id, at FROM timers WHERE at <= ? "
+      "ORDER BY at, dossier_id, timer_id LIMIT ?",
+      &e);
+  if (!s) return storage_error(e, "reading due timers");
+  s->bind(1, now).bind(2, static_cast<std::int64_t>(limit));
+  std::vector<DueTimer> out;
+  int rc;
+  while ((rc = s->step()) == SQLITE_ROW)
+    out.push_back({static_cast<DossierId>(s->int64(0)), static_cast<std::uint32_t>(s->int64(1)),
+                   s->int64(2)});
+  const auto error = s->error("reading due timers");
+  s->reset();
+  if (rc != SQLITE_DONE) return storage_error(error, "reading due timers");
+  return out;
+}
+
+Result<std::optional<Time>, StoreError> Queries::next_timer_at() {
+  std::lock_guard lock(mu_);
+  sql::SqlError e;
+  auto* s = db_.cached("SELECT min(at) FROM timers", &e);
+  if (!s) return storage_error(e, "reading the next timer");
+  const int rc = s->step();
+  std::optional<Time> next;
+  if (rc == SQLITE_ROW) next = optional_time(*s, 0);
+  const auto error = s->error("reading the next timer");
+  s->reset();
+  if (rc != SQLITE_ROW) return storage_error(error, "reading the next timer");
+  return next;
+}
+
 Result<DossierSummary, StoreError> Queries::dossier(DossierId id, UserId user) {
   std::optional<DossierSummary> found;
   {

@@ -43,6 +43,13 @@ struct DossierSummary {
   std::vector<std::string> my_roles;  // for the user who asked
 };
 
+// A pending reminder or deadline, as the timer service reads it.
+struct DueTimer {
+  DossierId dossier = 0;
+  std::uint32_t timer_id = 0;
+  Time at = 0;
+};
+
 class Queries {
  public:
   static Result<std::unique_ptr<Queries>, StoreError> open(const std::string& path);
@@ -54,6 +61,11 @@ class Queries {
   Result<DossierSummary, StoreError> dossier(DossierId id, UserId user);
   // The roles `user` plays in the dossier; empty when not a participant.
   Result<std::vector<std::string>, StoreError> roles_of(DossierId id, UserId user);
+
+  // Timers due at `now` (at <= now), earliest first, at most `limit` of them.
+  Result<std::vector<DueTimer>, StoreError> due_timers(Time now, std::size_t limit);
+  // When the earliest pending timer falls due; nullopt when none is pending.
+  Result<std::optional<Time>, StoreError> next_timer_at();
 
  private:
   explicit Queries(sql::Connection db) : db_(std::move(db)) {}

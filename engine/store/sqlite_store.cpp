@@ -48,8 +48,13 @@ namespace {
 
 constexpr std::size_t kMaxRequestIdBytes = 128;
 
-StoreError error(StoreErrorCode code, std::string message) {
-  return store_error(code, std::move(message));
+StoreError error(StoreErrorCode code, std::string message, std::string message_vi) {
+  return store_error(code, std::move(message), std::move(message_vi));
+}
+
+// For the log or the code failing a user can do nothing about but report.
+std::string ask_operator_vi(std::string what) {
+  return what + "; vui lòng liên hệ quản trị hệ thống";
 }
 
 // Official numbers come from the register view inside the writer's
@@ -95,7 +100,9 @@ Result<CachedDossier, StoreError> load_dossier(sql::Connection& db, const Defini
         if (Status s = evolve(out->state, e.stored.event); !s.ok())
           return error(StoreErrorCode::kUnavailable,
                        "dossier " + std::to_string(e.stored.dossier) + ", event " +
-                           std::to_string(e.stored.dossier_seq) + ": " + s.error().message);
+                           std::to_string(e.stored.dossier_seq) + ": " + s.error().message,
+                       ask_operator_vi("Dữ liệu của hồ sơ số " + std::to_string(e.stored.dossier) +
+                                       " bị lỗi, không đọc được"));
         std::copy_n(e.hash.begin(), std::min(e.hash.size(), out->last_hash.size()),
                     out->last_hash.begin());
         return std::nullopt;
@@ -129,11 +136,16 @@ class SqliteStore final : public Store {
         return;
       }
     }
-    done(error(StoreErrorCode::kUnavailable, "the store is closed"));
+    done(error(StoreErrorCode::kUnavailable, "the store is closed",
+               "Hệ thống lưu trữ đang dừng hoạt động; vui lòng thử lại sau"));
   }
 
   StoreStats stats() const override {
-    return StoreStats{commands_.load(), batches_.load(), committed_.load()};
+    StoreStats s{
+        commands_.load(), batches_.load(), committed_.load(), batched_commands_.load(), {}};
+    for (std::size_t i = 0; i < s.batch_sizes.size(); ++i)
+      s.batch_sizes[i] = batch_sizes_[i].load();
+    return s;
   }
 
   void close() override {
@@ -194,12 +206,16 @@ class SqliteStore final : public Store {
       const Definition* def = definition_for_reader(dossier);
       if (!def)
         return error(StoreErrorCode::kUnavailable,
-                     "dossier " + std::to_string(dossier) + " has no loaded workflow");
+                     "dossier " + std::to_string(dossier) + " has no loaded workflow",
+                     ask_operator_vi("Quy trình của hồ sơ số " + std::to_string(dossier) +
+                                     " chưa được nạp vào hệ thống"));
       auto body = event_data_from_json(*def, stmt->text(3),
                                        nlohmann::json::parse(stmt->text(6), nullptr, false));
       if (!body.ok())
         return error(StoreErrorCode::kUnavailable,
-                     "stored event unreadable: " + body.error().message);
+                     "stored event unreadable: " + body.error().message,
+                     ask_operator_vi("Dữ liệu của hồ sơ số " + std::to_string(dossier) +
+                                     " bị lỗi, không đọc được"));
       out.push_back(StoredEvent{
           dossier, static_cast<std::uint64_t>(stmt->int64(2)),
           static_cast<Sequence>(stmt->int64(0)),
@@ -283,6 +299,11 @@ class SqliteStore final : public Store {
       return;
     }
     ++batches_;
+    batched_commands_ += batch.size();
+    std::size_t bucket = 0;
+    while (bucket + 1 < batch_sizes_.size() && (std::size_t{1} << bucket) < batch.size())
+      ++bucket;
+    ++batch_sizes_[bucket];
     for (auto& [id, cached] : overlay_)
       cache_.insert_or_assign(id, std::move(cached));
     overlay_.clear();
@@ -306,7 +327,7 @@ class SqliteStore final : public Store {
     stmt->bind(1, request_id);
     if (stmt->step() != SQLITE_ROW) {
       stmt->reset();
-      return error(StoreErrorCode::kNotFound, "");
+      return store_error(StoreErrorCode::kNotFound, "");  // a new request: never shown
     }
     CommitResult r;
     r.dossier = static_cast<DossierId>(stmt->int64(0));
@@ -325,7 +346,10 @@ class SqliteStore final : public Store {
     while (events->step() == SQLITE_ROW) {
       auto body = event_data_from_json(cached.value()->state.definition(), events->text(2),
                                        nlohmann::json::parse(events->text(5), nullptr, false));
-      if (!body.ok()) return error(StoreErrorCode::kUnavailable, body.error().message);
+      if (!body.ok())
+        return error(StoreErrorCode::kUnavailable, body.error().message,
+                     ask_operator_vi("Dữ liệu của hồ sơ số " + std::to_string(r.dossier) +
+                                     " bị lỗi, không đọc được"));
       r.events.push_back(StoredEvent{
           r.dossier, static_cast<std::uint64_t>(events->int64(1)),
           static_cast<Sequence>(events->int64(0)),
@@ -336,16 +360,19 @@ class SqliteStore final : public Store {
 
   Result<CommitResult, StoreError> apply(const CommandRequest& req) {
     if (req.request_id.empty() || req.request_id.size() > kMaxRequestIdBytes)
-      return error(StoreErrorCode::kInvalid, "request_id: needs 1 to 128 bytes");
+      return error(StoreErrorCode::kInvalid, "request_id: needs 1 to 128 bytes",
+                   "Mã yêu cầu (request_id) phải dài từ 1 đến 128 byte");
     if (auto earlier = replay_answer(req.request_id);
         earlier.ok() || earlier.error().code != StoreErrorCode::kNotFound)
       return earlier;
 
     const bool creating = req.dossier == 0;
     if (creating != std::holds_alternative<CreateDossier>(req.command))
-      return error(StoreErrorCode::kInvalid, creating
-                                                 ? "dossier: name the dossier this command is for"
-                                                 : "dossier: a new dossier takes dossier 0");
+      return creating
+                 ? error(StoreErrorCode::kInvalid, "dossier: name the dossier this command is for",
+                         "Chưa chỉ rõ hồ sơ mà lệnh này áp dụng")
+                 : error(StoreErrorCode::kInvalid, "dossier: a new dossier takes dossier 0",
+                         "Lệnh tạo hồ sơ mới phải dùng số hồ sơ 0");
     std::optional<CachedDossier> fresh;
     CachedDossier* current = nullptr;
     DossierId id = req.dossier;
@@ -353,7 +380,8 @@ class SqliteStore final : public Store {
       const Definition* def = defs_.latest(req.workflow);
       if (!def)
         return error(StoreErrorCode::kNotFound,
-                     "workflow: there is no workflow \"" + req.workflow + "\"");
+                     "workflow: there is no workflow \"" + req.workflow + "\"",
+                     "Không tìm thấy quy trình “" + req.workflow + "”");
       fresh.emplace(CachedDossier{DossierState(*def), kGenesisHash});
       current = &*fresh;
       id = next_dossier_;
@@ -363,11 +391,15 @@ class SqliteStore final : public Store {
       current = found.value();
     }
     if (req.expected_version && *req.expected_version != current->state.version) {
-      StoreError e =
-          error(StoreErrorCode::kConflict, "dossier " + std::to_string(id) + " is at version " +
-                                               std::to_string(current->state.version) +
-                                               "; the command was decided against version " +
-                                               std::to_string(*req.expected_version));
+      StoreError e = error(
+          StoreErrorCode::kConflict,
+          "dossier " + std::to_string(id) + " is at version " +
+              std::to_string(current->state.version) +
+              "; the command was decided against version " + std::to_string(*req.expected_version),
+          "Hồ sơ số " + std::to_string(id) +
+              " vừa được cập nhật (phiên bản hiện tại: " + std::to_string(current->state.version) +
+              ", thao tác dựa trên phiên bản " + std::to_string(*req.expected_version) +
+              "); vui lòng tải lại hồ sơ rồi thực hiện lại");
       e.current_version = current->state.version;
       return e;
     }
@@ -376,7 +408,7 @@ class SqliteStore final : public Store {
     RegisterNumbers numbers(db_);
     if (Status s = decide(current->state, req.command, req.actor, req.now, &events, &numbers);
         !s.ok()) {
-      StoreError e = error(StoreErrorCode::kRejected, s.error().message);
+      StoreError e = error(StoreErrorCode::kRejected, s.error().message, s.error().message_vi);
       e.engine = s.error();
       return e;
     }
@@ -391,7 +423,8 @@ class SqliteStore final : public Store {
                                     .dump(-1, ' ', false, nlohmann::json::error_handler_t::strict),
                                 canonical_event_bytes(def, event));
     } catch (const nlohmann::json::exception&) {
-      return error(StoreErrorCode::kInvalid, "a text of the command is not valid UTF-8");
+      return error(StoreErrorCode::kInvalid, "a text of the command is not valid UTF-8",
+                   "Một nội dung văn bản trong lệnh không phải là UTF-8 hợp lệ");
     }
 
     CachedDossier next = *current;
@@ -411,7 +444,8 @@ class SqliteStore final : public Store {
         (void)exec_cached("ROLLBACK TO command");
         (void)exec_cached("RELEASE command");
         return error(StoreErrorCode::kUnavailable,
-                     "internal: decided event does not apply: " + s.error().message);
+                     "internal: decided event does not apply: " + s.error().message,
+                     ask_operator_vi("Lỗi nội bộ của hệ thống, thao tác chưa được thực hiện"));
       }
       const std::uint64_t dossier_seq = next.state.version;
       next.last_hash = chain_hash(next.last_hash, id, dossier_seq, serialised[i].second);
@@ -478,7 +512,9 @@ class SqliteStore final : public Store {
   std::unordered_map<DossierId, CachedDossier> overlay_;  // this batch's, until it commits
   Sequence next_seq_ = 1;
   DossierId next_dossier_ = 1;
-  std::atomic<std::uint64_t> commands_{0}, batches_{0}, committed_{0};
+  std::atomic<std::uint64_t> commands_{0}, batches_{0}, committed_{0}, batched_commands_{0};
+  std::array<std::atomic<std::uint64_t>, std::tuple_size_v<decltype(StoreStats::batch_sizes)>>
+      batch_sizes_{};
 };
 
 }  // namespace
@@ -491,25 +527,25 @@ Result<std::unique_ptr<Store>, StoreError> open_sqlite_store(const std::string& 
       sql::Connection::open(path, sql::Connection::Mode::kReadWrite, &e, options.busy_timeout_ms);
   if (!writer) return storage_error(e, "opening " + path);
   if (sqlite3_db_readonly(writer->handle(), "main") == 1)
-    return error(StoreErrorCode::kUnavailable,
-                 path +
-                     " can only be read (a read-only file or file system); planflow must "
-                     "write its database");
+    return store_error(StoreErrorCode::kUnavailable,
+                       path +
+                           " can only be read (a read-only file or file system); planflow must "
+                           "write its database");
   // journal_mode is the first statement that reads the file, so it is where
   // a file that is not a database says so.
   auto mode = writer->prepare("PRAGMA journal_mode = WAL", &e);
   const int rc = mode ? mode->step() : e.code;
   if (rc == SQLITE_NOTADB)
-    return error(
+    return store_error(
         StoreErrorCode::kUnavailable,
         path + " is not a planflow database (not SQLite, or encrypted); it was not changed");
-  if (rc == SQLITE_CORRUPT) return error(StoreErrorCode::kUnavailable, path + " is corrupt");
+  if (rc == SQLITE_CORRUPT) return store_error(StoreErrorCode::kUnavailable, path + " is corrupt");
   if (rc != SQLITE_ROW)
     return storage_error(mode ? mode->error("switching to WAL") : e, "opening " + path);
   if (mode->text(0) != "wal")
-    return error(StoreErrorCode::kUnavailable,
-                 path + " cannot use write-ahead logging (journal mode stays \"" + mode->text(0) +
-                     "\"); is its folder writable?");
+    return store_error(StoreErrorCode::kUnavailable,
+                       path + " cannot use write-ahead logging (journal mode stays \"" +
+                           mode->text(0) + "\"); is its folder writable?");
   mode.reset();
   if (auto s = writer->exec("PRAGMA synchronous = FULL"); !s.ok())
     return storage_error(s.error(), "opening " + path);

@@ -64,7 +64,47 @@ TEST_CASE_METHOD(StoreFixture,
   CHECK(stale.error().message == "dossier 1 is at version " + std::to_string(version + 1) +
                                      "; the command was decided against version " +
                                      std::to_string(version));
+  CHECK(stale.error().message_vi ==
+        "Hồ sơ số 1 vừa được cập nhật (phiên bản hiện tại: " + std::to_string(version + 1) +
+            ", thao tác dựa trên phiên bản " + std::to_string(version) +
+            "); vui lòng tải lại hồ sơ rồi thực hiện lại");
   CHECK(store->events_of(id).value().size() == version + 1);
+}
+
+TEST_CASE_METHOD(StoreFixture, "errors a user meets in the store say so in Vietnamese too",
+                 "[store][vietnamese]") {
+  const DossierId id = open_plan(*store, req);
+  auto missing = store->execute(req.make(42, kDrafter, SubmitVersion{"x", ""}, kStart));
+  REQUIRE_FALSE(missing.ok());
+  CHECK(missing.error().code == StoreErrorCode::kNotFound);
+  CHECK(missing.error().message == "there is no dossier 42");
+  CHECK(missing.error().message_vi == "Không tìm thấy hồ sơ số 42");
+  CHECK(store->state_of(7).error().message_vi == "Không tìm thấy hồ sơ số 7");
+
+  auto unknown = req.make(0, kDrafter, plan_dossier(), kStart);
+  unknown.workflow = "budget";
+  CHECK(store->execute(unknown).error().message_vi == "Không tìm thấy quy trình “budget”");
+  auto nameless = req.make(id, kDrafter, SubmitVersion{"x", ""}, kStart);
+  nameless.request_id.clear();
+  CHECK(store->execute(nameless).error().message_vi ==
+        "Mã yêu cầu (request_id) phải dài từ 1 đến 128 byte");
+  CHECK_FALSE(store->execute(req.make(0, kDrafter, SubmitVersion{"x", ""}, kStart))
+                  .error()
+                  .message_vi.empty());
+
+  // A refusal of the engine carries the engine's Vietnamese, as the api reads it.
+  auto refused = store->execute(req.make(id, kOutsider, AddComment{"xin góp ý", 0}, kStart));
+  REQUIRE_FALSE(refused.ok());
+  REQUIRE(refused.error().engine.has_value());
+  CHECK(refused.error().message_vi == refused.error().engine->message_vi);
+  CHECK(refused.error().message_vi ==
+        "Chỉ Cơ quan chủ trì soạn thảo, Đại biểu góp ý hoặc Chủ tọa được góp ý ở bước “Lấy ý "
+        "kiến góp ý”");
+
+  store->close();
+  auto closed = store->execute(req.make(id, kDrafter, SubmitVersion{"x", ""}, kStart));
+  CHECK(closed.error().code == StoreErrorCode::kUnavailable);
+  CHECK(closed.error().message_vi == "Hệ thống lưu trữ đang dừng hoạt động; vui lòng thử lại sau");
 }
 
 TEST_CASE_METHOD(StoreFixture, "a refused command writes nothing and says why", "[store]") {

@@ -12,6 +12,7 @@
 // This interface is what a PostgreSQL backend implements too.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -92,6 +93,12 @@ struct StoreStats {
   std::uint64_t commands = 0;   // answered, whatever the outcome
   std::uint64_t batches = 0;    // transactions committed (group commits)
   std::uint64_t committed = 0;  // commands whose events committed
+  // Commands in committed transactions (refused ones included: they were
+  // decided inside it), and how they were grouped: batch_sizes[i] counts
+  // transactions of more than 2^(i-1) and at most 2^i commands; the last
+  // bucket counts every larger one.
+  std::uint64_t batched_commands = 0;
+  std::array<std::uint64_t, 10> batch_sizes{};
 };
 
 class Store {
