@@ -39,12 +39,6 @@ using nlohmann::json;
 
 namespace {
 
-// In the order of the Command variant, so the index of one names it.
-constexpr std::array<std::string_view, 9> kTypeNames = {
-    "create_dossier",  "bind_role",           "unbind_role", "submit_version", "add_comment",
-    "dispose_comment", "no_further_comments", "take_action", "fire_timer"};
-static_assert(kTypeNames.size() == std::variant_size_v<Command>);
-
 // Roles, actions, inputs and document types are identifiers of at most 64
 // bytes in a definition, unit codes at most 32. A name far longer is no name:
 // it is refused before it is normalised, kept or echoed in an error.
@@ -404,7 +398,7 @@ ActionInputs read_inputs(Reader& r, const std::string& action, const Definition*
 }
 
 Command read_command(Reader& r, size_t type, const Definition* def) {
-  const std::string what(kTypeNames[type]);
+  const std::string what(command_type_names()[type]);
   const std::string what_vi = "lệnh “" + what + "”";
   switch (type) {
     case 0: {
@@ -544,14 +538,15 @@ Result<Command> command_from_json(const json& j, const Definition* definition) {
   if (!r.is_object()) return *error;
   const std::string type = r.text("type", kMaxNameBytes);
   if (!r.ok()) return *error;
-  const auto it = std::find(kTypeNames.begin(), kTypeNames.end(), type);
-  if (it == kTypeNames.end()) {
+  const auto names = command_type_names();
+  const auto it = std::find(names.begin(), names.end(), type);
+  if (it == names.end()) {
     r.fail_vi(r.at("type"), "unknown command type \"" + type + "\"",
               "Không có loại lệnh “" + type + "”");
     return *error;
   }
-  const auto index = static_cast<size_t>(it - kTypeNames.begin());
-  if (kTypeNames[index] == "fire_timer") {
+  const auto index = static_cast<size_t>(it - names.begin());
+  if (std::string_view(names[index]) == "fire_timer") {
     r.fail_vi(r.at("type"), "fire_timer is sent by the timer service, not by clients",
               "Lệnh “fire_timer” chỉ dành cho dịch vụ hẹn giờ của hệ thống, người dùng không "
               "được gửi");
@@ -563,7 +558,7 @@ Result<Command> command_from_json(const json& j, const Definition* definition) {
 }
 
 json command_to_json(const Command& c) {
-  json out = {{"type", std::string(kTypeNames[c.index()])}};
+  json out = {{"type", command_type_name(c)}};
   std::visit(ToJson{out}, c);
   return out;
 }

@@ -1,6 +1,8 @@
 // The server on real sockets (127.0.0.1, an ephemeral port): sign-in, the
 // WebSocket's door, commands, pushes to other participants, catching up
 // after a reconnect, and refusals for strangers and malformed messages.
+#include <set>
+
 #include "tests/server_test_support.h"
 
 using namespace planflow;
@@ -164,4 +166,61 @@ TEST_CASE("metrics count commands by type and outcome, latency and commit batche
   CHECK(text.find("planflow_commit_batch_size_bucket{le=\"+Inf\"} ") != std::string::npos);
   CHECK(text.find("planflow_websocket_sessions 1\n") != std::string::npos);
   CHECK(text.find("planflow_push_resyncs_total 0\n") != std::string::npos);
+}
+
+TEST_CASE("stopping answers every command it took, closes WebSockets with 1001, loses nothing",
+          "[server]") {
+  const auto unlimited = [](ServerConfig& c) { c.limits.command_burst = 1000; };
+  Running s(unlimited);
+  Client drafter(s.port(), sign_in(s.port(), "drafter"), s.origin);
+  const DossierId id = open_plan(drafter);
+  // Commands in flight as the server stops: some are read and committed,
+  // the rest meet the close. None may be acknowledged and then lost.
+  constexpr int kCommands = 40;
+  const auto comment = [](int i) {
+    return json{{"type", "add_comment"}, {"text", "Ý kiến " + std::to_string(i)}};
+  };
+  for (int i = 1; i <= kCommands; ++i) {
+    json request = command(id, "stop-" + std::to_string(i), comment(i));
+    request["id"] = "stop-" + std::to_string(i);
+    drafter.send_text(request.dump());
+  }
+  // Stop once the first answer shows commands being committed.
+  std::set<std::string> acknowledged;
+  const std::optional<json> first = drafter.next_within(std::chrono::seconds(20));
+  REQUIRE(first);
+  REQUIRE(first->contains("result"));
+  acknowledged.insert("Ý kiến " + std::string((*first)["id"]).substr(5));
+  std::thread stopper([&s] { s.server->stop(); });
+  for (;;) {
+    std::optional<json> m = drafter.next_within(std::chrono::seconds(20));
+    if (!m) break;
+    if (m->contains("result")) acknowledged.insert("Ý kiến " + std::string((*m)["id"]).substr(5));
+  }
+  stopper.join();
+  s.thread.join();
+  s.server.reset();
+  CHECK(drafter.reason().code == websocket::close_code::going_away);
+
+  s.start(unlimited);
+  Client again(s.port(), sign_in(s.port(), "drafter"), s.origin);
+  const json dossier = again.call({{"op", "dossier"}, {"dossier", id}});
+  REQUIRE(dossier.contains("result"));
+  std::set<std::string> stored;
+  for (const json& e : dossier["result"]["history"])
+    if (e["event"]["type"] == "comment_added") stored.insert(e["event"]["data"]["text"]);
+  INFO("acknowledged " << acknowledged.size() << ", stored " << stored.size());
+  // Every acknowledged comment is stored; one committed but not yet answered
+  // may be stored too.
+  for (const std::string& text : acknowledged)
+    CHECK(stored.count(text) == 1);
+  // A client that retries what got no answer has it applied exactly once.
+  for (int i = 1; i <= kCommands; ++i)
+    REQUIRE(again.call(command(id, "stop-" + std::to_string(i), comment(i))).contains("result"));
+  std::size_t after_retry = 0;
+  const json retried = again.call({{"op", "dossier"}, {"dossier", id}});
+  REQUIRE(retried.contains("result"));
+  for (const json& e : retried["result"]["history"])
+    after_retry += e["event"]["type"] == "comment_added";
+  CHECK(after_retry == static_cast<std::size_t>(kCommands));
 }

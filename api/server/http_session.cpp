@@ -38,9 +38,25 @@ std::string session_cookie(beast::string_view header) {
 HttpSession::HttpSession(net::ip::tcp::socket&& socket, std::shared_ptr<Hub> hub)
     : stream_(std::move(socket)), hub_(std::move(hub)) {
   hub_->metrics().http_connection_opened();
+  hub_->join(this);
   beast::error_code ec;
   const auto endpoint = stream_.socket().remote_endpoint(ec);
   if (!ec) address_ = endpoint.address().to_string();
+}
+
+HttpSession::~HttpSession() {
+  hub_->leave(this);
+}
+
+void HttpSession::shut_down() {
+  net::post(stream_.get_executor(), [self = shared_from_this()] {
+    self->stopping_ = true;
+    if (self->reading_) {
+      beast::error_code ec;
+      self->stream_.socket().shutdown(net::ip::tcp::socket::shutdown_both, ec);
+      self->stream_.cancel();
+    }
+  });
 }
 
 void HttpSession::run() {
@@ -54,6 +70,7 @@ void HttpSession::do_read() {
   parser_->header_limit(static_cast<std::uint32_t>(limits.header_bytes));
   parser_->body_limit(limits.body_bytes);
   stream_.expires_after(limits.http_timeout);
+  reading_ = true;
   http::async_read(stream_, buffer_, *parser_,
                    beast::bind_front_handler(&HttpSession::on_read, shared_from_this()));
 }
@@ -115,6 +132,8 @@ json user_json(const User& u) {
 }  // namespace
 
 void HttpSession::on_read(beast::error_code ec, std::size_t) {
+  reading_ = false;
+  if (stopping_) return;
   if (ec == http::error::end_of_stream) {
     stream_.socket().shutdown(net::ip::tcp::socket::shutdown_send, ec);
     return;
@@ -132,6 +151,16 @@ void HttpSession::on_read(beast::error_code ec, std::size_t) {
                              "the request body is longer than " + n + " bytes"}
              : LocalizedText{"Phần đầu yêu cầu dài quá " + n + " byte",
                              "the request headers are longer than " + n + " bytes"});
+    res.keep_alive(false);
+    return send(std::move(res));
+  }
+  if (ec && ec.category() == http::make_error_code(http::error::bad_target).category()) {
+    // A request that does not parse (a NUL in its line, a bad header) is
+    // answered before the connection closes, so a client learns why.
+    Request req;
+    req.version(11);
+    auto res = error_response(req, http::status::bad_request, "bad_request",
+                              {"Yêu cầu HTTP không hợp lệ", "malformed HTTP request"});
     res.keep_alive(false);
     return send(std::move(res));
   }
@@ -155,12 +184,12 @@ void HttpSession::upgrade(Request request) {
     return send(error_response(request, http::status::forbidden, "forbidden",
                                {"Trang web này không được phép kết nối tới planflow",
                                 "this page's origin may not open a planflow connection"}));
-  auto user = hub_->accounts().session_user(session_cookie(request[http::field::cookie]),
-                                            hub_->config().clock());
+  std::string token = session_cookie(request[http::field::cookie]);
+  auto user = hub_->accounts().session_user(token, hub_->config().clock());
   if (!user.ok())
     return send(error_response(request, http::status::unauthorized, "unauthorized", kSignInFirst));
   stream_.expires_never();  // the WebSocket keeps its own timeouts
-  std::make_shared<WebsocketSession>(stream_.release_socket(), hub_, user.value())
+  std::make_shared<WebsocketSession>(stream_.release_socket(), hub_, user.value(), std::move(token))
       ->run(std::move(request));
 }
 
@@ -215,7 +244,10 @@ HttpSession::Response HttpSession::sign_in(const Request& req) {
 
 HttpSession::Response HttpSession::sign_out(const Request& req) {
   const std::string token = session_cookie(req[http::field::cookie]);
-  if (!token.empty()) hub_->accounts().sign_out(token);
+  if (!token.empty()) {
+    hub_->accounts().sign_out(token);
+    hub_->end_session(token);
+  }
   auto res = json_response(req, http::status::ok, json::object());
   res.set(http::field::set_cookie,
           std::string(kSessionCookie) + "=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0");
@@ -270,7 +302,7 @@ void HttpSession::send(Response response) {
 
 void HttpSession::on_write(bool keep_alive, beast::error_code ec, std::size_t) {
   if (ec) return;
-  if (!keep_alive) {
+  if (!keep_alive || stopping_) {
     stream_.socket().shutdown(net::ip::tcp::socket::shutdown_send, ec);
     return;
   }

@@ -15,7 +15,11 @@ namespace planflow {
 class HttpSession : public std::enable_shared_from_this<HttpSession> {
  public:
   HttpSession(boost::asio::ip::tcp::socket&& socket, std::shared_ptr<Hub> hub);
+  ~HttpSession();
   void run();
+  // Thread-safe: the server is stopping. An idle connection closes now, a
+  // busy one after its answer.
+  void shut_down();
 
  private:
   using Request = boost::beast::http::request<boost::beast::http::string_body>;
@@ -38,6 +42,8 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   std::shared_ptr<Hub> hub_;
   std::optional<boost::beast::http::request_parser<boost::beast::http::string_body>> parser_;
   std::string address_;
+  bool reading_ = false;   // waiting for a request: nothing would be lost by closing
+  bool stopping_ = false;  // no request is read after the current answer
 };
 
 // The session token in a Cookie header, or "".

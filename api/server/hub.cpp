@@ -1,5 +1,6 @@
 #include "api/server/hub.h"
 
+#include "api/server/http_session.h"
 #include "api/server/websocket_session.h"
 #include "engine/event_json.h"
 
@@ -36,15 +37,46 @@ void Hub::join(WebsocketSession* session) {
   sessions_.insert(session);
 }
 
+void Hub::join(HttpSession* session) {
+  std::lock_guard lock(mu_);
+  http_sessions_.insert(session);
+}
+
+void Hub::leave(HttpSession* session) {
+  std::lock_guard lock(mu_);
+  http_sessions_.erase(session);
+}
+
+std::size_t Hub::connections() const {
+  std::lock_guard lock(mu_);
+  return sessions_.size() + http_sessions_.size();
+}
+
 void Hub::close_all() {
   std::vector<std::weak_ptr<WebsocketSession>> all;
+  std::vector<std::weak_ptr<HttpSession>> http;
   {
     std::lock_guard lock(mu_);
     for (WebsocketSession* s : sessions_)
       all.push_back(s->weak_from_this());
+    for (HttpSession* s : http_sessions_)
+      http.push_back(s->weak_from_this());
   }
   for (const auto& weak : all)
     if (auto session = weak.lock()) session->shut_down();
+  for (const auto& weak : http)
+    if (auto session = weak.lock()) session->shut_down();
+}
+
+void Hub::end_session(const std::string& token) {
+  std::vector<std::weak_ptr<WebsocketSession>> ended;
+  {
+    std::lock_guard lock(mu_);
+    for (WebsocketSession* s : sessions_)
+      if (s->token() == token) ended.push_back(s->weak_from_this());
+  }
+  for (const auto& weak : ended)
+    if (auto session = weak.lock()) session->end_session();
 }
 
 void Hub::follow(DossierId dossier, WebsocketSession* session) {

@@ -20,6 +20,7 @@
 
 namespace planflow {
 
+class HttpSession;
 class WebsocketSession;
 
 // A message queued for clients: its bytes, and the global sequence number of
@@ -51,9 +52,15 @@ class Hub {
   // The definition a dossier was created with; nullptr when unknown.
   const Definition* definition_of(DossierId dossier);
 
-  // Every open WebSocket session, so a stopping server can close them all.
+  // Every open connection, so a stopping server can close them all and
+  // know when they are gone.
   void join(WebsocketSession* session);
+  void join(HttpSession* session);
+  void leave(HttpSession* session);
   void close_all();
+  std::size_t connections() const;  // HTTP and WebSocket
+  // Closes every connection opened with this sign-in session (signed out).
+  void end_session(const std::string& token);
 
   void follow(DossierId dossier, WebsocketSession* session);
   void unfollow(DossierId dossier, WebsocketSession* session);
@@ -84,6 +91,7 @@ class Hub {
 
   mutable std::mutex mu_;
   std::unordered_set<WebsocketSession*> sessions_;
+  std::unordered_set<HttpSession*> http_sessions_;
   std::unordered_map<DossierId, std::unordered_set<WebsocketSession*>> followers_;
   std::unordered_map<UserId, std::unordered_set<WebsocketSession*>> inboxes_;
   std::unordered_map<DossierId, const Definition*> definitions_by_dossier_;

@@ -92,7 +92,7 @@ std::string Metrics::render(const StoreStats& store, std::size_t websocket_sessi
          "Sessions too far behind that were told to resync.");
   out << "planflow_push_resyncs_total " << resyncs_ << '\n';
   header(out, "planflow_push_dropped_total", "counter",
-         "Pushed messages dropped from the queues of sessions told to resync.");
+         "Pushed events not sent because their session was told to resync.");
   out << "planflow_push_dropped_total " << dropped_pushes_ << '\n';
   header(out, "planflow_sessions_closed_backlog_total", "counter",
          "Sessions closed because they read none of their replies.");

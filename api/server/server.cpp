@@ -164,13 +164,21 @@ void Server::stop() {
   // Commands already queued commit and are answered before anything closes.
   impl_->store->close();
   impl_->hub->close_all();
-  // Sessions finish their queues and send their close frames; idle HTTP
-  // connections would wait for their timeouts, so after a grace period the
-  // threads stop.
+  // Sessions finish their queues and send their close frames. The threads
+  // stop once every connection is gone, or after a grace period for clients
+  // that never answer a close.
   net::post(impl_->ioc, [impl = impl_.get()] {
-    impl->grace = std::make_unique<net::steady_timer>(impl->ioc, std::chrono::seconds(2));
-    impl->grace->async_wait([impl](beast::error_code) { impl->ioc.stop(); });
+    impl->grace = std::make_unique<net::steady_timer>(impl->ioc);
+    wait_for_connections(impl, std::chrono::steady_clock::now() + std::chrono::seconds(2));
   });
+}
+
+void Server::wait_for_connections(Impl* impl, std::chrono::steady_clock::time_point deadline) {
+  if (impl->hub->connections() == 0 || std::chrono::steady_clock::now() >= deadline)
+    return impl->ioc.stop();
+  impl->grace->expires_after(std::chrono::milliseconds(10));
+  impl->grace->async_wait(
+      [impl, deadline](beast::error_code) { Server::wait_for_connections(impl, deadline); });
 }
 
 }  // namespace planflow

@@ -5,6 +5,7 @@
 // every WebSocket sent a close frame.
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <string>
 
@@ -30,6 +31,7 @@ class Server {
  private:
   struct Impl;
   explicit Server(std::unique_ptr<Impl> impl);
+  static void wait_for_connections(Impl* impl, std::chrono::steady_clock::time_point deadline);
   std::unique_ptr<Impl> impl_;
 };
 

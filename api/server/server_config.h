@@ -24,6 +24,9 @@ struct ServerLimits {
   std::chrono::seconds idle_timeout{60};  // WebSocket: pinged, closed when silent this long
   double commands_per_second = 20;        // per connection, sustained
   double command_burst = 60;
+  // How often an open WebSocket checks that its sign-in session still holds
+  // (expired, or the account disabled, elsewhere); sign-out closes at once.
+  std::chrono::seconds session_recheck{30};
 };
 
 struct ServerConfig {

@@ -16,10 +16,12 @@ namespace net = boost::asio;
 using nlohmann::json;
 
 WebsocketSession::WebsocketSession(net::ip::tcp::socket&& socket, std::shared_ptr<Hub> hub,
-                                   User user)
+                                   User user, std::string token)
     : ws_(std::move(socket)),
       hub_(std::move(hub)),
       user_(std::move(user)),
+      token_(std::move(token)),
+      session_checked_(std::chrono::steady_clock::now()),
       tokens_(hub_->config().limits.command_burst),
       refilled_(std::chrono::steady_clock::now()) {}
 
@@ -71,6 +73,7 @@ void WebsocketSession::on_read(beast::error_code ec, std::size_t) {
 }
 
 void WebsocketSession::handle(const std::string& text) {
+  if (!session_holds()) return;
   const std::string depth = std::to_string(hub_->config().limits.json_depth);
   if (json_too_deep(text, hub_->config().limits.json_depth))
     return fail(nullptr, "bad_request",
@@ -381,16 +384,40 @@ void WebsocketSession::deliver(std::vector<Outgoing> messages) {
 
 void WebsocketSession::shut_down() {
   net::post(ws_.get_executor(), [self = shared_from_this()] {
-    if (self->closing_) return;
-    self->closing_ = true;
-    // A close is a write: it may not overlap one, so it waits for the queue.
-    if (self->queue_.empty()) self->close_now();
+    self->close_after_queue({websocket::close_code::going_away, "server stopping"});
   });
 }
 
+void WebsocketSession::end_session() {
+  net::post(ws_.get_executor(), [self = shared_from_this()] {
+    self->close_after_queue({websocket::close_code::policy_error, "signed out"});
+  });
+}
+
+void WebsocketSession::close_after_queue(websocket::close_reason reason) {
+  if (closing_) return;
+  closing_ = true;
+  close_reason_ = std::move(reason);
+  // A close is a write: it may not overlap one, so it waits for the queue.
+  if (queue_.empty()) close_now();
+}
+
 void WebsocketSession::close_now() {
-  ws_.async_close(websocket::close_reason(websocket::close_code::going_away, "server stopping"),
-                  [self = shared_from_this()](beast::error_code) {});
+  ws_.async_close(close_reason_, [self = shared_from_this()](beast::error_code) {});
+}
+
+bool WebsocketSession::session_holds() {
+  const auto now = std::chrono::steady_clock::now();
+  if (now - session_checked_ < hub_->config().limits.session_recheck) return true;
+  session_checked_ = now;
+  auto user = hub_->accounts().session_user(token_, hub_->config().clock());
+  if (user.ok()) {
+    user_ = std::move(user).value();  // a name or unit may have changed meanwhile
+    return true;
+  }
+  // Ended by another window's sign-out, expired or disabled: nothing more is answered.
+  close_after_queue({websocket::close_code::policy_error, "session ended; sign in again"});
+  return false;
 }
 
 void WebsocketSession::reply(const json& id, json result) {

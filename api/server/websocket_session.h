@@ -22,7 +22,10 @@ namespace planflow {
 
 class WebsocketSession : public std::enable_shared_from_this<WebsocketSession> {
  public:
-  WebsocketSession(boost::asio::ip::tcp::socket&& socket, std::shared_ptr<Hub> hub, User user);
+  // `token` is the sign-in session the connection was opened with: signing
+  // out of it, or its expiry, closes the connection.
+  WebsocketSession(boost::asio::ip::tcp::socket&& socket, std::shared_ptr<Hub> hub, User user,
+                   std::string token);
   ~WebsocketSession();
 
   // Accepts the upgrade request the HTTP session read.
@@ -30,8 +33,11 @@ class WebsocketSession : public std::enable_shared_from_this<WebsocketSession> {
 
   // Thread-safe: queues pushed messages on this session's strand.
   void deliver(std::vector<Outgoing> messages);
-  // Thread-safe: a close frame, as the server shuts down.
+  // Thread-safe: a close frame after what is queued, as the server shuts
+  // down (going away) or the sign-in session ends (policy).
   void shut_down();
+  void end_session();
+  const std::string& token() const { return token_; }
 
  private:
   void on_accept(boost::beast::error_code ec);
@@ -59,12 +65,19 @@ class WebsocketSession : public std::enable_shared_from_this<WebsocketSession> {
   void send(Outgoing message);
   void do_write();
   void on_write(boost::beast::error_code ec, std::size_t bytes);
+  void close_after_queue(boost::beast::websocket::close_reason reason);
   void close_now();
+  // Whether the sign-in session still holds; checked now and then, since
+  // sessions expire on the server's clock.
+  bool session_holds();
 
   boost::beast::websocket::stream<boost::beast::tcp_stream> ws_;
   boost::beast::flat_buffer buffer_;
   std::shared_ptr<Hub> hub_;
   User user_;
+  const std::string token_;
+  std::chrono::steady_clock::time_point session_checked_;
+  boost::beast::websocket::close_reason close_reason_;
   Language language_ = Language::kVietnamese;
 
   std::deque<Outgoing> queue_;

@@ -159,7 +159,8 @@ Result<DossierSummary, StoreError> Queries::dossier(DossierId id, UserId user) {
     s->reset();
   }
   if (!found)
-    return store_error(StoreErrorCode::kNotFound, "there is no dossier " + std::to_string(id));
+    return store_error(StoreErrorCode::kNotFound, "there is no dossier " + std::to_string(id),
+                       "Không tìm thấy hồ sơ số " + std::to_string(id));
   auto roles = roles_of(id, user);
   if (!roles.ok()) return roles.error();
   found->my_roles = std::move(roles).value();

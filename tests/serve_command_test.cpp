@@ -1,0 +1,97 @@
+// `planflow serve` as an operator runs it: a child process that prints the
+// URL it serves, answers on it, and on SIGTERM or SIGINT stops and exits 0.
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <cstdio>
+#include <string>
+#include <thread>
+
+#include "tests/server_test_support.h"
+
+using namespace planflow;
+using namespace planflow::testing;
+
+namespace {
+
+// The child's standard output, read line by line.
+struct Child {
+  pid_t pid = -1;
+  FILE* out = nullptr;
+
+  explicit Child(const std::vector<std::string>& args) {
+    int pipe_fds[2];
+    REQUIRE(pipe(pipe_fds) == 0);
+    pid = fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+      dup2(pipe_fds[1], STDOUT_FILENO);
+      close(pipe_fds[0]);
+      close(pipe_fds[1]);
+      std::vector<char*> argv;
+      for (const std::string& a : args)
+        argv.push_back(const_cast<char*>(a.c_str()));
+      argv.push_back(nullptr);
+      execv(argv[0], argv.data());
+      _exit(127);
+    }
+    close(pipe_fds[1]);
+    out = fdopen(pipe_fds[0], "r");
+  }
+  ~Child() {
+    if (pid > 0) {
+      kill(pid, SIGKILL);
+      waitpid(pid, nullptr, 0);
+    }
+    if (out) fclose(out);
+  }
+  std::string line() {
+    std::array<char, 512> buffer{};
+    if (!fgets(buffer.data(), buffer.size(), out)) return "";
+    return buffer.data();
+  }
+  // The exit status, or -1 when it did not exit normally within `limit`.
+  int wait_exit(std::chrono::seconds limit) {
+    const auto deadline = std::chrono::steady_clock::now() + limit;
+    while (std::chrono::steady_clock::now() < deadline) {
+      int status = 0;
+      if (waitpid(pid, &status, WNOHANG) == pid) {
+        pid = -1;
+        return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return -1;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("planflow serve prints its URL, serves, and exits 0 on SIGTERM and on SIGINT",
+          "[server][serve]") {
+  for (int signal : {SIGTERM, SIGINT}) {
+    INFO("signal " << signal);
+    TempDir dir;
+    // --db in a folder that does not exist yet: serve creates it.
+    Child serve({PLANFLOW_BINARY, "serve", "--listen", "127.0.0.1:0", "--db",
+                 dir.file("data/planflow.db"), "--workflows",
+                 std::string(PLANFLOW_SOURCE_DIR) + "/workflows", "--web", dir.file("")});
+    const std::string first = serve.line();
+    INFO(first);
+    const std::string prefix = "planflow is serving http://127.0.0.1:";
+    REQUIRE(first.rfind(prefix, 0) == 0);
+    const auto port = static_cast<unsigned short>(std::stoi(first.substr(prefix.size())));
+    CHECK(http_request(port, http::verb::get, "/healthz", "").body() == "ok\n");
+
+    REQUIRE(kill(serve.pid, signal) == 0);
+    CHECK(serve.wait_exit(std::chrono::seconds(20)) == 0);
+    std::string rest, line;
+    while (!(line = serve.line()).empty())
+      rest += line;
+    CHECK(rest.find("planflow: stopped") != std::string::npos);
+  }
+}
