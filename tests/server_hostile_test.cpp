@@ -713,3 +713,32 @@ TEST_CASE("an open WebSocket whose account is disabled is closed at its next req
   CHECK_FALSE(delegate.next_within(kWait));
   CHECK(delegate.reason().code == websocket::close_code::policy_error);
 }
+
+TEST_CASE("a WebSocket that answers no ping is closed after the idle timeout",
+          "[server][hostile]") {
+  Running s([](ServerConfig& c) { c.limits.idle_timeout = std::chrono::seconds(1); });
+  const std::string cookie = sign_in(s.port(), "drafter");
+  // A raw socket: it upgrades, then neither reads nor answers the pings.
+  net::io_context ioc;
+  beast::tcp_stream stream(ioc);
+  stream.connect(tcp::endpoint(net::ip::make_address("127.0.0.1"), s.port()));
+  net::write(stream, net::buffer(upgrade_text(s.origin, cookie)));
+  beast::flat_buffer buffer;
+  http::response<http::empty_body> upgraded;
+  http::read(stream, buffer, upgraded);
+  REQUIRE(upgraded.result() == http::status::switching_protocols);
+  CHECK(metric(s.port(), "planflow_websocket_sessions") == 1);
+  // Whatever the server sends (pings, then its close) is drained unanswered
+  // until it drops the connection.
+  const auto started = std::chrono::steady_clock::now();
+  stream.expires_after(kWait);
+  beast::error_code ec;
+  std::array<char, 256> sink{};
+  while (!ec)
+    stream.read_some(net::buffer(sink), ec);
+  CHECK(ec != beast::error::timeout);
+  CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(10));
+  for (int i = 0; i < 200 && metric(s.port(), "planflow_websocket_sessions") != 0; ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(25));
+  CHECK(metric(s.port(), "planflow_websocket_sessions") == 0);
+}

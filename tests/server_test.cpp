@@ -224,3 +224,30 @@ TEST_CASE("stopping answers every command it took, closes WebSockets with 1001, 
     after_retry += e["event"]["type"] == "comment_added";
   CHECK(after_retry == static_cast<std::size_t>(kCommands));
 }
+
+TEST_CASE("each role is refused what only other roles may do", "[server]") {
+  Running s;
+  Client drafter(s.port(), sign_in(s.port(), "drafter"), s.origin);  // drafter and chair
+  const DossierId id = open_plan(drafter);
+  Client delegate(s.port(), sign_in(s.port(), "delegate"), s.origin);
+  REQUIRE(delegate.call(command(id, "c", {{"type", "add_comment"}, {"text", "Góp ý"}}))
+              .contains("result"));
+  const auto refused = [&](Client& who, const std::string& request_id, const json& body) {
+    const json r = who.call(command(id, request_id, body));
+    INFO(request_id << ": " << r.dump());
+    CHECK(r["error"]["code"] == "forbidden");
+    CHECK_FALSE(std::string(r["error"]["message"]).empty());
+  };
+  refused(delegate, "d1", {{"type", "take_action"}, {"action", "close_consultation"}});
+  refused(delegate, "d2",
+          {{"type", "take_action"}, {"action", "withdraw"}, {"inputs", {{"reason", "x"}}}});
+  refused(delegate, "d3",
+          {{"type", "dispose_comment"}, {"comment_id", 1}, {"disposition", "accepted"}});
+  refused(delegate, "d5", {{"type", "bind_role"}, {"role", "delegate"}, {"user", 3}, {"unit", 1}});
+  // The drafter is no invitee of the consultation.
+  refused(drafter, "r1", {{"type", "no_further_comments"}});
+  // Nothing refused changed the dossier: only the comment was added.
+  const json d = drafter.call({{"op", "dossier"}, {"dossier", id}});
+  CHECK(d["result"]["dossier"]["state"] == "consultation");
+  CHECK(d["result"]["history"].back()["event"]["type"] == "comment_added");
+}
