@@ -726,8 +726,9 @@ TEST_CASE("a WebSocket that answers no ping is closed after the idle timeout",
   beast::flat_buffer buffer;
   http::response<http::empty_body> upgraded;
   http::read(stream, buffer, upgraded);
+  // The session joins the hub just after its 101 is written, so the gauge
+  // is not checked here: only that the session is gone at the end.
   REQUIRE(upgraded.result() == http::status::switching_protocols);
-  CHECK(metric(s.port(), "planflow_websocket_sessions") == 1);
   // Whatever the server sends (pings, then its close) is drained unanswered
   // until it drops the connection.
   const auto started = std::chrono::steady_clock::now();
