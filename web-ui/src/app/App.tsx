@@ -1,0 +1,111 @@
+import { useEffect, useMemo, useState } from "preact/hooks";
+import { loadLang, type Lang } from "../i18n";
+import { PlanflowClient, type ConnectionState } from "../protocol";
+import { ConnectionIndicator } from "./ConnectionIndicator";
+import { Inbox } from "./Inbox";
+import { logout, me, type User } from "./http";
+import { LangProvider, useLang } from "./lang_context";
+import { LanguageToggle } from "./LanguageToggle";
+import { SignIn } from "./SignIn";
+
+function socketUrl(): string {
+  const scheme = location.protocol === "https:" ? "wss" : "ws";
+  // Read at each connect, so a reconnect after a language switch keeps it.
+  return `${scheme}://${location.host}/ws?lang=${loadLang()}`;
+}
+
+function Header(props: { user: User | null; state: ConnectionState | null; onSignOut: () => void }) {
+  const { t } = useLang();
+  return (
+    <header class="top">
+      <span class="brand">{t("appName")}</span>
+      {props.state && <ConnectionIndicator state={props.state} />}
+      <span class="spacer" />
+      {props.user && <span class="who">{t("signedInAs", { name: props.user.name })}</span>}
+      <LanguageToggle />
+      {props.user && (
+        <button type="button" class="secondary" onClick={props.onSignOut}>
+          {t("signOut")}
+        </button>
+      )}
+    </header>
+  );
+}
+
+function Shell(props: { client: PlanflowClient }) {
+  const { t } = useLang();
+  const [user, setUser] = useState<User | null | undefined>(undefined);
+  const [state, setState] = useState<ConnectionState>(props.client.connectionState);
+  const [notice, setNotice] = useState("");
+  const { client } = props;
+
+  useEffect(() => {
+    me().then(setUser, () => setUser(null));
+  }, []);
+
+  useEffect(() => {
+    const off = client.onState((next) => {
+      setState(next);
+      // The server ended the session (sign-out elsewhere, expiry): back to sign-in.
+      if (next === "closed" && client.closeInfo) {
+        setUser(null);
+        setNotice(t("connectionClosed"));
+      }
+    });
+    return off;
+  }, [client, t]);
+
+  useEffect(() => {
+    if (!user) return;
+    client.connect();
+    return () => client.close();
+  }, [client, user]);
+
+  async function signOut() {
+    client.close();
+    await logout().catch(() => undefined);
+    setNotice("");
+    setUser(null);
+  }
+
+  return (
+    <>
+      <a class="skip" href="#main">
+        {t("skipToContent")}
+      </a>
+      <Header user={user ?? null} state={user ? state : null} onSignOut={signOut} />
+      {user === undefined && (
+        <main id="main">
+          <p aria-busy="true">{t("loading")}</p>
+        </main>
+      )}
+      {user === null && (
+        <SignIn
+          {...(notice ? { notice } : {})}
+          onSignedIn={(u) => {
+            setNotice("");
+            setUser(u);
+          }}
+        />
+      )}
+      {user && (
+        <main id="main">
+          <Inbox client={client} />
+        </main>
+      )}
+    </>
+  );
+}
+
+export function App() {
+  const client = useMemo(() => new PlanflowClient({ url: socketUrl }), []);
+  // The open socket switches too, so server messages follow the toggle at once.
+  const onLangChange = (lang: Lang) => {
+    if (client.connectionState === "open") client.request("language", { lang }).catch(() => undefined);
+  };
+  return (
+    <LangProvider onChange={onLangChange}>
+      <Shell client={client} />
+    </LangProvider>
+  );
+}

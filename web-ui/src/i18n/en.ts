@@ -1,0 +1,32 @@
+import type { Messages } from "./vi";
+
+// Typed as Messages: a key missing here, or one Vietnamese lacks, fails tsc.
+export const en: Messages = {
+  appName: "planflow",
+  skipToContent: "Skip to main content",
+  languageLabel: "Language",
+  signInTitle: "Sign in",
+  signInIntro: "Drafting and issuing provincial plans",
+  loginLabel: "Login",
+  passwordLabel: "Password",
+  signInButton: "Sign in",
+  signingIn: "Signing in…",
+  signOut: "Sign out",
+  signedInAs: "Signed in as {name}",
+  loading: "Loading…",
+  networkError: "Cannot reach the server. Please try again.",
+  unexpectedError: "The server answered unexpectedly (status {status}).",
+  connectionConnecting: "Connecting…",
+  connectionReconnecting: "Reconnecting…",
+  connectionClosed: "Disconnected. Please sign in again.",
+  inboxTitle: "My tasks",
+  inboxEmpty: "Nothing is waiting for you.",
+  inboxCount: "{count} tasks",
+  colDossier: "Dossier",
+  colStep: "Step",
+  colDue: "Due",
+  noDue: "No deadline",
+  dueOverdue: "Overdue",
+  dueSoon: "Due soon",
+  refresh: "Refresh",
+};

@@ -1,0 +1,4 @@
+export { PlanflowClient, type ClientOptions, type SocketLike, type Timers } from "./client";
+export { ProtocolError } from "./error";
+export { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from "./backoff";
+export type * from "./types";
