@@ -251,3 +251,25 @@ TEST_CASE("each role is refused what only other roles may do", "[server]") {
   CHECK(d["result"]["dossier"]["state"] == "consultation");
   CHECK(d["result"]["history"].back()["event"]["type"] == "comment_added");
 }
+
+TEST_CASE("the inbox names each task, its step and its role in both languages", "[server]") {
+  Running s;
+  Client drafter(s.port(), sign_in(s.port(), "drafter"), s.origin);
+  const DossierId id = open_plan(drafter);
+  Client delegate(s.port(), sign_in(s.port(), "delegate"), s.origin);
+  const json inbox = delegate.call({{"op", "inbox"}});
+  INFO(inbox.dump());
+  REQUIRE(inbox["result"]["tasks"].size() == 1);
+  const json& task = inbox["result"]["tasks"][0];
+  CHECK(task["dossier"] == id);
+  CHECK(task["state"] == "consultation");
+  CHECK(task["task"] == "give_comments");
+  CHECK(task["title"]["vi"] == "Góp ý dự thảo");
+  CHECK(task["role"] == "delegate");
+  CHECK(task["role_title"]["vi"] == "Đại biểu góp ý");
+  CHECK(task["role_title"]["en"] == "Delegate");
+  CHECK(task["due_at"].is_number());
+  // The outsider has nothing to do.
+  Client outsider(s.port(), sign_in(s.port(), "outsider"), s.origin);
+  CHECK(outsider.call({{"op", "inbox"}})["result"]["tasks"].empty());
+}

@@ -88,8 +88,10 @@ nlohmann::json summary_json(const DossierSummary& d) {
 }
 
 nlohmann::json inbox_json(const InboxTask& t, const DefinitionSet& definitions) {
-  nlohmann::json title = nullptr;
+  nlohmann::json title = nullptr, role_title = nullptr;
   if (const Definition* def = definitions.find(t.workflow, t.workflow_version)) {
+    if (auto r = def->role_index(t.role))
+      role_title = {{"vi", def->roles[*r].title.vi}, {"en", def->roles[*r].title.en}};
     if (auto s = def->state_index(t.state)) {
       const StateDef& st = def->states[*s];
       const TaskDef* task = nullptr;
@@ -107,6 +109,7 @@ nlohmann::json inbox_json(const InboxTask& t, const DefinitionSet& definitions) 
           {"task", t.task},
           {"title", title},
           {"role", t.role},
+          {"role_title", role_title},
           {"personal", t.assignee.has_value()},
           {"opened_at", t.opened_at},
           {"due_at", t.due_at ? nlohmann::json(*t.due_at) : nlohmann::json(nullptr)}};

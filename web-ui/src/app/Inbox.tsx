@@ -78,6 +78,7 @@ export function Inbox(props: { client: PlanflowClient }) {
             <tr>
               <th scope="col">{t("colDossier")}</th>
               <th scope="col">{t("colStep")}</th>
+              <th scope="col">{t("colRole")}</th>
               <th scope="col">{t("colDue")}</th>
             </tr>
           </thead>
@@ -88,6 +89,7 @@ export function Inbox(props: { client: PlanflowClient }) {
                 <tr key={`${task.dossier}/${task.task}/${task.role}`} class={`due-${level}`}>
                   <td>{task.dossier_title}</td>
                   <td>{pick(task.title, lang) || task.task}</td>
+                  <td>{pick(task.role_title, lang) || task.role}</td>
                   <td class="due">
                     {task.due_at === null ? (
                       t("noDue")

@@ -24,6 +24,7 @@ export const en: Messages = {
   inboxCount: "{count} tasks",
   colDossier: "Dossier",
   colStep: "Step",
+  colRole: "Role",
   colDue: "Due",
   noDue: "No deadline",
   dueOverdue: "Overdue",

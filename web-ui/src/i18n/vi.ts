@@ -23,6 +23,7 @@ export const vi = {
   inboxCount: "{count} việc",
   colDossier: "Hồ sơ",
   colStep: "Bước",
+  colRole: "Vai trò",
   colDue: "Hạn",
   noDue: "Không có hạn",
   dueOverdue: "Quá hạn",

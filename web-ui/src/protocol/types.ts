@@ -61,6 +61,7 @@ export interface InboxTask {
   task: string;
   title: LocalizedText | null;
   role: string;
+  role_title: LocalizedText | null;
   personal: boolean;
   opened_at: number;
   due_at: number | null;
