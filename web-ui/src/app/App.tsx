@@ -3,7 +3,7 @@ import { loadLang, type Lang } from "../i18n";
 import { PlanflowClient, type ConnectionState } from "../protocol";
 import { ConnectionIndicator } from "./ConnectionIndicator";
 import { Inbox } from "./Inbox";
-import { logout, me, type User } from "./http";
+import { logout, me, sessionEnded, type User } from "./http";
 import { LangProvider, useLang } from "./lang_context";
 import { LanguageToggle } from "./LanguageToggle";
 import { SignIn } from "./SignIn";
@@ -32,6 +32,8 @@ function Header(props: { user: User | null; state: ConnectionState | null; onSig
   );
 }
 
+const SESSION_CHECK_MS = 10_000;
+
 function Shell(props: { client: PlanflowClient }) {
   const { t } = useLang();
   const [user, setUser] = useState<User | null | undefined>(undefined);
@@ -51,9 +53,27 @@ function Shell(props: { client: PlanflowClient }) {
         setUser(null);
         setNotice(t("connectionClosed"));
       }
+
     });
     return off;
   }, [client, t]);
+
+  // While reconnecting, ask now and then whether the session still holds: a
+  // server that refuses the reconnect for an ended session would otherwise
+  // be retried for ever.
+  useEffect(() => {
+    if (state !== "reconnecting") return;
+    const check = () =>
+      void sessionEnded().then((ended) => {
+        if (!ended) return;
+        client.close();
+        setUser(null);
+        setNotice(t("connectionClosed"));
+      });
+    check();
+    const timer = setInterval(check, SESSION_CHECK_MS);
+    return () => clearInterval(timer);
+  }, [client, state, t]);
 
   useEffect(() => {
     if (!user) return;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { HttpError, login, me } from "./http";
+import { HttpError, login, me, sessionEnded } from "./http";
 
 function fakeFetch(status: number, body: unknown, seen: { url?: string; init?: RequestInit } = {}) {
   return (async (url: string, init?: RequestInit) => {
@@ -33,5 +33,16 @@ describe("http", () => {
 
   it("reads a 401 from /me as signed out", async () => {
     await expect(me(fakeFetch(401, { error: { code: "unauthorized", message: "…" } }))).resolves.toBeNull();
+  });
+
+  it("tells an ended session from a server that cannot be reached", async () => {
+    await expect(sessionEnded(fakeFetch(401, { error: { code: "unauthorized" } }))).resolves.toBe(true);
+    const user = { id: 1, login: "lan", name: "Nguyễn Thị Lan", unit: 1, admin: false };
+    await expect(sessionEnded(fakeFetch(200, { user }))).resolves.toBe(false);
+    const unreachable = (async () => {
+      throw new TypeError("Failed to fetch");
+    }) as unknown as typeof fetch;
+    await expect(sessionEnded(unreachable)).resolves.toBe(false);
+    await expect(sessionEnded(fakeFetch(503, "down"))).resolves.toBe(false);
   });
 });

@@ -54,3 +54,17 @@ export async function me(fetchImpl: Fetch = fetch): Promise<User | null> {
     throw error;
   }
 }
+
+/**
+ * Whether the session is over. A reconnect the server refuses because the
+ * session expired looks to a browser like any dropped connection (1006);
+ * asking who we are tells the two apart. A server that cannot be reached
+ * says nothing about the session, so that is not "over".
+ */
+export async function sessionEnded(fetchImpl: Fetch = fetch): Promise<boolean> {
+  try {
+    return (await me(fetchImpl)) === null;
+  } catch {
+    return false;
+  }
+}
