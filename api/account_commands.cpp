@@ -56,10 +56,7 @@ std::optional<Options> parse(const Args& args, std::initializer_list<std::string
       o.admin = true;
       continue;
     }
-    if (a.rfind("--", 0) == 0) {
-      err << "planflow " << command << ": unknown option " << a << " (or missing its value)\n";
-      return std::nullopt;
-    }
+    if (refuse_unknown_option(command, a, err)) return std::nullopt;
     o.positional.push_back(a);
   }
   return o;

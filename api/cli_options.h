@@ -3,6 +3,7 @@
 #pragma once
 
 #include <optional>
+#include <ostream>
 #include <string>
 #include <string_view>
 
@@ -26,6 +27,15 @@ bool option_value(const Args& args, size_t* i, std::string_view name, Into* into
     return true;
   }
   return false;
+}
+
+// Whether `arg` looks like an option none of the command's readers took; if
+// so, says so on `err` the one way every command does.
+inline bool refuse_unknown_option(std::string_view command, const std::string& arg,
+                                  std::ostream& err) {
+  if (arg.rfind("--", 0) != 0) return false;
+  err << "planflow " << command << ": unknown option " << arg << " (or missing its value)\n";
+  return true;
 }
 
 }  // namespace planflow

@@ -26,10 +26,7 @@ std::optional<DbOptions> parse(const Args& args, const char* command, std::ostre
     if (option_value(args, &i, "--db", &o.db) ||
         option_value(args, &i, "--workflows", &o.workflows))
       continue;
-    if (a.rfind("--", 0) == 0) {
-      err << "planflow " << command << ": unknown option " << a << " (or missing its value)\n";
-      return std::nullopt;
-    }
+    if (refuse_unknown_option(command, a, err)) return std::nullopt;
     o.positional.push_back(a);
   }
   return o;

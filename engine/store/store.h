@@ -43,9 +43,9 @@ const char* store_error_code_name(StoreErrorCode code);
 
 struct StoreError {
   StoreErrorCode code = StoreErrorCode::kUnavailable;
-  std::string message;     // English, for operators' logs and English-speaking users
-  std::string message_vi;  // the same in Vietnamese; for kRejected see `engine`
-  std::optional<Error> engine;                   // kRejected
+  std::string message;          // English, for operators' logs and English-speaking users
+  std::string message_vi;       // the same in Vietnamese; for kRejected see `engine`
+  std::optional<Error> engine;  // kRejected
   std::optional<std::uint64_t> current_version;  // kConflict
 };
 
