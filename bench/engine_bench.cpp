@@ -42,7 +42,7 @@ struct LayoutPart {
   std::size_t element;  // bytes per element
   double count = 0, used = 0, reserved = 0;
 };
-constexpr std::size_t kLayoutParts = 7;
+constexpr std::size_t kLayoutParts = 9;
 
 // What the memory benchmark found, for the summary (counters hold numbers
 // only, and the breakdown is a table).
@@ -219,6 +219,8 @@ std::array<LayoutPart, kLayoutParts> layout_breakdown(const std::vector<DossierS
                                               {"timers", sizeof(Timer)},
                                               {"invitees", sizeof(Invitee)},
                                               {"comments", sizeof(CommentInfo)},
+                                              {"prints", sizeof(BlockPrint)},
+                                              {"words", sizeof(std::uint16_t)},
                                               {"strings", 1}}};
   const std::size_t sso = std::string().capacity();
   auto add = [](LayoutPart& p, std::size_t size, std::size_t capacity) {
@@ -227,7 +229,7 @@ std::array<LayoutPart, kLayoutParts> layout_breakdown(const std::vector<DossierS
     p.reserved += static_cast<double>(capacity * p.element);
   };
   auto add_string = [&](const std::string& x) {
-    if (x.capacity() > sso) add(parts[6], x.size() + 1, x.capacity() + 1);
+    if (x.capacity() > sso) add(parts[8], x.size() + 1, x.capacity() + 1);
   };
   for (const DossierState& s : held) {
     add(parts[0], 1, 1);
@@ -239,6 +241,10 @@ std::array<LayoutPart, kLayoutParts> layout_breakdown(const std::vector<DossierS
     add_string(s.document_type);
     add_string(s.issuer.code);
     add_string(s.drafting_unit.code);
+    // The prints of the latest draft's blocks, kept for the next version's
+    // ids; each dossier here holds its own (vectors sized exactly).
+    add(parts[6], s.last_prints->size(), s.last_prints->size());
+    add(parts[7], s.last_prints->word_count(), s.last_prints->word_count());
   }
   for (LayoutPart& p : parts) {
     const double n = static_cast<double>(held.size());

@@ -106,8 +106,8 @@ PlanCommands::PlanCommands(const Cast& cast, const PlanTexts& texts) {
   c.bindings.push_back({"monitor", {cast.monitor.user, cast.monitor.unit}});
   create = std::move(c);
 
-  submit_draft = SubmitVersion{texts.draft, "Dự thảo lần 1"};
-  submit_revised = SubmitVersion{texts.draft, "Dự thảo đã tiếp thu, giải trình"};
+  submit_draft = SubmitVersion{blocks_from_text(texts.draft), "Dự thảo lần 1"};
+  submit_revised = SubmitVersion{blocks_from_text(texts.draft), "Dự thảo đã tiếp thu, giải trình"};
   open_consultation = action(
       "open_consultation", {{"meeting", std::string("Họp lấy ý kiến, phòng họp số 2, UBND tỉnh")}});
   for (std::size_t i = 0; i < kDelegates; ++i)

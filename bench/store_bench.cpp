@@ -93,7 +93,7 @@ LoadResult run_clients(const Config& cfg, const DefinitionSet& defs, int clients
          id,
          "",
          {},
-         SubmitVersion{"Dự thảo", ""},
+         SubmitVersion{blocks_from_text("Dự thảo"), ""},
          {1, 10, false},
          0});
     run({"setup-" + std::to_string(setup++),

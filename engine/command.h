@@ -10,6 +10,7 @@
 #include <variant>
 #include <vector>
 
+#include "engine/document.h"
 #include "engine/ids.h"
 #include "engine/time.h"
 
@@ -50,8 +51,9 @@ struct UnbindRole {
   friend bool operator==(const UnbindRole&, const UnbindRole&) = default;
 };
 
+// The blocks' ids are left 0: decide() gives them.
 struct SubmitVersion {
-  std::string text;
+  std::vector<Block> blocks;
   std::string summary;
   friend bool operator==(const SubmitVersion&, const SubmitVersion&) = default;
 };
@@ -102,7 +104,7 @@ std::span<const char* const> command_type_names();
 // Limits on text a command may carry, so hostile input cannot bloat a dossier.
 inline constexpr std::size_t kMaxTitleBytes = 1000;
 inline constexpr std::size_t kMaxCommentBytes = 20000;
-inline constexpr std::size_t kMaxDraftBytes = 2000000;
+inline constexpr std::size_t kMaxDraftBytes = 2000000;  // a version's texts and cells together
 inline constexpr std::size_t kMaxInputTextBytes = 50000;
 inline constexpr std::size_t kMaxParticipants = 500;
 

@@ -5,12 +5,24 @@
 //    "bindings":[{"role":s,"user":n,"unit":n}...]}
 //   {"type":"bind_role", "role":s, "user":n, "unit":n}
 //   {"type":"unbind_role", "role":s, "user":n}
+//   {"type":"submit_version", "blocks":[block...], "summary":s?}
 //   {"type":"submit_version", "text":s, "summary":s?}
 //   {"type":"add_comment", "text":s, "reply_to":n?}
 //   {"type":"dispose_comment", "comment_id":n,
 //    "disposition":"accepted"|"partly_accepted"|"not_accepted"|"noted", "explanation":s?}
 //   {"type":"no_further_comments"}
 //   {"type":"take_action", "action":s, "inputs":{name: value}?}
+//
+// A block (document.h) is
+//
+//   {"kind":"heading"|"paragraph"|"item"|"table", "level":0-3?, "marker":s?,
+//    "text":s?, "rows":[[s...]...]?}
+//
+// with a level of 1 to 3 for headings and items and none for the rest, a
+// marker of at most 16 bytes ("I.", "1.1.", "a)", "–"), and rows for tables
+// only, which have no text. Blocks have no "id": the engine gives ids. The
+// form with "text" instead of "blocks" is for clients that have only plain
+// text: each line that is not blank becomes a paragraph.
 //
 // An input's value follows the type the definition declares for it: text is
 // a string; a time is a string parse_time reads (Vietnam time unless it has
@@ -28,6 +40,7 @@
 #include <utility>
 #include <vector>
 
+#include "engine/document.h"
 #include "engine/json_document.h"
 #include "engine/text.h"
 #include "engine/time.h"
@@ -299,6 +312,117 @@ std::optional<Time> read_time(Reader& r, const json& v, const std::string& point
   return t;
 }
 
+// One block of a document; `bytes` counts the texts read so far, so the
+// draft's limit is kept while reading rather than after it.
+Block read_block(Reader& r, const json& j, const std::string& pointer, size_t& bytes) {
+  Block out;
+  Reader b = r.nested(j, pointer);
+  if (!b.is_object()) return out;
+  if (const auto id = j.find("id"); id != j.end() && !id->is_null())
+    b.fail(b.at("id"), "block ids are given by planflow, not by clients; leave \"id\" out",
+           "là mã khối do hệ thống cấp, không được gửi kèm; vui lòng bỏ trường này");
+  b.only({"kind", "level", "marker", "text", "rows"}, "a block", "khối nội dung");
+  const std::string kind = b.text("kind", kMaxNameBytes);
+  if (!b.ok()) return out;
+  if (const auto k = block_kind_from_name(kind)) {
+    out.kind = *k;
+  } else {
+    b.fail_vi(b.at("kind"),
+              "unknown block kind \"" + kind + "\"; use heading, paragraph, item or table",
+              "Loại khối nội dung “" + kind +
+                  "” không hợp lệ; vui lòng dùng heading (đề mục), paragraph (đoạn văn), item "
+                  "(mục liệt kê) hoặc table (bảng)");
+    return out;
+  }
+  if (const json* level = b.member("level", false, "a whole number", "số nguyên")) {
+    if (!level->is_number_integer()) {
+      b.fail(b.at("level"), "must be a whole number", "phải là số nguyên");
+      return out;
+    }
+    // Out of every kind's range, whatever it was: block_problem() says which
+    // range this kind has.
+    const bool small =
+        level->is_number_unsigned()
+            ? level->get<std::uint64_t>() <= kMaxBlockLevel
+            : level->get<std::int64_t>() >= 0 && level->get<std::int64_t>() <= kMaxBlockLevel;
+    out.level = small ? static_cast<std::uint8_t>(level->get<std::int64_t>()) : 0xFF;
+  }
+  out.marker = b.text("marker", kMaxMarkerBytes, false);
+  out.text = b.text("text", kMaxDraftBytes, false);
+  bytes += out.text.size();
+  if (const json* rows = b.array("rows", kMaxTableCells, false)) {
+    const std::string base = b.at("rows");
+    size_t cells = 0;
+    for (size_t i = 0; i < rows->size() && b.ok(); ++i) {
+      const std::string at = json_pointer_append(base, i);
+      if (b.check_array((*rows)[i], at, kMaxTableCells)) cells += (*rows)[i].size();
+    }
+    if (b.ok() && cells > kMaxTableCells)
+      b.fail(base,
+             "has " + std::to_string(cells) + " cells, more than the " +
+                 std::to_string(kMaxTableCells) + " a table may have",
+             "có " + std::to_string(cells) + " ô, vượt quá giới hạn " +
+                 std::to_string(kMaxTableCells) + " ô của một bảng");
+    for (size_t i = 0; i < rows->size() && b.ok(); ++i) {
+      const json& row = (*rows)[i];
+      out.rows.emplace_back();
+      for (size_t c = 0; c < row.size() && b.ok(); ++c) {
+        out.rows.back().push_back(b.text_value(
+            row[c], json_pointer_append(json_pointer_append(base, i), c), kMaxDraftBytes));
+        bytes += out.rows.back().back().size();
+      }
+    }
+  }
+  if (!b.ok()) return out;
+  if (const auto problem = block_problem(out))
+    b.fail(b.at(problem->field), problem->message, problem->message_vi);
+  return out;
+}
+
+// A submit_version's document: "blocks", or plain "text" as clients without
+// an editor of blocks send it, one paragraph a line.
+std::vector<Block> read_document(Reader& r) {
+  const json* list = r.member("blocks", false, "an array", "mảng JSON");
+  const json* text = r.member("text", false, "a string", "chuỗi ký tự");
+  if (list && text) {
+    r.fail_vi(r.at("text"), "give the draft as \"blocks\" or as \"text\", not both",
+              "Chỉ gửi nội dung dự thảo ở một dạng: “blocks” (các khối nội dung) hoặc “text” "
+              "(văn bản thuần), không gửi cả hai");
+    return {};
+  }
+  if (!list && !text) {
+    r.fail(r.at("blocks"),
+           "is required (an array of blocks), unless the draft comes as plain \"text\"",
+           "là bắt buộc (mảng các khối nội dung), trừ khi nội dung dự thảo được gửi dạng văn "
+           "bản thuần trong trường “text”");
+    return {};
+  }
+  if (text) {
+    std::vector<Block> blocks = blocks_from_text(r.text("text", kMaxDraftBytes));
+    if (blocks.size() > kMaxBlocks)
+      r.fail(r.at("text"),
+             "has " + std::to_string(blocks.size()) + " lines, more than the " +
+                 std::to_string(kMaxBlocks) + " blocks a draft may have",
+             "có " + std::to_string(blocks.size()) + " dòng, vượt quá giới hạn " +
+                 std::to_string(kMaxBlocks) + " khối nội dung của một bản dự thảo");
+    return blocks;
+  }
+  std::vector<Block> blocks;
+  const std::string base = r.at("blocks");
+  if (!r.check_array(*list, base, kMaxBlocks)) return blocks;
+  size_t bytes = 0;
+  for (size_t i = 0; i < list->size() && r.ok(); ++i) {
+    blocks.push_back(read_block(r, (*list)[i], json_pointer_append(base, i), bytes));
+    if (r.ok() && bytes > kMaxDraftBytes)
+      r.fail(base,
+             "holds more than the " + std::to_string(kMaxDraftBytes) +
+                 " bytes of text a draft may have",
+             "chứa nhiều hơn " + std::to_string(kMaxDraftBytes) +
+                 " byte nội dung, vượt quá giới hạn của một bản dự thảo");
+  }
+  return blocks;
+}
+
 // The types `action` declares for input `name`, across every state. The
 // command does not say which state the dossier is in; definitions normally
 // give an input one type wherever the action appears.
@@ -426,10 +550,13 @@ Command read_command(Reader& r, size_t type, const Definition* def) {
     case 2:
       r.only({"type", "role", "user"}, what, what_vi);
       return UnbindRole{r.text("role", kMaxNameBytes), r.id("user")};
-    case 3:
-      r.only({"type", "text", "summary"}, what, what_vi);
-      return SubmitVersion{r.text("text", kMaxDraftBytes),
-                           r.text("summary", kMaxTitleBytes, false)};
+    case 3: {
+      r.only({"type", "blocks", "text", "summary"}, what, what_vi);
+      SubmitVersion v;
+      v.blocks = read_document(r);
+      v.summary = r.text("summary", kMaxTitleBytes, false);
+      return v;
+    }
     case 4:
       r.only({"type", "text", "reply_to"}, what, what_vi);
       return AddComment{r.text("text", kMaxCommentBytes), r.id("reply_to", false)};
@@ -498,7 +625,16 @@ struct ToJson {
     out["user"] = u.user;
   }
   void operator()(const SubmitVersion& v) const {
-    out["text"] = v.text;
+    json blocks = json::array();
+    for (const Block& b : v.blocks) {
+      json block = {{"kind", block_kind_name(b.kind)}};
+      if (b.level) block["level"] = b.level;
+      if (!b.marker.empty()) block["marker"] = b.marker;
+      if (!b.text.empty()) block["text"] = b.text;
+      if (b.kind == BlockKind::kTable) block["rows"] = b.rows;
+      blocks.push_back(std::move(block));
+    }
+    out["blocks"] = std::move(blocks);
     if (!v.summary.empty()) out["summary"] = v.summary;
   }
   void operator()(const AddComment& c) const {

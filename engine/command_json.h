@@ -5,6 +5,11 @@
 // input exists) is left to decide(), which can say it better.
 //
 //   {"type": "add_comment", "text": "Đề nghị bổ sung mục tiêu", "reply_to": 3}
+//   {"type": "submit_version", "summary": "Bổ sung mục tiêu",
+//    "blocks": [{"kind": "heading", "level": 1, "marker": "I.", "text": "MỤC ĐÍCH"},
+//               {"kind": "item", "level": 1, "marker": "1.", "text": "Nâng cao ..."},
+//               {"kind": "table", "rows": [["Nhiệm vụ", "Thời hạn"], ["...", "2024"]]}]}
+//   {"type": "submit_version", "text": "I. MỤC ĐÍCH\n1. Nâng cao ..."}
 //   {"type": "take_action", "action": "open_consultation",
 //    "inputs": {"deadline": "2024-03-25T17:00",
 //               "invitees": [{"user": 2, "unit": 20}]}}

@@ -95,8 +95,13 @@ TEST_CASE("every command type a client sends round-trips through JSON", "[comman
       no_type,
       BindRole{"implementer", {kOutsider, 90}},
       UnbindRole{"implementer", kOutsider},
-      SubmitVersion{"I. MỤC ĐÍCH\n\"Trích dẫn\" và ký tự đặc biệt \\ / <b>", "bản đầu"},
-      SubmitVersion{"v2", ""},
+      SubmitVersion{blocks_from_text("I. MỤC ĐÍCH\n\"Trích dẫn\" và ký tự đặc biệt \\ / <b>"),
+                    "bản đầu"},
+      SubmitVersion{blocks_from_text("v2"), ""},
+      SubmitVersion{{heading(1, "I.", "MỤC ĐÍCH"), heading(3, "", "Yêu cầu"), para(""),
+                     item("a)", "Ý thứ nhất"), item("–", "Ý con", 3),
+                     table({{"Nhiệm vụ", "Thời hạn"}, {"Rà soát"}, {}})},
+                    "đủ loại khối"},
       AddComment{"Điều chỉnh mục tiêu", 0},
       AddComment{"Đồng ý", 1},
       DisposeComment{1, Disposition::kAccepted, ""},
@@ -143,6 +148,213 @@ TEST_CASE("command_to_json writes the documented forms", "[command_json]") {
                         "inputs":{"deadline":"2024-03-25T17:00:00+07:00",
                                   "invitees":[{"user":2,"unit":20}]}})"));
   CHECK(command_to_json(FireTimer{7}) == json::parse(R"({"type":"fire_timer","timer_id":7})"));
+  CHECK(command_to_json(SubmitVersion{
+            {heading(2, "1.", "Mục tiêu"), para("Nội dung"), table({{"a", "b"}})}, "v1"}) ==
+        json::parse(R"({"type":"submit_version","summary":"v1","blocks":[
+                          {"kind":"heading","level":2,"marker":"1.","text":"Mục tiêu"},
+                          {"kind":"paragraph","text":"Nội dung"},
+                          {"kind":"table","rows":[["a","b"]]}]})"));
+}
+
+TEST_CASE("a draft comes as blocks, or as plain text of one paragraph a line",
+          "[command_json][blocks]") {
+  const Definition def = load_workflow("plan.json");
+  // A marker "a)" would end a raw string of the usual kind.
+  CHECK(parsed(R"j({"type":"submit_version","summary":"v1","blocks":[
+                   {"kind":"heading","level":2,"marker":"I.","text":"MỤC ĐÍCH"},
+                   {"kind":"paragraph","text":"Nội dung","level":0,"marker":"","rows":null},
+                   {"kind":"item","level":1,"marker":"a)","text":"Ý"},
+                   {"kind":"table","rows":[["a","b"],["c"]],"text":""}]})j",
+               &def) == Command(SubmitVersion{{heading(2, "I.", "MỤC ĐÍCH"), para("Nội dung"),
+                                               item("a)", "Ý"), table({{"a", "b"}, {"c"}})},
+                                              "v1"}));
+  CHECK(parsed(R"({"type":"submit_version","text":" I. MỤC ĐÍCH\n\n Nội dung \n"})", &def) ==
+        Command(SubmitVersion{{para("I. MỤC ĐÍCH"), para("Nội dung")}, ""}));
+  // Empty is for decide() to refuse, with the dossier in view.
+  CHECK(parsed(R"({"type":"submit_version","blocks":[]})", &def) == Command(SubmitVersion{{}, ""}));
+  CHECK(parsed(R"({"type":"submit_version","text":"","blocks":null})", &def) ==
+        Command(SubmitVersion{{}, ""}));
+  // Every text of a block arrives in NFC: text, marker and cells.
+  const Command c = parsed(
+      json{{"type", "submit_version"},
+           {"blocks",
+            {{{"kind", "item"},
+              {"level", 1},
+              {"marker", "\xCC\x81"},  // a lone combining acute
+              {"text", kDecomposed}},
+             {{"kind", "table"}, {"rows", json::array({json::array({kDecomposed, "x"})})}}}}},
+      &def);
+  const auto& blocks = std::get<SubmitVersion>(c).blocks;
+  CHECK(blocks[0].text == kComposed);
+  CHECK(blocks[1].rows[0][0] == kComposed);
+  // A marker's limit holds for its composed bytes too.
+  std::string marker;
+  for (int i = 0; i < 5; ++i)
+    marker += "e\xCC\x82";  // "ê" decomposed: 3 bytes, composed 2
+  CHECK(std::get<SubmitVersion>(
+            parsed(json{{"type", "submit_version"},
+                        {"blocks", {{{"kind", "item"}, {"level", 1}, {"marker", marker}}}}},
+                   &def))
+            .blocks[0]
+            .marker.size() == 10);
+}
+
+TEST_CASE("malformed blocks are refused naming the field", "[command_json][blocks]") {
+  const Definition def = load_workflow("plan.json");
+  check_refusals(
+      {
+          {R"({"type":"submit_version"})", "/blocks",
+           "/blocks: is required (an array of blocks), unless the draft comes as plain "
+           "\"text\""},
+          {R"({"type":"submit_version","blocks":null,"text":null})", "/blocks",
+           "/blocks: is required (an array of blocks), unless the draft comes as plain "
+           "\"text\""},
+          {R"({"type":"submit_version","blocks":[],"text":"x"})", "/text",
+           "/text: give the draft as \"blocks\" or as \"text\", not both"},
+          {R"({"type":"submit_version","blocks":"I. MỤC ĐÍCH"})", "/blocks",
+           "/blocks: must be an array"},
+          {R"({"type":"submit_version","blocks":["I. MỤC ĐÍCH"]})", "/blocks/0",
+           "/blocks/0: must be an object"},
+          {R"({"type":"submit_version","blocks":[{"text":"x"}]})", "/blocks/0/kind",
+           "/blocks/0/kind: is required (a string)"},
+          {R"({"type":"submit_version","blocks":[{"kind":"paragraph","text":"x"},
+                                                  {"kind":"list","text":"x"}]})",
+           "/blocks/1/kind",
+           "/blocks/1/kind: unknown block kind \"list\"; use heading, paragraph, item or table"},
+          {R"({"type":"submit_version","blocks":[{"kind":"Paragraph","text":"x"}]})",
+           "/blocks/0/kind",
+           "/blocks/0/kind: unknown block kind \"Paragraph\"; use heading, paragraph, item or "
+           "table"},
+          {R"({"type":"submit_version","blocks":[{"kind":"paragraph","text":"x","id":3}]})",
+           "/blocks/0/id",
+           "/blocks/0/id: block ids are given by planflow, not by clients; leave \"id\" out"},
+          {R"({"type":"submit_version","blocks":[{"kind":"paragraph","txt":"x"}]})",
+           "/blocks/0/txt", "/blocks/0/txt: is not a field of a block"},
+          {R"({"type":"submit_version","blocks":[{"kind":"heading","text":"x"}]})",
+           "/blocks/0/level", "/blocks/0/level: must be from 1 to 3 for a heading"},
+          {R"({"type":"submit_version","blocks":[{"kind":"heading","level":4,"text":"x"}]})",
+           "/blocks/0/level", "/blocks/0/level: must be from 1 to 3 for a heading"},
+          {R"({"type":"submit_version","blocks":[{"kind":"item","level":-1,"text":"x"}]})",
+           "/blocks/0/level", "/blocks/0/level: must be from 1 to 3 for an item"},
+          {R"({"type":"submit_version","blocks":[{"kind":"item","level":256,"text":"x"}]})",
+           "/blocks/0/level", "/blocks/0/level: must be from 1 to 3 for an item"},
+          {R"({"type":"submit_version","blocks":[{"kind":"item","level":1.5,"text":"x"}]})",
+           "/blocks/0/level", "/blocks/0/level: must be a whole number"},
+          {R"({"type":"submit_version","blocks":[{"kind":"paragraph","level":1,"text":"x"}]})",
+           "/blocks/0/level", "/blocks/0/level: must be 0 or left out for a paragraph"},
+          {R"({"type":"submit_version","blocks":[{"kind":"table","level":2,"rows":[["x"]]}]})",
+           "/blocks/0/level", "/blocks/0/level: must be 0 or left out for a table"},
+          {R"({"type":"submit_version","blocks":[{"kind":"item","level":1,"marker":5}]})",
+           "/blocks/0/marker", "/blocks/0/marker: must be a string"},
+          {R"({"type":"submit_version","blocks":[{"kind":"item","level":1,
+                                                  "marker":"12345678901234567"}]})",
+           "/blocks/0/marker", "/blocks/0/marker: is 17 bytes, more than the 16 allowed"},
+          {R"({"type":"submit_version","blocks":[{"kind":"paragraph","text":"x","rows":[["a"]]}]})",
+           "/blocks/0/rows", "/blocks/0/rows: belongs to tables only, not to a paragraph"},
+          {R"({"type":"submit_version","blocks":[{"kind":"table","text":"Bảng 1","rows":[["a"]]}]})",
+           "/blocks/0/text",
+           "/blocks/0/text: must be empty for a table, whose text is in its rows"},
+          {R"({"type":"submit_version","blocks":[{"kind":"table"}]})", "/blocks/0/rows",
+           "/blocks/0/rows: a table needs at least one row"},
+          {R"({"type":"submit_version","blocks":[{"kind":"table","rows":[]}]})", "/blocks/0/rows",
+           "/blocks/0/rows: a table needs at least one row"},
+          {R"({"type":"submit_version","blocks":[{"kind":"table","rows":["a","b"]}]})",
+           "/blocks/0/rows/0", "/blocks/0/rows/0: must be an array"},
+          {R"({"type":"submit_version","blocks":[{"kind":"table","rows":[["a"],["b",2]]}]})",
+           "/blocks/0/rows/1/1", "/blocks/0/rows/1/1: must be a string"},
+          {R"({"type":"submit_version","blocks":[{"kind":"paragraph","text":["x"]}]})",
+           "/blocks/0/text", "/blocks/0/text: must be a string"},
+      },
+      &def);
+}
+
+TEST_CASE("a draft's blocks are held to the limits of document.h and command.h",
+          "[command_json][blocks]") {
+  const Definition def = load_workflow("plan.json");
+  auto submit = [](json blocks) {
+    return json{{"type", "submit_version"}, {"blocks", std::move(blocks)}};
+  };
+  json many = json::array();
+  for (size_t i = 0; i < kMaxBlocks; ++i)
+    many.push_back({{"kind", "paragraph"}, {"text", "x"}});
+  CHECK(std::get<SubmitVersion>(parsed(submit(many), &def)).blocks.size() == kMaxBlocks);
+  many.push_back({{"kind", "paragraph"}, {"text", "x"}});
+  Error e = refused(submit(many), &def);
+  CHECK(e.detail == "/blocks");
+  CHECK(e.message == "/blocks: has 10001 entries, more than the 10000 allowed");
+  std::string lines;
+  for (size_t i = 0; i <= kMaxBlocks; ++i)
+    lines += "x\n\n";
+  e = refused({{"type", "submit_version"}, {"text", lines}}, &def);
+  CHECK(e.detail == "/text");
+  CHECK(e.message == "/text: has 10001 lines, more than the 10000 blocks a draft may have");
+  CHECK(e.message_vi ==
+        "Trường “/text” có 10001 dòng, vượt quá giới hạn 10000 khối nội dung của một bản dự "
+        "thảo");
+
+  json cells = json::array({json::array()});
+  for (size_t i = 0; i < kMaxTableCells / 2; ++i)
+    cells[0].push_back("ô");
+  cells.push_back(cells[0]);
+  CHECK(std::get<SubmitVersion>(parsed(submit({{{"kind", "table"}, {"rows", cells}}}), &def))
+            .blocks[0]
+            .rows.size() == 2);
+  cells.push_back(json::array({"một ô nữa"}));
+  e = refused(submit({{{"kind", "table"}, {"rows", cells}}}), &def);
+  CHECK(e.detail == "/blocks/0/rows");
+  CHECK(e.message == "/blocks/0/rows: has 10001 cells, more than the 10000 a table may have");
+  CHECK(e.message_vi ==
+        "Trường “/blocks/0/rows” có 10001 ô, vượt quá giới hạn 10000 ô của một bảng");
+
+  const std::string half(kMaxDraftBytes / 2, 'a');
+  CHECK_NOTHROW(parsed(submit({{{"kind", "paragraph"}, {"text", half}},
+                               {{"kind", "table"}, {"rows", json::array({json::array({half})})}}}),
+                       &def));
+  e = refused(submit({{{"kind", "paragraph"}, {"text", half}},
+                      {{"kind", "table"}, {"rows", json::array({json::array({half, "b"})})}},
+                      {{"kind", "paragraph"}, {"text", "c"}}}),
+              &def);
+  CHECK(e.detail == "/blocks");
+  CHECK(e.message == "/blocks: holds more than the 2000000 bytes of text a draft may have");
+  CHECK(e.message_vi ==
+        "Trường “/blocks” chứa nhiều hơn 2000000 byte nội dung, vượt quá giới hạn của một bản dự "
+        "thảo");
+  e = refused(submit({{{"kind", "paragraph"}, {"text", std::string(kMaxDraftBytes + 1, 'a')}}}),
+              &def);
+  CHECK(e.message == "/blocks/0/text: is 2000001 bytes, more than the 2000000 allowed");
+}
+
+TEST_CASE("malformed blocks are refused in Vietnamese", "[command_json][blocks][vietnamese]") {
+  const Definition def = load_workflow("plan.json");
+  auto vi = [&def](const char* text) { return refused(json::parse(text), &def).message_vi; };
+  CHECK(vi(R"({"type":"submit_version","blocks":[{"kind":"paragraph","text":"x","id":3}]})") ==
+        "Trường “/blocks/0/id” là mã khối do hệ thống cấp, không được gửi kèm; vui lòng bỏ trường "
+        "này");
+  CHECK(vi(R"({"type":"submit_version","blocks":[{"kind":"list"}]})") ==
+        "Loại khối nội dung “list” không hợp lệ; vui lòng dùng heading (đề mục), paragraph (đoạn "
+        "văn), item (mục liệt kê) hoặc table (bảng)");
+  CHECK(vi(R"({"type":"submit_version","blocks":[{"kind":"item","level":7}]})") ==
+        "Trường “/blocks/0/level” phải từ 1 đến 3 đối với mục liệt kê");
+  CHECK(vi(R"({"type":"submit_version","blocks":[{"kind":"paragraph","rows":[["a"]]}]})") ==
+        "Trường “/blocks/0/rows” chỉ dùng cho bảng, không dùng cho đoạn văn");
+  CHECK(vi(R"({"type":"submit_version","blocks":[{"kind":"table","rows":[]}]})") ==
+        "Trường “/blocks/0/rows” phải có ít nhất một hàng đối với bảng");
+  CHECK(vi(R"({"type":"submit_version","blocks":[{"kind":"paragraph","colour":"red"}]})") ==
+        "Trường “/blocks/0/colour” không thuộc khối nội dung");
+  CHECK(vi(R"({"type":"submit_version","blocks":[],"text":"x"})") ==
+        "Chỉ gửi nội dung dự thảo ở một dạng: “blocks” (các khối nội dung) hoặc “text” (văn bản "
+        "thuần), không gửi cả hai");
+  CHECK(vi(R"({"type":"submit_version"})") ==
+        "Trường “/blocks” là bắt buộc (mảng các khối nội dung), trừ khi nội dung dự thảo được gửi "
+        "dạng văn bản thuần trong trường “text”");
+  const std::string bad = "\xC3\x28";
+  const Error e =
+      refused(json{{"type", "submit_version"},
+                   {"blocks",
+                    {{{"kind", "table"}, {"rows", json::array({json::array({"a", "b" + bad})})}}}}},
+              &def);
+  CHECK(e.detail == "/blocks/0/rows/0/1");
+  CHECK(e.message_vi == "Trường “/blocks/0/rows/0/1” không phải là văn bản UTF-8 hợp lệ");
 }
 
 TEST_CASE("time inputs: ISO text in Vietnam time or with an offset, or whole seconds",
@@ -214,7 +426,7 @@ TEST_CASE("text arrives in Unicode NFC whichever way the diacritics were typed",
   CHECK(withdraw == Command(action("withdraw", {text_input("reason", kComposed)})));
   // Hangul syllables decomposed into jamo compose again, as any NFC does.
   CHECK(parsed(json{{"type", "submit_version"}, {"text", "\xE1\x84\x92\xE1\x85\xA1"}}, &def) ==
-        Command(SubmitVersion{"\xED\x95\x98", ""}));
+        Command(SubmitVersion{blocks_from_text("\xED\x95\x98"), ""}));
 }
 
 TEST_CASE("commands read from JSON drive a dossier; decide() names unknown actions and inputs",

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "engine/document.h"
 #include "engine/guards.h"
 #include "engine/state_rules.h"
 #include "engine/text.h"
@@ -18,10 +19,20 @@ std::string quoted(std::string_view name) {
   return std::string("“").append(name).append("”");
 }
 
-// The command field at fault, for a Vietnamese sentence: "Trường “title”".
-std::string field_vi(std::string_view field) {
-  return "Trường " + quoted(field);
+// The command field at fault, for a Vietnamese sentence: "Trường “Nội dung
+// góp ý”" when the field has a name people know it by, "Trường “title”"
+// otherwise. The English message keeps the JSON pointer; the Vietnamese one
+// is read by the person at the form.
+std::string field_vi(std::string_view field, std::string_view label = {}) {
+  return "Trường " + quoted(label.empty() ? field : label);
 }
+
+// What the people filling in the forms call the fields of core commands.
+constexpr std::string_view kTitleVi = "Tên hồ sơ";
+constexpr std::string_view kDraftTextVi = "Nội dung dự thảo";
+constexpr std::string_view kSummaryVi = "Tóm tắt thay đổi";
+constexpr std::string_view kCommentTextVi = "Nội dung góp ý";
+constexpr std::string_view kExplanationVi = "Giải trình";
 
 // `message_vi` is a whole sentence, not a suffix after the field as in
 // English: some read best naming the field ("Trường “title” ..."), others
@@ -31,8 +42,8 @@ Error invalid(std::string field, std::string message, std::string message_vi) {
                     field);
 }
 
-std::string too_long_vi(std::string_view field, size_t size, size_t max) {
-  return field_vi(field) + " dài " + std::to_string(size) + " byte, vượt quá giới hạn " +
+std::string too_long_vi(std::string_view field, std::string_view label, size_t size, size_t max) {
+  return field_vi(field, label) + " dài " + std::to_string(size) + " byte, vượt quá giới hạn " +
          std::to_string(max) + " byte cho phép";
 }
 
@@ -40,18 +51,46 @@ std::string too_long_vi(std::string_view field, size_t size, size_t max) {
 // what is left is whether they say anything and fit. The field name is put
 // together only when there is something to report: this runs on every command.
 std::optional<Error> check_text(const std::string& text, std::string_view prefix,
-                                std::string_view name, size_t max, bool required) {
+                                std::string_view name, size_t max, bool required,
+                                std::string_view label_vi = {}) {
   if (required && is_blank(text)) {
     const std::string field = std::string(prefix).append(name);
-    return invalid(field, "must not be empty", field_vi(field) + " không được để trống");
+    return invalid(field, "must not be empty", field_vi(field, label_vi) + " không được để trống");
   }
   if (text.size() > max) {
     const std::string field = std::string(prefix).append(name);
     return invalid(field,
                    "is " + std::to_string(text.size()) + " bytes, more than the " +
                        std::to_string(max) + " allowed",
-                   too_long_vi(field, text.size(), max));
+                   too_long_vi(field, label_vi, text.size(), max));
   }
+  return std::nullopt;
+}
+
+// The edge has checked a document read from JSON; one built in code (a
+// test, a benchmark, an import) is checked here as well.
+std::optional<Error> check_blocks(const std::vector<Block>& blocks) {
+  const std::string field = "blocks";
+  if (blocks.size() > kMaxBlocks)
+    return invalid(field,
+                   "has " + std::to_string(blocks.size()) + " blocks, more than the " +
+                       std::to_string(kMaxBlocks) + " allowed",
+                   field_vi(field, kDraftTextVi) + " có " + std::to_string(blocks.size()) +
+                       " khối nội dung, vượt quá giới hạn " + std::to_string(kMaxBlocks) +
+                       " khối cho phép");
+  for (size_t i = 0; i < blocks.size(); ++i)
+    if (auto problem = block_problem(blocks[i])) {
+      const std::string at = field + "/" + std::to_string(i) + "/" + problem->field;
+      return invalid(at, problem->message, field_vi(at) + " " + problem->message_vi);
+    }
+  if (document_is_blank(blocks))
+    return invalid(field, "must not be empty",
+                   field_vi(field, kDraftTextVi) + " không được để trống");
+  if (const size_t bytes = document_bytes(blocks); bytes > kMaxDraftBytes)
+    return invalid(field,
+                   "is " + std::to_string(bytes) + " bytes, more than the " +
+                       std::to_string(kMaxDraftBytes) + " allowed",
+                   too_long_vi(field, kDraftTextVi, bytes, kMaxDraftBytes));
   return std::nullopt;
 }
 
@@ -158,7 +197,7 @@ class Decider {
   Status operator()(const CreateDossier& c) {
     if (s_.created)
       return user_error(ErrorCode::kInvalidState, "the dossier already exists", "Hồ sơ đã tồn tại");
-    if (auto e = check_text(c.title, "", "title", kMaxTitleBytes, true)) return *e;
+    if (auto e = check_text(c.title, "", "title", kMaxTitleBytes, true, kTitleVi)) return *e;
     std::string type = c.document_type;
     if (type.empty() && !def_.document_types.empty()) type = def_.document_types.front();
     if (!type.empty() && std::find(def_.document_types.begin(), def_.document_types.end(), type) ==
@@ -280,16 +319,18 @@ class Decider {
                         "the document has been issued and can no longer change",
                         "Văn bản đã được ban hành, không thể sửa đổi");
     if (auto e = require_operation(Operation::kSubmitVersion)) return *e;
-    if (auto e = check_text(v.text, "", "text", kMaxDraftBytes, true)) return *e;
-    if (auto e = check_text(v.summary, "", "summary", kMaxTitleBytes, false)) return *e;
-    emit(VersionSubmitted{s_.versions + 1, v.summary, v.text});
+    if (auto e = check_blocks(v.blocks)) return *e;
+    if (auto e = check_text(v.summary, "", "summary", kMaxTitleBytes, false, kSummaryVi)) return *e;
+    // The one copy of the blocks: the command's stay the caller's.
+    emit(VersionSubmitted{s_.versions + 1, v.summary,
+                          number_blocks(s_.last_prints, v.blocks, s_.next_block_id).blocks});
     return {};
   }
 
   Status operator()(const AddComment& c) {
     if (auto e = require_created()) return *e;
     if (auto e = require_operation(Operation::kComment)) return *e;
-    if (auto e = check_text(c.text, "", "text", kMaxCommentBytes, true)) return *e;
+    if (auto e = check_text(c.text, "", "text", kMaxCommentBytes, true, kCommentTextVi)) return *e;
     if (c.reply_to > s_.comments.size())
       return user_error(ErrorCode::kNotFound,
                         "there is no comment " + std::to_string(c.reply_to) + " to reply to",
@@ -319,7 +360,8 @@ class Decider {
           "hoặc ghi nhận");
     const bool must_explain =
         d.disposition == Disposition::kPartlyAccepted || d.disposition == Disposition::kNotAccepted;
-    if (auto e = check_text(d.explanation, "", "explanation", kMaxCommentBytes, must_explain))
+    if (auto e = check_text(d.explanation, "", "explanation", kMaxCommentBytes, must_explain,
+                            kExplanationVi))
       return *e;
     emit(CommentDisposed{d.comment_id, d.disposition, d.explanation});
     return {};
@@ -437,6 +479,9 @@ class Decider {
             " được thay đổi thành phần tham gia hồ sơ");
   }
 
+  // allowed_operations() (guards.cpp) offers exactly what passes this check,
+  // the frozen check of SubmitVersion and the invitation checks of
+  // NoFurtherComments: a change here belongs there too.
   std::optional<Error> require_operation(Operation op) const {
     const RoleMask allowed = s_.current().allow[static_cast<size_t>(op)];
     if (!allowed)
@@ -485,32 +530,35 @@ class Decider {
       for (size_t k = 0; k < i; ++k)
         if (inputs[k].name == in.name)
           return invalid("inputs/" + in.name, "given twice",
-                         field_vi("inputs/" + in.name) + " được nhập hai lần");
+                         field_vi("inputs/" + in.name, spec->title.vi) + " được nhập hai lần");
       if (auto e = check_input_value(*spec, in)) return e;
     }
     for (const InputDef& spec : t.inputs)
       if (spec.required && !find_input(inputs, spec.name))
         return invalid("inputs/" + spec.name, "is required",
-                       field_vi("inputs/" + spec.name) + " là bắt buộc");
+                       field_vi("inputs/" + spec.name, spec.title.vi) + " là bắt buộc");
     return std::nullopt;
   }
 
   std::optional<Error> check_input_value(const InputDef& spec, const InputValue& in) const {
     auto field = [&in] { return "inputs/" + in.name; };
+    // Built only when refusing: this runs on every action taken.
+    auto field_named = [&] { return field_vi(field(), spec.title.vi); };
     switch (spec.type) {
       case InputType::kText: {
         const auto* text = std::get_if<std::string>(&in.value);
-        if (!text) return invalid(field(), "must be text", field_vi(field()) + " phải là văn bản");
-        return check_text(*text, "inputs/", in.name, kMaxInputTextBytes, spec.required);
+        if (!text) return invalid(field(), "must be text", field_named() + " phải là văn bản");
+        return check_text(*text, "inputs/", in.name, kMaxInputTextBytes, spec.required,
+                          spec.title.vi);
       }
       case InputType::kTime: {
         const auto* time = std::get_if<Time>(&in.value);
         if (!time)
           return invalid(field(), "must be a time",
-                         field_vi(field()) + " phải là một thời điểm (ngày, giờ)");
+                         field_named() + " phải là một thời điểm (ngày, giờ)");
         if (spec.name == kDeadlineInput && *time <= now_)
           return invalid(field(), "must be in the future (now " + format_time(now_) + ")",
-                         field_vi(field()) + " phải là một thời điểm trong tương lai (hiện tại: " +
+                         field_named() + " phải là một thời điểm trong tương lai (hiện tại: " +
                              format_time_vi(now_) + ")");
         return std::nullopt;
       }
@@ -518,10 +566,10 @@ class Decider {
         const auto* list = std::get_if<std::vector<Participant>>(&in.value);
         if (!list)
           return invalid(field(), "must be a list of participants",
-                         field_vi(field()) + " phải là danh sách người tham gia");
+                         field_named() + " phải là danh sách người tham gia");
         if (list->size() > kMaxParticipants)
           return invalid(field(), "too many participants",
-                         field_vi(field()) + " có quá nhiều người tham gia (tối đa " +
+                         field_named() + " có quá nhiều người tham gia (tối đa " +
                              std::to_string(kMaxParticipants) + ")");
         for (size_t i = 0; i < list->size(); ++i) {
           const Participant& p = (*list)[i];
@@ -532,7 +580,8 @@ class Decider {
               return invalid(field() + "/" + std::to_string(i),
                              "user " + std::to_string((*list)[i].user) + " is listed twice",
                              "Người dùng " + std::to_string((*list)[i].user) +
-                                 " bị trùng trong danh sách " + quoted(field()));
+                                 " bị trùng trong danh sách " +
+                                 quoted(spec.title.vi.empty() ? field() : spec.title.vi));
         }
         return std::nullopt;
       }

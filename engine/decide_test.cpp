@@ -30,7 +30,8 @@ TEST_CASE("a plan goes from draft to issued number and closes", "[decide][plan]"
   CHECK(d.state_id() == "revision");
   d.ok(kDrafter, DisposeComment{1, Disposition::kAccepted, ""});
   d.ok(kDrafter, DisposeComment{2, Disposition::kPartlyAccepted, "Đưa vào nhiệm vụ năm 2014."});
-  d.ok(kDrafter, SubmitVersion{"I. MỤC ĐÍCH (đã tiếp thu)", "Tiếp thu ý kiến đại biểu"});
+  d.ok(kDrafter,
+       SubmitVersion{blocks_from_text("I. MỤC ĐÍCH (đã tiếp thu)"), "Tiếp thu ý kiến đại biểu"});
   d.ok(kDrafter, action("submit_revision"));
   CHECK(d.state_id() == "conclusion");
 
@@ -46,7 +47,8 @@ TEST_CASE("a plan goes from draft to issued number and closes", "[decide][plan]"
   CHECK(d.state.issued->year == 2024);
   CHECK(d.state.frozen);
   // The issued text cannot change any more.
-  d.refused(kDrafter, SubmitVersion{"sửa sau ban hành", ""}, ErrorCode::kInvalidState);
+  d.refused(kDrafter, SubmitVersion{blocks_from_text("sửa sau ban hành"), ""},
+            ErrorCode::kInvalidState);
 
   d.ok(kMonitor, action("close", {text_input("summary", "Hoàn thành 100 %.")}));
   CHECK(d.state_id() == "closed");
@@ -65,7 +67,7 @@ TEST_CASE("numbers take a leading zero below 10 and restart each calendar year",
   Dossier d(def, from_vietnam_time({2014, 1, 1, 3, 0, 0}));
   d.numbers.set_last(50, "QĐ", 2013, 2301);
   d.ok(kDrafter, plan_dossier("QĐ"));
-  d.ok(kDrafter, SubmitVersion{"Nội dung", ""});
+  d.ok(kDrafter, SubmitVersion{blocks_from_text("Nội dung"), ""});
   d.ok(kDrafter, action("open_consultation"));
   for (UserId u : {kDelegateA, kDelegateB, kDelegateC})
     d.ok(u, NoFurtherComments{});
@@ -85,7 +87,7 @@ TEST_CASE("has_draft_version holds only after a version", "[decide][guards]") {
   const Error e = d.refused(kDrafter, action("open_consultation"), ErrorCode::kGuardFailed);
   CHECK(e.detail == "has_draft_version");
   CHECK(e.message == "has_draft_version: no draft version has been submitted yet");
-  d.ok(kDrafter, SubmitVersion{"Dự thảo", ""});
+  d.ok(kDrafter, SubmitVersion{blocks_from_text("Dự thảo"), ""});
   d.ok(kDrafter, action("open_consultation"));
 }
 
@@ -112,13 +114,121 @@ TEST_CASE("new_version_in_state needs a version in this very step", "[decide][gu
   // The version from drafting does not count as the revision.
   Error e = d.refused(kDrafter, action("submit_revision"), ErrorCode::kGuardFailed);
   CHECK(e.detail == "new_version_in_state");
-  d.ok(kDrafter, SubmitVersion{"v2", ""});
+  d.ok(kDrafter, SubmitVersion{blocks_from_text("v2"), ""});
   CHECK(d.state.versions == 2);
   d.ok(kDrafter, action("submit_revision"));
   // Back in revision a second time: again a new version is needed.
   d.ok(kChair, action("revise", {text_input("conclusion", "Chỉnh sửa lần nữa.")}));
   e = d.refused(kDrafter, action("consult_again"), ErrorCode::kGuardFailed);
   CHECK(e.detail == "new_version_in_state");
+}
+
+TEST_CASE("a draft's blocks get ids that carry over from version to version", "[decide][blocks]") {
+  const Definition def = load_workflow("plan.json");
+  Dossier d(def);
+  d.ok(kDrafter, plan_dossier());
+  const std::string goal = "Nâng cao chất lượng đội ngũ cán bộ, công chức cấp xã";
+  d.ok(kDrafter, SubmitVersion{{heading(1, "I.", "MỤC ĐÍCH, YÊU CẦU"), para(goal),
+                                table({{"Nhiệm vụ", "Thời hạn"}, {"Rà soát", "2014"}})},
+                               "v1"});
+  const auto& v1 = std::get<VersionSubmitted>(d.history.back().body);
+  CHECK(v1.number == 1);
+  CHECK(v1.summary == "v1");
+  CHECK(ids_of(v1.blocks) == std::vector<std::uint32_t>{1, 2, 3});
+  CHECK(d.state.last_prints == v1.blocks.prints());
+  CHECK(*d.state.last_prints == BlockPrints(*v1.blocks));
+  CHECK(d.state.next_block_id == 4);
+
+  // A paragraph inserted, the goal edited by a word: the goal keeps its id.
+  d.ok(kDrafter, SubmitVersion{{heading(1, "I.", "MỤC ĐÍCH, YÊU CẦU"),
+                                para("Căn cứ Nghị quyết số 30c."), para(goal + " và cấp huyện"),
+                                table({{"Nhiệm vụ", "Thời hạn"}, {"Rà soát", "2014"}})},
+                               ""});
+  CHECK(ids_of(std::get<VersionSubmitted>(d.history.back().body).blocks) ==
+        std::vector<std::uint32_t>{1, 4, 2, 3});
+  // The inserted paragraph deleted, a new one added: its id is not given again.
+  d.ok(kDrafter, SubmitVersion{{heading(1, "I.", "MỤC ĐÍCH, YÊU CẦU"), para(goal + " và cấp huyện"),
+                                table({{"Nhiệm vụ", "Thời hạn"}, {"Rà soát", "2014"}}),
+                                item("1.", "Tổ chức thực hiện")},
+                               ""});
+  CHECK(ids_of(std::get<VersionSubmitted>(d.history.back().body).blocks) ==
+        std::vector<std::uint32_t>{1, 2, 3, 5});
+  CHECK(d.state.versions == 3);
+  CHECK(d.state.next_block_id == 6);
+
+  // The ids are in the events: replaying them gives the same state.
+  auto replayed = replay(def, d.history);
+  REQUIRE(replayed.ok());
+  CHECK(replayed.value() == d.state);
+  CHECK(*replayed.value().last_prints == *d.state.last_prints);
+}
+
+TEST_CASE("an empty, oversized or misshapen draft is refused in both languages",
+          "[decide][blocks][vietnamese]") {
+  const Definition def = load_workflow("plan.json");
+  Dossier d(def);
+  d.ok(kDrafter, plan_dossier());
+  for (const std::vector<Block>& blank :
+       {std::vector<Block>{}, std::vector<Block>{para(" \n "), table({{"", "\xC2\xA0"}})}}) {
+    const Error e = d.refused(kDrafter, SubmitVersion{blank, ""}, ErrorCode::kInvalidArgument);
+    CHECK(e.detail == "blocks");
+    CHECK(e.message == "blocks: must not be empty");
+    CHECK(e.message_vi == "Trường “Nội dung dự thảo” không được để trống");
+  }
+
+  const std::string half(kMaxDraftBytes / 2, 'a');
+  Error e = d.refused(kDrafter, SubmitVersion{{para(half), table({{half, "b"}})}, ""},
+                      ErrorCode::kInvalidArgument);
+  CHECK(e.detail == "blocks");
+  CHECK(e.message == "blocks: is 2000001 bytes, more than the 2000000 allowed");
+  CHECK(e.message_vi ==
+        "Trường “Nội dung dự thảo” dài 2000001 byte, vượt quá giới hạn 2000000 byte cho phép");
+  d.ok(kDrafter, SubmitVersion{{para(half), table({{half}})}, ""});  // exactly the limit
+
+  e = d.refused(kDrafter, SubmitVersion{std::vector<Block>(kMaxBlocks + 1, para("x")), ""},
+                ErrorCode::kInvalidArgument);
+  CHECK(e.message == "blocks: has 10001 blocks, more than the 10000 allowed");
+  CHECK(e.message_vi ==
+        "Trường “Nội dung dự thảo” có 10001 khối nội dung, vượt quá giới hạn 10000 khối cho phép");
+
+  e = d.refused(kDrafter, SubmitVersion{{para("x"), heading(0, "I.", "MỤC ĐÍCH")}, ""},
+                ErrorCode::kInvalidArgument);
+  CHECK(e.detail == "blocks/1/level");
+  CHECK(e.message == "blocks/1/level: must be from 1 to 3 for a heading");
+  CHECK(e.message_vi == "Trường “blocks/1/level” phải từ 1 đến 3 đối với đề mục");
+  Block captioned = table({{"a"}});
+  captioned.text = "Bảng 1";
+  e = d.refused(kDrafter, SubmitVersion{{captioned}, ""}, ErrorCode::kInvalidArgument);
+  CHECK(e.detail == "blocks/0/text");
+  CHECK(e.message_vi ==
+        "Trường “blocks/0/text” phải để trống đối với bảng; nội dung của bảng nằm trong các hàng "
+        "(rows)");
+}
+
+TEST_CASE("evolve refuses a version whose block ids decide() could not have given",
+          "[decide][blocks]") {
+  const Definition def = load_workflow("plan.json");
+  Dossier d(def);
+  d.ok(kDrafter, plan_dossier());
+  auto version = [](std::vector<std::uint32_t> ids) {
+    std::vector<Block> blocks;
+    for (std::uint32_t id : ids) {
+      blocks.push_back(para("x"));
+      blocks.back().id = id;
+    }
+    return Event{0, kDrafter, VersionSubmitted{1, "", SharedBlocks(std::move(blocks))}};
+  };
+  for (const auto& ids : {std::vector<std::uint32_t>{1, 0}, std::vector<std::uint32_t>{3, 2, 3},
+                          std::vector<std::uint32_t>{0xFFFFFFFFu}}) {
+    DossierState s = d.state;
+    const Status status = evolve(s, version(ids));
+    REQUIRE_FALSE(status.ok());
+    CHECK(status.error().message == "history does not follow: block ids missing or repeated");
+    CHECK(s == d.state);
+  }
+  DossierState s = d.state;
+  REQUIRE(evolve(s, version({7, 2})).ok());
+  CHECK(s.next_block_id == 8);
 }
 
 TEST_CASE("all_comments_disposed counts comments, not replies", "[decide][guards]") {
@@ -134,7 +244,7 @@ TEST_CASE("all_comments_disposed counts comments, not replies", "[decide][guards
   Error e = d.refused(kChair, action("approve"), ErrorCode::kGuardFailed);
   CHECK(e.message == "all_comments_disposed: 2 comments still have no disposition");
   d.ok(kChair, action("revise", {text_input("conclusion", "Tiếp thu ý kiến.")}));
-  d.ok(kDrafter, SubmitVersion{"v2", ""});
+  d.ok(kDrafter, SubmitVersion{blocks_from_text("v2"), ""});
   d.ok(kDrafter, DisposeComment{1, Disposition::kNotAccepted, "Không phù hợp quy định."});
   e = d.refused(kDrafter, action("submit_revision"), ErrorCode::kGuardFailed);
   CHECK(e.message == "all_comments_disposed: 1 comment still has no disposition");
@@ -165,7 +275,7 @@ TEST_CASE("reminders and the deadline are computed from the time of entry", "[de
   d.ok(kDrafter, plan_dossier());
   REQUIRE(d.state.tasks.size() == 1);
   CHECK(d.state.tasks[0].due_at == d.now + 14 * kDay);  // write_draft: P14D
-  d.ok(kDrafter, SubmitVersion{"Dự thảo", ""});
+  d.ok(kDrafter, SubmitVersion{blocks_from_text("Dự thảo"), ""});
   CHECK(d.state.tasks.empty());  // done_on submit_version
 
   d.now += 2 * kDay;
@@ -212,7 +322,7 @@ TEST_CASE("a deadline given when opening overrides the default", "[decide][deadl
   const Definition def = load_workflow("plan.json");
   Dossier d(def);
   d.ok(kDrafter, plan_dossier());
-  d.ok(kDrafter, SubmitVersion{"Dự thảo", ""});
+  d.ok(kDrafter, SubmitVersion{blocks_from_text("Dự thảo"), ""});
   d.refused(kDrafter, action("open_consultation", {InputValue{"deadline", d.now}}),
             ErrorCode::kInvalidArgument);
   const Time soon = d.now + 2 * kDay;
@@ -228,7 +338,7 @@ TEST_CASE("invitees chosen when opening are bound as delegates", "[decide][consu
   const Definition def = load_workflow("plan.json");
   Dossier d(def);
   d.ok(kDrafter, plan_dossier());
-  d.ok(kDrafter, SubmitVersion{"Dự thảo", ""});
+  d.ok(kDrafter, SubmitVersion{blocks_from_text("Dự thảo"), ""});
   const std::vector<Participant> invited = {{kDelegateA, 20}, {kOutsider, 90}};
   d.ok(kDrafter, action("open_consultation", {InputValue{"invitees", invited}}));
   CHECK(d.state.invitees.size() == 2);
@@ -238,7 +348,7 @@ TEST_CASE("invitees chosen when opening are bound as delegates", "[decide][consu
   const auto twice = std::vector<Participant>{{kDelegateA, 20}, {kDelegateA, 20}};
   Dossier again(def);
   again.ok(kDrafter, plan_dossier());
-  again.ok(kDrafter, SubmitVersion{"Dự thảo", ""});
+  again.ok(kDrafter, SubmitVersion{blocks_from_text("Dự thảo"), ""});
   const Error e =
       again.refused(kDrafter, action("open_consultation", {InputValue{"invitees", twice}}),
                     ErrorCode::kInvalidArgument);
@@ -248,19 +358,20 @@ TEST_CASE("invitees chosen when opening are bound as delegates", "[decide][consu
 TEST_CASE("actions are refused with the reason that applies", "[decide][errors]") {
   const Definition def = load_workflow("plan.json");
   Dossier d(def);
-  d.refused(kDrafter, SubmitVersion{"x", ""}, ErrorCode::kInvalidState);  // no dossier yet
+  d.refused(kDrafter, SubmitVersion{blocks_from_text("x"), ""},
+            ErrorCode::kInvalidState);  // no dossier yet
   d.ok(kDrafter, plan_dossier());
   d.refused(kDrafter, plan_dossier(), ErrorCode::kInvalidState);
   Error e = d.refused(kDrafter, action("publish"), ErrorCode::kUnknownAction);
   CHECK(e.message == "workflow \"plan\" has no action \"publish\"");
   e = d.refused(kChair, action("approve"), ErrorCode::kNotAllowedInState);
   CHECK(e.message == "action \"approve\" is not available in step \"drafting\"");
-  e = d.refused(kDelegateA, SubmitVersion{"x", ""}, ErrorCode::kForbiddenRole);
+  e = d.refused(kDelegateA, SubmitVersion{blocks_from_text("x"), ""}, ErrorCode::kForbiddenRole);
   CHECK(e.message == "only drafter may submit_version in step \"drafting\"");
   d.refused(kDelegateA, AddComment{"x", 0}, ErrorCode::kNotAllowedInState);
   d.refused(kDelegateA, NoFurtherComments{}, ErrorCode::kNotAllowedInState);
-  d.refused(kDrafter, SubmitVersion{"  \n ", ""}, ErrorCode::kInvalidArgument);
-  d.refused(kDrafter, SubmitVersion{std::string(kMaxDraftBytes + 1, 'a'), ""},
+  d.refused(kDrafter, SubmitVersion{blocks_from_text("  \n "), ""}, ErrorCode::kInvalidArgument);
+  d.refused(kDrafter, SubmitVersion{blocks_from_text(std::string(kMaxDraftBytes + 1, 'a')), ""},
             ErrorCode::kInvalidArgument);
   e = d.refused(kDrafter, action("withdraw"), ErrorCode::kInvalidArgument);
   CHECK(e.detail == "inputs/reason");
@@ -377,7 +488,7 @@ TEST_CASE("available_actions offers what the user may take now", "[decide][guard
     return out;
   };
   CHECK(names(kDrafter) == std::vector<std::string>{"withdraw"});
-  d.ok(kDrafter, SubmitVersion{"Dự thảo", ""});
+  d.ok(kDrafter, SubmitVersion{blocks_from_text("Dự thảo"), ""});
   CHECK(names(kDrafter) == std::vector<std::string>{"open_consultation", "withdraw"});
   CHECK(names(kChair) == std::vector<std::string>{"withdraw"});
   CHECK(names(kDelegateA).empty());
@@ -403,10 +514,10 @@ TEST_CASE("refusals read in Vietnamese with the definition's titles", "[decide][
   e = d.refused(kChair, action("publish"), ErrorCode::kUnknownAction);
   CHECK(e.message_vi ==
         "Quy trình “Xây dựng, ban hành và triển khai kế hoạch” không có thao tác “publish”");
-  e = d.refused(kDrafter, SubmitVersion{"v2", ""}, ErrorCode::kNotAllowedInState);
+  e = d.refused(kDrafter, SubmitVersion{blocks_from_text("v2"), ""}, ErrorCode::kNotAllowedInState);
   CHECK(e.message_vi == "Không thể gửi phiên bản dự thảo mới ở bước “Lấy ý kiến góp ý”");
   e = d.refused(kChair, action("withdraw"), ErrorCode::kInvalidArgument);
-  CHECK(e.message_vi == "Trường “inputs/reason” là bắt buộc");
+  CHECK(e.message_vi == "Trường “Lý do” là bắt buộc");
 
   d.ok(kDelegateB, NoFurtherComments{});
   d.ok(kChair, action("close_consultation"));
@@ -418,7 +529,8 @@ TEST_CASE("refusals read in Vietnamese with the definition's titles", "[decide][
   CHECK(e.message_vi ==
         "Chỉ Cơ quan chủ trì soạn thảo; Chủ tọa; Cơ quan thực hiện hoặc Cơ quan theo dõi, đôn đốc "
         "được góp ý ở bước “Triển khai thực hiện”");
-  e = d.refused(kDrafter, SubmitVersion{"sửa sau ban hành", ""}, ErrorCode::kInvalidState);
+  e = d.refused(kDrafter, SubmitVersion{blocks_from_text("sửa sau ban hành"), ""},
+                ErrorCode::kInvalidState);
   CHECK(e.message_vi == "Văn bản đã được ban hành, không thể sửa đổi");
 
   d.ok(kMonitor, action("close", {text_input("summary", "Hoàn thành.")}));
@@ -431,11 +543,11 @@ TEST_CASE("Vietnamese messages give times as Vietnamese write them", "[decide][v
   const Definition def = load_workflow("plan.json");
   Dossier d(def);  // 00:00 25/1/2024 in Hà Nội
   d.ok(kDrafter, plan_dossier());
-  d.ok(kDrafter, SubmitVersion{"Dự thảo", ""});
+  d.ok(kDrafter, SubmitVersion{blocks_from_text("Dự thảo"), ""});
   Error e = d.refused(kDrafter, action("open_consultation", {InputValue{"deadline", d.now - 3600}}),
                       ErrorCode::kInvalidArgument);
   CHECK(e.message_vi ==
-        "Trường “inputs/deadline” phải là một thời điểm trong tương lai (hiện tại: 00:00 "
+        "Trường “Hạn góp ý” phải là một thời điểm trong tương lai (hiện tại: 00:00 "
         "25/1/2024)");
   d.ok(kDrafter, action("open_consultation", {InputValue{"deadline", Time{1711360800}}}));
   e = d.refused(kChair, action("close_at_deadline"), ErrorCode::kGuardFailed);
@@ -463,7 +575,7 @@ TEST_CASE("creating a dossier is refused in Vietnamese too", "[decide][vietnames
         "tiên “Dự thảo”");
   c = plan_dossier();
   c.title = " ";
-  CHECK(create_error(kDrafter, c).message_vi == "Trường “title” không được để trống");
+  CHECK(create_error(kDrafter, c).message_vi == "Trường “Tên hồ sơ” không được để trống");
   c = plan_dossier("TB");
   CHECK(create_error(kDrafter, c).message_vi ==
         "Loại văn bản “TB” không thuộc quy trình “Xây dựng, ban hành và triển khai kế hoạch”");

@@ -65,6 +65,22 @@ std::uint32_t Quorum::min_invitees() const {
   return rule == QuorumRule::kNOfM ? n : 1;
 }
 
+std::uint32_t Quorum::needed(std::uint32_t invited) const {
+  switch (rule) {
+    case QuorumRule::kAll:
+      return invited;
+    case QuorumRule::kAny:
+      return 1;
+    case QuorumRule::kNOfM:
+      return n;
+    case QuorumRule::kFraction:
+      // Rounded up, as met() compares: two thirds of 10 is 7 people.
+      return static_cast<std::uint32_t>(
+          (static_cast<std::uint64_t>(invited) * numerator + denominator - 1) / denominator);
+  }
+  return invited;
+}
+
 std::optional<std::uint16_t> StateDef::transition_index(std::string_view action) const {
   for (size_t i = 0; i < transitions.size(); ++i)
     if (transitions[i].action == action) return static_cast<std::uint16_t>(i);

@@ -61,6 +61,7 @@ struct InputDef {
   std::string name;
   InputType type = InputType::kText;
   bool required = false;
+  LocalizedText title;  // what the form calls it ("Kết luận"); empty: the name
 };
 
 struct TransitionDef {
@@ -93,6 +94,10 @@ struct Quorum {
   bool met(std::uint32_t responded, std::uint32_t invited) const;
   // The fewest invitees for which the rule can ever be met.
   std::uint32_t min_invitees() const;
+  // The fewest responses of `invited` consultees that meet the rule, so
+  // people can be told how far the consultation is from closing. With no
+  // invitees the rule is never met, whatever this says.
+  std::uint32_t needed(std::uint32_t invited) const;
 };
 
 struct ConsultationDef {
@@ -140,6 +145,7 @@ struct Definition {
   std::string id;
   int version = 0;
   LocalizedText title;
+  LocalizedText description;  // optional prose for people choosing a workflow; empty when absent
   std::vector<RoleDef> roles;
   std::vector<std::string> document_types;  // Annex III abbreviations, first is the default
   RoleMask participant_managers = 0;        // roles that may bind and unbind participants

@@ -102,9 +102,8 @@ class Compiler {
       }
     }
     if (auto title = localized(root, "", "title", true)) def.title = *title;
-    if (auto description = localized(root, "", "description", false)) {
-      (void)description;  // documentation for readers; the engine does not use it
-    }
+    if (auto description = localized(root, "", "description", false))
+      def.description = *description;
     compile_roles(root, def);
     compile_document(root, def);
     if (const J* managers = optional(root, "", "participant_managers", Kind::kArray))
@@ -769,9 +768,10 @@ class Compiler {
         add(here, std::string("must be an object with a \"type\", found ") + type_of(spec));
         continue;
       }
-      check_keys(spec, here, {"type", "required"});
+      check_keys(spec, here, {"type", "required", "title"});
       InputDef in;
       in.name = name;
+      if (auto title = localized(spec, here, "title", false)) in.title = *title;
       if (const J* required_flag = optional(spec, here, "required", Kind::kBool))
         in.required = required_flag->get<bool>();
       const J* type = required(spec, here, "type", Kind::kString);

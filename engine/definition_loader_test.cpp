@@ -693,5 +693,33 @@ TEST_CASE("transition inputs", "[definition]") {
            inputs(
                R"({"reason": {"type": "text", "required": true}, "when": {"type": "time"}, "who": {"type": "participants"}})"),
            {}},
+          {"a title in both languages",
+           inputs(R"({"reason": {"type": "text", "title": {"vi": "Lý do", "en": "Reason"}}})"),
+           {}},
+          {"a title that is a string",
+           inputs(R"({"reason": {"type": "text", "title": "Lý do"}})"),
+           {{in + "/reason/title", "must be an object, found a string"}}},
+          {"a title without English",
+           inputs(R"({"reason": {"type": "text", "title": {"vi": "Lý do"}}})"),
+           {{in + "/reason/title/en", "missing required key \"en\" (a string)"}}},
       });
+}
+
+TEST_CASE("an input's title names it in forms and in Vietnamese refusals", "[definition]") {
+  J d = parse(kMinimal);
+  d["states"]["drafting"]["transitions"][0]["inputs"] = parse(
+      R"({"reason": {"type": "text", "required": true, "title": {"vi": "Lý do", "en": "Reason"}},
+                "note": {"type": "text"}})");
+  auto def = load_definition(d.dump());
+  REQUIRE(def.ok());
+  const auto& in = def.value().states[0].transitions[0].inputs;
+  REQUIRE(in.size() == 2);
+  const auto reason =
+      std::find_if(in.begin(), in.end(), [](const InputDef& i) { return i.name == "reason"; });
+  const auto note =
+      std::find_if(in.begin(), in.end(), [](const InputDef& i) { return i.name == "note"; });
+  REQUIRE((reason != in.end() && note != in.end()));
+  CHECK(reason->title.vi == "Lý do");
+  CHECK(reason->title.en == "Reason");
+  CHECK(note->title.vi.empty());
 }

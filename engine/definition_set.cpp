@@ -1,5 +1,7 @@
 #include "engine/definition_set.h"
 
+#include <algorithm>
+
 namespace planflow {
 
 Status DefinitionSet::add(Definition definition) {
@@ -29,6 +31,15 @@ std::vector<const Definition*> DefinitionSet::all() const {
   std::vector<const Definition*> out;
   for (const auto& d : definitions_)
     out.push_back(d.get());
+  return out;
+}
+
+std::vector<const Definition*> DefinitionSet::latest_versions() const {
+  std::vector<const Definition*> out;
+  for (const auto& d : definitions_)
+    if (latest(d->id) == d.get()) out.push_back(d.get());
+  std::sort(out.begin(), out.end(),
+            [](const Definition* a, const Definition* b) { return a->id < b->id; });
   return out;
 }
 

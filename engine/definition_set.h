@@ -23,6 +23,8 @@ class DefinitionSet {
   // The highest version of `id`: the one new dossiers start with.
   const Definition* latest(std::string_view id) const;
   std::vector<const Definition*> all() const;
+  // latest() of every workflow id, ordered by id.
+  std::vector<const Definition*> latest_versions() const;
 
  private:
   std::vector<std::unique_ptr<const Definition>> definitions_;

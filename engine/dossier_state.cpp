@@ -21,6 +21,11 @@ bool DossierState::quorum_met() const {
   return c && c->quorum.met(responded_count(), static_cast<std::uint32_t>(invitees.size()));
 }
 
+std::uint32_t DossierState::quorum_needed() const {
+  const auto& c = current().consultation;
+  return c ? c->quorum.needed(static_cast<std::uint32_t>(invitees.size())) : 0;
+}
+
 const Timer* DossierState::find_timer(std::uint32_t id) const {
   for (const Timer& t : timers)
     if (t.id == id) return &t;

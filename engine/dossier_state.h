@@ -1,7 +1,9 @@
 // The state of one dossier: the fold of its events under the definition
 // version it started with. Only what decisions need is kept here; texts
-// (drafts, comments) stay in the events and the store's read views. The
-// timer service reads `timers`, the inbox reads `tasks`.
+// (comments, drafts) stay in the events and the store's read views. Of the
+// latest draft only its blocks' prints are kept, which is what giving the
+// next version's ids needs. The timer service reads `timers`, the inbox
+// reads `tasks`.
 #pragma once
 
 #include <cstdint>
@@ -66,6 +68,9 @@ class DossierState {
   bool plays(UserId user, RoleId role) const { return roles_of(user) & (1u << role); }
   std::uint32_t responded_count() const;
   bool quorum_met() const;
+  // How many invitees must respond for the current consultation's quorum; 0
+  // when the current state holds no consultation.
+  std::uint32_t quorum_needed() const;
   const Timer* find_timer(std::uint32_t id) const;
   // The earliest pending timer, for the timer service.
   std::optional<Time> next_timer_at() const;
@@ -86,6 +91,8 @@ class DossierState {
   std::uint32_t consultation_rounds = 0;
   std::uint32_t versions = 0;
   std::uint32_t last_version_entry = 0;  // state_entries when the last version came in
+  SharedPrints last_prints;              // of the latest version's blocks
+  std::uint32_t next_block_id = 1;       // above every block id given so far
   std::vector<CommentInfo> comments;     // comment id n is comments[n - 1]
   bool frozen = false;
   std::optional<IssuedNumber> issued;

@@ -109,4 +109,39 @@ inline InputValue text_input(std::string name, std::string text) {
   return InputValue{std::move(name), std::move(text)};
 }
 
+// Blocks of a draft, without ids, as a client sends them.
+inline Block para(std::string text) {
+  return Block{0, BlockKind::kParagraph, 0, {}, std::move(text), {}};
+}
+
+inline Block heading(std::uint8_t level, std::string marker, std::string text) {
+  return Block{0, BlockKind::kHeading, level, std::move(marker), std::move(text), {}};
+}
+
+inline Block item(std::string marker, std::string text, std::uint8_t level = 1) {
+  return Block{0, BlockKind::kItem, level, std::move(marker), std::move(text), {}};
+}
+
+inline Block table(std::vector<std::vector<std::string>> rows) {
+  return Block{0, BlockKind::kTable, 0, {}, {}, std::move(rows)};
+}
+
+inline std::vector<std::uint32_t> ids_of(const std::vector<Block>& blocks) {
+  std::vector<std::uint32_t> ids;
+  for (const Block& b : blocks)
+    ids.push_back(b.id);
+  return ids;
+}
+
+inline std::vector<std::uint32_t> ids_of(const SharedBlocks& blocks) {
+  return ids_of(*blocks);
+}
+
+inline std::vector<std::uint32_t> ids_of(const BlockPrints& prints) {
+  std::vector<std::uint32_t> ids;
+  for (std::size_t i = 0; i < prints.size(); ++i)
+    ids.push_back(prints[i].id);
+  return ids;
+}
+
 }  // namespace planflow::testing

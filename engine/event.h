@@ -40,7 +40,7 @@ struct RoleUnbound {
 struct VersionSubmitted {
   std::uint32_t number = 0;  // v1, v2, ...
   std::string summary;
-  std::string text;
+  SharedBlocks blocks;  // each with its id
   friend bool operator==(const VersionSubmitted&, const VersionSubmitted&) = default;
 };
 

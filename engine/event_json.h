@@ -5,6 +5,17 @@
 //   {"type": "comment_added", "at": 1706115600, "actor": 2,
 //    "data": {"comment_id": 1, "reply_to": 0, "text": "...", "unit": 20}}
 //
+// A version's blocks carry their ids; rows only for tables:
+//
+//   {"type": "version_submitted", "at": 1706115600, "actor": 1,
+//    "data": {"number": 2, "summary": "...", "blocks": [
+//      {"id": 1, "kind": "heading", "level": 1, "marker": "I.", "text": "MỤC ĐÍCH"},
+//      {"id": 4, "kind": "table", "level": 0, "marker": "", "text": "",
+//       "rows": [["Nhiệm vụ", "Thời hạn"]]}]}}
+//
+// A version stored before drafts had blocks holds "text" instead of
+// "blocks"; it reads as blocks_from_text() of it with ids 1, 2, ... in order.
+//
 // canonical_event_bytes() is the exact text the hash chain covers: keys
 // sorted, no white space, numbers as integers, strings UTF-8 as given.
 #pragma once
@@ -27,5 +38,16 @@ Result<EventBody> event_data_from_json(const Definition& def, std::string_view t
 Result<Event> event_from_json(const Definition& def, const nlohmann::json& json);
 
 std::string canonical_event_bytes(const Definition& def, const Event& event);
+// The same for an event as the log holds it, its data as stored: what the
+// chain was computed over, even when that data is of an older form and reads
+// into a newer one.
+std::string canonical_event_bytes(std::string_view type, Time at, UserId actor,
+                                  nlohmann::json data);
+
+// A version's blocks as in its event, ids and all (the store's versions
+// view keeps them so).
+nlohmann::json blocks_to_json(const std::vector<Block>& blocks);
+// The data of a version_submitted event, which needs no definition to read.
+Result<VersionSubmitted> version_submitted_from_json(const nlohmann::json& data);
 
 }  // namespace planflow

@@ -18,7 +18,9 @@ namespace {
 std::vector<Event> full_history(const Definition& def) {
   Dossier d(def);
   d.ok(kDrafter, plan_dossier());
-  d.ok(kDrafter, SubmitVersion{"I. MỤC ĐÍCH\n\"Trích dẫn\" và ký tự đặc biệt \\ / <b>", "bản đầu"});
+  d.ok(kDrafter,
+       SubmitVersion{blocks_from_text("I. MỤC ĐÍCH\n\"Trích dẫn\" và ký tự đặc biệt \\ / <b>"),
+                     "bản đầu"});
   d.ok(
       kDrafter,
       action("open_consultation",
@@ -33,7 +35,9 @@ std::vector<Event> full_history(const Definition& def) {
   d.ok(kSystemUser, FireTimer{d.state.timers.back().id});
   d.ok(kChair, action("revise", {text_input("conclusion", "Bổ sung nhiệm vụ.")}));
   d.ok(kDrafter, DisposeComment{1, Disposition::kPartlyAccepted, "Tiếp thu một phần."});
-  d.ok(kDrafter, SubmitVersion{"v2", ""});
+  d.ok(kDrafter, SubmitVersion{{heading(1, "I.", "MỤC ĐÍCH"), item("a)", "Ý thứ nhất", 2),
+                                table({{"Nhiệm vụ", "Thời hạn"}, {"Rà soát"}})},
+                               ""});
   d.ok(kDrafter, action("submit_revision"));
   d.ok(kChair, action("approve"));
   d.ok(kClerk, action("issue"));
@@ -118,4 +122,79 @@ TEST_CASE("malformed stored events are refused, naming the field", "[event_json]
       error_of(
           R"({"type":"dossier_created","at":1,"actor":2,"data":{"definition_id":"plan","definition_version":1,"title":"t","document_type":"KH","issuer":{"id":1},"drafting_unit":{"id":2,"code":"NC"}}})") ==
       "data/issuer/code: is required (a string)");
+}
+
+TEST_CASE("a version's blocks are stored with their ids, rows only for tables",
+          "[event_json][blocks]") {
+  const Definition def = load_workflow("plan.json");
+  std::vector<Block> blocks = {heading(1, "I.", "MỤC ĐÍCH"), table({{"a", "b"}, {"c"}})};
+  blocks[0].id = 1;
+  blocks[1].id = 4;
+  const VersionSubmitted v{2, "Bổ sung", SharedBlocks(std::move(blocks))};
+  const json data = event_data_to_json(def, v);
+  CHECK(data == json::parse(R"({"number":2,"summary":"Bổ sung","blocks":[
+                 {"id":1,"kind":"heading","level":1,"marker":"I.","text":"MỤC ĐÍCH"},
+                 {"id":4,"kind":"table","level":0,"marker":"","text":"","rows":[["a","b"],["c"]]}]})"));
+  auto back = event_data_from_json(def, "version_submitted", data);
+  REQUIRE(back.ok());
+  CHECK(std::get<VersionSubmitted>(back.value()) == v);
+
+  auto error_of = [&def](const char* text) {
+    auto e = event_data_from_json(def, "version_submitted", json::parse(text));
+    REQUIRE_FALSE(e.ok());
+    return e.error().message;
+  };
+  CHECK(error_of(R"({"number":1,"summary":"","blocks":[{"kind":"heading","level":1,
+                    "marker":"","text":"x"}]})") ==
+        "data/blocks/0/id: is required (a whole number)");
+  CHECK(error_of(R"({"number":1,"summary":"","blocks":[{"id":1,"kind":"list","level":0,
+                    "marker":"","text":"x"}]})") ==
+        "data/blocks/0/kind: unknown block kind \"list\"");
+  CHECK(error_of(R"({"number":1,"summary":"","blocks":[{"id":1,"kind":"table","level":0,
+                    "marker":"","text":"","rows":[["a",1]]}]})") ==
+        "data/blocks/0/rows/0: must be an array of strings");
+  CHECK(error_of(R"({"number":1,"summary":"","blocks":{}})") == "data/blocks: must be an array");
+  CHECK(error_of(R"({"number":1,"summary":""})") == "data/text: is required (a string)");
+}
+
+TEST_CASE("a version stored before drafts had blocks reads as numbered paragraphs",
+          "[event_json][blocks]") {
+  const Definition def = load_workflow("plan.json");
+  const json stored = json::parse(
+      R"({"type":"version_submitted","at":1706115600,"actor":1,
+          "data":{"number":1,"summary":"v1","text":"I. MỤC ĐÍCH\n\n  1. Nội dung  \n"}})");
+  auto e = event_from_json(def, stored);
+  REQUIRE(e.ok());
+  const auto& v = std::get<VersionSubmitted>(e.value().body);
+  REQUIRE(v.blocks->size() == 2);
+  CHECK((*v.blocks)[0] == Block{1, BlockKind::kParagraph, 0, "", "I. MỤC ĐÍCH", {}});
+  CHECK((*v.blocks)[1] == Block{2, BlockKind::kParagraph, 0, "", "1. Nội dung", {}});
+  // Written back, it takes the new form; the hash chain covers the stored one.
+  CHECK(event_to_json(def, e.value())["data"].contains("blocks"));
+  CHECK(
+      canonical_event_bytes("version_submitted", 1706115600, 1, stored["data"]) ==
+      R"({"actor":1,"at":1706115600,"data":{"number":1,"summary":"v1","text":"I. MỤC ĐÍCH\n\n  1. Nội dung  \n"},"type":"version_submitted"})");
+  CHECK(canonical_event_bytes("version_submitted", 1706115600, 1,
+                              event_data_to_json(def, e.value().body)) ==
+        canonical_event_bytes(def, e.value()));
+
+  // A dossier whose versions were stored so replays, and its next version's
+  // ids follow on from them.
+  Dossier d(def);
+  d.ok(kDrafter, plan_dossier());
+  std::vector<Event> history = d.history;
+  for (const char* text : {R"({"number":1,"summary":"","text":"Một\nHai\nBa"})",
+                           R"({"number":2,"summary":"","text":"Hai\nBa"})"}) {
+    auto body = event_data_from_json(def, "version_submitted", json::parse(text));
+    REQUIRE(body.ok());
+    history.push_back(Event{d.now, kDrafter, body.value()});
+  }
+  auto replayed = replay(def, history);
+  REQUIRE(replayed.ok());
+  CHECK(ids_of(*replayed.value().last_prints) == std::vector<std::uint32_t>{1, 2});
+  CHECK(replayed.value().next_block_id == 4);
+  d.state = replayed.value();
+  d.ok(kDrafter, SubmitVersion{blocks_from_text("Hai\nBa\nBốn"), ""});
+  CHECK(ids_of(std::get<VersionSubmitted>(d.history.back().body).blocks) ==
+        std::vector<std::uint32_t>{1, 2, 4});
 }

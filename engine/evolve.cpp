@@ -68,6 +68,22 @@ struct Apply {
   DossierState& s;
   const Event& e;
 
+  // What next_block_id becomes after a version with `blocks`, unless their
+  // ids are 0 or repeated. An id kept from a version before the last is not
+  // refused: versions stored before blocks existed read back with ids 1..n.
+  std::optional<std::uint32_t> next_block_id(const std::vector<Block>& blocks) const {
+    std::vector<std::uint32_t> ids;
+    ids.reserve(blocks.size());
+    for (const Block& b : blocks)
+      ids.push_back(b.id);
+    std::sort(ids.begin(), ids.end());
+    if (std::adjacent_find(ids.begin(), ids.end()) != ids.end()) return std::nullopt;
+    if (ids.empty()) return s.next_block_id;
+    // The highest id leaves none to give.
+    if (ids.front() == 0 || ids.back() == 0xFFFFFFFFu) return std::nullopt;
+    return std::max(s.next_block_id, ids.back() + 1);
+  }
+
   Status operator()(const DossierCreated& c) {
     if (s.created) return corrupt("dossier created twice");
     const Definition& def = s.definition();
@@ -104,8 +120,17 @@ struct Apply {
   Status operator()(const VersionSubmitted& v) {
     if (s.frozen) return corrupt("version submitted to a frozen document");
     if (v.number != s.versions + 1) return corrupt("version numbers out of order");
+    // Prints shared with the state's are those of the last version, whose
+    // ids were checked when it came: decide() found nothing changed.
+    const auto next_id =
+        v.blocks.prints().shares(s.last_prints) ? s.next_block_id : next_block_id(*v.blocks);
+    if (!next_id) return corrupt("block ids missing or repeated");
     s.versions = v.number;
     s.last_version_entry = s.state_entries;
+    // Shared with the event, which made them from its blocks: no hashing
+    // again, and no text kept.
+    s.last_prints = v.blocks.prints();
+    s.next_block_id = *next_id;
     close_tasks_done_by(s, Operation::kSubmitVersion, e.actor);
     return {};
   }

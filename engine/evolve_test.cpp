@@ -23,12 +23,12 @@ void expect_rejected(DossierState& s, const Event& e, const std::string& message
 TEST_CASE("evolve refuses events that cannot follow", "[evolve]") {
   const Definition def = load_workflow("plan.json");
   Dossier d(def);
-  expect_rejected(d.state, Event{0, kDrafter, VersionSubmitted{1, "", "x"}},
+  expect_rejected(d.state, Event{0, kDrafter, VersionSubmitted{1, "", {}}},
                   "version_submitted before the dossier was created");
   open_consultation(d);
   expect_rejected(d.state, Event{0, kDrafter, DossierCreated{"plan", 1, "x", "KH", {}, {}}},
                   "dossier created twice");
-  expect_rejected(d.state, Event{0, kDrafter, VersionSubmitted{5, "", "x"}},
+  expect_rejected(d.state, Event{0, kDrafter, VersionSubmitted{5, "", {}}},
                   "version numbers out of order");
   expect_rejected(d.state, Event{0, kDelegateA, CommentAdded{3, 0, "x", 20}},
                   "comment ids out of order");
@@ -88,6 +88,12 @@ TEST_CASE("a dossier keeps the definition version it started with", "[evolve][ve
   const Definition* v2 = set.latest("plan");
   REQUIRE(v2->version == 2);
   CHECK(set.find("plan", 1) == v1);  // still there, unmoved
+  // What people choose from: each workflow once, at its latest version.
+  REQUIRE(set.add(load_workflow("official-letter.json")).ok());
+  const std::vector<const Definition*> latest = set.latest_versions();
+  REQUIRE(latest.size() == 2);
+  CHECK(latest[0]->id == "official-letter");
+  CHECK(latest[1] == v2);
 
   // The old dossier replays under v1 and keeps its 14-day task.
   auto replayed = replay(*set.find("plan", 1), old_dossier.history);

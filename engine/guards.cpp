@@ -4,25 +4,6 @@
 
 namespace planflow {
 
-namespace {
-
-std::uint32_t quorum_needed(const Quorum& q, std::uint32_t invited) {
-  switch (q.rule) {
-    case QuorumRule::kAll:
-      return invited;
-    case QuorumRule::kAny:
-      return 1;
-    case QuorumRule::kNOfM:
-      return q.n;
-    case QuorumRule::kFraction:
-      return static_cast<std::uint32_t>(
-          (static_cast<std::uint64_t>(invited) * q.numerator + q.denominator - 1) / q.denominator);
-  }
-  return invited;
-}
-
-}  // namespace
-
 bool guard_holds(const DossierState& s, Guard g, Time now) {
   switch (g) {
     case Guard::kHasDraftVersion:
@@ -54,10 +35,10 @@ LocalizedText guard_failure(const DossierState& s, Guard g, Time now) {
     }
     case Guard::kQuorumMet: {
       const auto invited = static_cast<std::uint32_t>(s.invitees.size());
-      const auto& c = s.current().consultation;
       const std::string responded = std::to_string(s.responded_count());
       const std::string of = std::to_string(invited);
-      const std::string needed = std::to_string(c ? quorum_needed(c->quorum, invited) : invited);
+      const std::string needed =
+          std::to_string(s.current().consultation ? s.quorum_needed() : invited);
       return {"Chưa đủ số đại biểu góp ý: " + responded + "/" + of + " đại biểu đã góp ý, cần " +
                   needed,
               "quorum not met: " + responded + " of " + of + " invitees have responded, " + needed +
@@ -85,6 +66,24 @@ std::vector<std::uint16_t> available_actions(const DossierState& s, UserId user,
                     [&](Guard g) { return guard_holds(s, g, now); }))
       out.push_back(static_cast<std::uint16_t>(i));
   }
+  return out;
+}
+
+std::vector<Operation> allowed_operations(const DossierState& s, UserId user) {
+  std::vector<Operation> out;
+  if (!s.created) return out;
+  // The same checks, in the same terms, as decide()'s refusals on role,
+  // state and invitation; the checks of what a command carries stay there.
+  const RoleMask roles = s.roles_of(user);
+  for (Operation op :
+       {Operation::kSubmitVersion, Operation::kComment, Operation::kDisposeComment}) {
+    if (op == Operation::kSubmitVersion && s.frozen) continue;
+    if (s.current().allow[static_cast<size_t>(op)] & roles) out.push_back(op);
+  }
+  if (s.current().consultation &&
+      std::any_of(s.invitees.begin(), s.invitees.end(),
+                  [user](const Invitee& i) { return i.participant.user == user && !i.responded; }))
+    out.push_back(Operation::kNoFurtherComments);
   return out;
 }
 

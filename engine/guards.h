@@ -1,5 +1,5 @@
 // Evaluating the named guards of transitions, and what a participant may do
-// now (the actions a UI should offer, no more).
+// now (the actions and operations a UI should offer, no more).
 #pragma once
 
 #include <string>
@@ -19,5 +19,12 @@ LocalizedText guard_failure(const DossierState& state, Guard guard, Time now);
 // Indices of the current state's transitions that `user` may take now:
 // they play an allowed role and every guard holds.
 std::vector<std::uint16_t> available_actions(const DossierState& state, UserId user, Time now);
+
+// The operations inside the current state (engine/definition.h) that
+// decide() would not refuse `user` for want of a role, for the state or for
+// not being an open invitee; what a command carries (a comment's text, the
+// comment disposed of) is still checked when it comes. In the order of
+// Operation.
+std::vector<Operation> allowed_operations(const DossierState& state, UserId user);
 
 }  // namespace planflow

@@ -31,7 +31,8 @@ inline CreateDossier plan_dossier(std::string type = "KH") {
 inline void open_consultation(Dossier& d) {
   d.ok(kDrafter, plan_dossier());
   d.ok(kDrafter,
-       SubmitVersion{"I. MỤC ĐÍCH, YÊU CẦU\n1. Xây dựng nền công vụ chuyên nghiệp.", "v1"});
+       SubmitVersion{
+           blocks_from_text("I. MỤC ĐÍCH, YÊU CẦU\n1. Xây dựng nền công vụ chuyên nghiệp."), "v1"});
   d.ok(kDrafter, action("open_consultation"));
 }
 

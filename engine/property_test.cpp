@@ -37,7 +37,10 @@ class RandomCommands {
     return Actor{user(), static_cast<UnitId>(pick(5)), chance(5)};
   }
 
-  std::pair<Actor, Command> next(const DossierState& s, Time now) {
+  // `last_draft`: the latest version's blocks, from the history, since the
+  // state keeps only their prints.
+  std::pair<Actor, Command> next(const DossierState& s, const std::vector<Block>& last_draft,
+                                 Time now) {
     if (!s.created || chance(2)) return {Actor{user(), 1, chance(20)}, create()};
     if (chance(45) && !s.current().transitions.empty()) {
       // Endings are rare, so most walks get through the whole process first.
@@ -54,7 +57,7 @@ class RandomCommands {
         return {actor_for(s, def_.participant_managers), UnbindRole{role_name(), user()}};
       case 2:
         return {actor_for(s, s.current().allow[0]),
-                SubmitVersion{text(), chance(50) ? "" : "tóm tắt"}};
+                SubmitVersion{document(last_draft), chance(50) ? "" : "tóm tắt"}};
       case 3:
         return {
             actor_for(s, s.current().allow[1]),
@@ -102,6 +105,49 @@ class RandomCommands {
       default:
         return "Nội dung số " + std::to_string(pick(1000));
     }
+  }
+
+  // Mostly the last version edited a little, so ids carry over; sometimes
+  // plain text, nothing at all or a block of a shape the edge would refuse.
+  std::vector<Block> document(const std::vector<Block>& last) {
+    if (chance(20)) return blocks_from_text(text() + "\n" + text());
+    std::vector<Block> blocks = last;
+    for (Block& b : blocks)
+      b.id = 0;
+    const int edits = static_cast<int>(pick(4));
+    for (int i = 0; i < edits || blocks.empty(); ++i) {
+      const std::size_t at = pick(blocks.size() + 1);
+      switch (pick(6)) {
+        case 0:
+          blocks.insert(blocks.begin() + static_cast<std::ptrdiff_t>(at),
+                        Block{0, BlockKind::kParagraph, 0, {}, text(), {}});
+          break;
+        case 1:
+          blocks.insert(blocks.begin() + static_cast<std::ptrdiff_t>(at),
+                        Block{0,
+                              BlockKind::kHeading,
+                              static_cast<std::uint8_t>(pick(4)),
+                              std::to_string(pick(9)) + ".",
+                              text(),
+                              {}});
+          break;
+        case 2:
+          blocks.insert(blocks.begin() + static_cast<std::ptrdiff_t>(at),
+                        Block{0, BlockKind::kTable, 0, {}, {}, {{text(), "ô"}, {text()}}});
+          break;
+        case 3:
+          if (at < blocks.size()) blocks.erase(blocks.begin() + static_cast<std::ptrdiff_t>(at));
+          break;
+        case 4:
+          if (at < blocks.size() && blocks[at].kind != BlockKind::kTable)
+            blocks[at].text += " " + std::to_string(pick(10));
+          break;
+        default:
+          if (at < blocks.size()) std::swap(blocks[at], blocks[pick(blocks.size())]);
+          break;
+      }
+    }
+    return blocks;
   }
 
   CreateDossier create() {
@@ -185,9 +231,10 @@ void run_sequences(const Definition& def, std::uint64_t seed, int count, int len
   for (int n = 0; n < count; ++n) {
     RandomCommands gen(def, seed + static_cast<std::uint64_t>(n));
     Dossier d(def, 1375000000 + static_cast<Time>(n) * 3600);
+    SharedBlocks last_draft;
     for (int i = 0; i < length; ++i) {
       d.now += gen.step();
-      auto [actor, command] = gen.next(d.state, d.now);
+      auto [actor, command] = gen.next(d.state, *last_draft, d.now);
       std::vector<Event> events;
       Status status = decide(d.state, command, actor, d.now, &events, &d.numbers);
       if (!status.ok()) {
@@ -219,6 +266,7 @@ void run_sequences(const Definition& def, std::uint64_t seed, int count, int len
           if (a->timer_id) ++cov.timers_fired;
         }
         if (std::holds_alternative<ReminderSent>(e.body)) ++cov.timers_fired;
+        if (const auto* v = std::get_if<VersionSubmitted>(&e.body)) last_draft = v->blocks;
         d.history.push_back(e);
       }
       check_invariants(d.state, d.history.size());

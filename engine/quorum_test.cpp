@@ -29,6 +29,24 @@ TEST_CASE("quorum rules hold exactly at their boundary", "[quorum]") {
     CHECK_FALSE(q.met(0, 0));
 }
 
+TEST_CASE("the responses a quorum needs are the fewest that meet it", "[quorum]") {
+  const Quorum two_thirds{QuorumRule::kFraction, 0, 2, 3};
+  CHECK(two_thirds.needed(9) == 6);
+  CHECK(two_thirds.needed(10) == 7);
+  CHECK(Quorum{QuorumRule::kAll}.needed(5) == 5);
+  CHECK(Quorum{QuorumRule::kAny}.needed(5) == 1);
+  CHECK(Quorum{QuorumRule::kNOfM, 3}.needed(7) == 3);
+  for (const Quorum& q :
+       {Quorum{QuorumRule::kAll}, Quorum{QuorumRule::kAny}, Quorum{QuorumRule::kNOfM, 3},
+        two_thirds, Quorum{QuorumRule::kFraction, 0, 1, 2}, Quorum{QuorumRule::kFraction, 0, 3, 4}})
+    for (std::uint32_t invited = 1; invited <= 12; ++invited) {
+      const std::uint32_t needed = q.needed(invited);
+      INFO("rule " << static_cast<int>(q.rule) << ", " << invited << " invited");
+      CHECK(q.met(needed, invited));
+      if (needed > 0) CHECK_FALSE(q.met(needed - 1, invited));
+    }
+}
+
 namespace {
 
 Definition consultation_definition(const std::string& quorum, int max_invitees = 0) {
@@ -94,6 +112,22 @@ TEST_CASE("a consultation closes when its quorum is met, not before", "[quorum][
   const Definition two_thirds = consultation_definition(R"({"fraction": [2, 3]})");
   CHECK_FALSE(closes_after(two_thirds, 9, 5));
   CHECK(closes_after(two_thirds, 9, 6));
+}
+
+TEST_CASE("a consultation's state says how many responses its quorum needs",
+          "[quorum][consultation]") {
+  const Definition two_thirds = consultation_definition(R"({"fraction": [2, 3]})");
+  Dossier d(two_thirds);
+  d.ok(1, CreateDossier{"Hồ sơ", "", {5, "UBND"}, {1, "SNV"}, {{"drafter", {1, 1}}}});
+  CHECK(d.state.quorum_needed() == 0);  // no consultation in this step
+  d.ok(1, TakeAction{"consult", {InputValue{"invitees", delegates(10)}}});
+  CHECK(d.state.quorum_needed() == 7);
+  for (int i = 0; i < 6; ++i)
+    d.ok(static_cast<UserId>(10 + i), NoFurtherComments{});
+  CHECK_FALSE(d.state.quorum_met());
+  d.ok(16, NoFurtherComments{});
+  CHECK(d.state.quorum_met());
+  CHECK(d.state.quorum_needed() == 7);
 }
 
 TEST_CASE("a consultation that could never reach its quorum is not opened",

@@ -37,10 +37,18 @@ bool is_valid_utf8(std::string_view s) {
   return true;
 }
 
+namespace {
+
+bool ascii_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+}  // namespace
+
 bool is_blank(std::string_view s) {
   for (size_t i = 0; i < s.size(); ++i) {
     const char c = s[i];
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') continue;
+    if (ascii_space(c)) continue;
     if (c == '\xC2' && i + 1 < s.size() && s[i + 1] == '\xA0') {
       ++i;
       continue;
@@ -48,6 +56,23 @@ bool is_blank(std::string_view s) {
     return false;
   }
   return true;
+}
+
+std::string_view trim_blank(std::string_view s) {
+  constexpr std::string_view kNoBreakSpace = "\xC2\xA0";
+  for (;;) {
+    if (!s.empty() && ascii_space(s.front())) {
+      s.remove_prefix(1);
+    } else if (s.starts_with(kNoBreakSpace)) {
+      s.remove_prefix(kNoBreakSpace.size());
+    } else if (!s.empty() && ascii_space(s.back())) {
+      s.remove_suffix(1);
+    } else if (s.ends_with(kNoBreakSpace)) {
+      s.remove_suffix(kNoBreakSpace.size());
+    } else {
+      return s;
+    }
+  }
 }
 
 }  // namespace planflow

@@ -12,4 +12,8 @@ bool is_valid_utf8(std::string_view s);
 // Empty or only white space (ASCII white space and U+00A0).
 bool is_blank(std::string_view s);
 
+// `s` without the white space is_blank skips at either end: blank text trims
+// to nothing.
+std::string_view trim_blank(std::string_view s);
+
 }  // namespace planflow

@@ -124,7 +124,8 @@ class Driver {
 
  private:
   void submit_version(const StateDef& st) {
-    d_.ok(first_user(st.allow[size_t(Operation::kSubmitVersion)]), SubmitVersion{"Dự thảo", ""});
+    d_.ok(first_user(st.allow[size_t(Operation::kSubmitVersion)]),
+          SubmitVersion{blocks_from_text("Dự thảo"), ""});
   }
 
   const Definition& def_;
@@ -180,8 +181,9 @@ void check_every_operation(const Definition& def) {
       Driver driver(def);
       driver.go_to(s);
       Dossier& d = driver.dossier();
-      const Command command = op == Operation::kComment ? Command(AddComment{"Góp ý", 0})
-                                                        : Command(SubmitVersion{"Bản mới", ""});
+      const Command command = op == Operation::kComment
+                                  ? Command(AddComment{"Góp ý", 0})
+                                  : Command(SubmitVersion{blocks_from_text("Bản mới"), ""});
       const RoleMask allowed = st.allow[size_t(op)];
       for (RoleId r = 0; r < def.roles.size(); ++r) {
         std::vector<Event> events;

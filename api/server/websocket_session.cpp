@@ -2,10 +2,9 @@
 
 #include <boost/asio/post.hpp>
 
+#include "api/server/dossier_view.h"
 #include "api/server/protocol.h"
 #include "engine/command_json.h"
-#include "engine/event_json.h"
-#include "engine/guards.h"
 
 namespace planflow {
 
@@ -125,6 +124,8 @@ void WebsocketSession::dispatch(const json& request, const json& id) {
   if (name == "inbox") return op_inbox(id);
   if (name == "dossiers") return op_dossiers(id);
   if (name == "dossier") return op_dossier(request, id);
+  if (name == "workflows") return op_workflows(id);
+  if (name == "directory") return op_directory(id);
   if (name == "subscribe") return op_subscribe(request, id);
   if (name == "unsubscribe") return op_unsubscribe(request, id);
   if (name == "language") return op_language(request, id);
@@ -278,34 +279,30 @@ void WebsocketSession::op_dossier(const json& request, const json& id) {
   auto summary = hub_->queries().dossier(*dossier, user_.id);
   if (!summary.ok()) return fail(id, protocol_error(summary.error()));
   const Definition* def = hub_->definition_of(*dossier);
-  auto events = hub_->store().events_of(*dossier);
+  // The state first: a commit in between then only lengthens the history,
+  // which still holds every event the state reflects (the issuing one too).
   auto state = hub_->store().state_of(*dossier);
+  auto events = hub_->store().events_of(*dossier);
   if (!def || !events.ok() || !state.ok())
     return fail(id, "internal",
                 {"Không đọc được hồ sơ số " + std::to_string(*dossier),
                  "dossier " + std::to_string(*dossier) + " cannot be read"});
-  json history = json::array();
-  for (const StoredEvent& e : events.value())
-    history.push_back(
-        {{"seq", e.seq}, {"dossier_seq", e.dossier_seq}, {"event", event_to_json(*def, e.event)}});
-  json actions = json::array();
-  const StateDef& st = state.value().current();
-  for (std::uint16_t i : available_actions(state.value(), user_.id, hub_->config().clock())) {
-    const TransitionDef& t = st.transitions[i];
-    json inputs = json::array();
-    for (const InputDef& in : t.inputs)
-      inputs.push_back(
-          {{"name", in.name}, {"type", input_type_name(in.type)}, {"required", in.required}});
-    actions.push_back({{"action", t.action},
-                       {"title", {{"vi", t.title.vi}, {"en", t.title.en}}},
-                       {"to", def->states[t.to].id},
-                       {"confirm", t.confirm},
-                       {"inputs", std::move(inputs)}});
-  }
-  reply(id, {{"dossier", summary_json(summary.value())},
-             {"state_title", {{"vi", st.title.vi}, {"en", st.title.en}}},
-             {"history", std::move(history)},
-             {"actions", std::move(actions)}});
+  reply(id, dossier_json(*def, summary.value(), state.value(), events.value(), user_.id,
+                         hub_->config().clock()));
+}
+
+void WebsocketSession::op_workflows(const json& id) {
+  reply(id, workflows_json(hub_->definitions()));
+}
+
+void WebsocketSession::op_directory(const json& id) {
+  auto units = hub_->accounts().units();
+  auto users = hub_->accounts().users();
+  if (!units.ok() || !users.ok())
+    return fail(id, "internal",
+                {"Không đọc được danh sách cơ quan, đơn vị và người dùng",
+                 "the directory of units and users cannot be read"});
+  reply(id, directory_json(std::move(units).value(), std::move(users).value()));
 }
 
 void WebsocketSession::op_subscribe(const json& request, const json& id) {

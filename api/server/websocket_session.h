@@ -50,6 +50,8 @@ class WebsocketSession : public std::enable_shared_from_this<WebsocketSession> {
   void op_inbox(const nlohmann::json& id);
   void op_dossiers(const nlohmann::json& id);
   void op_dossier(const nlohmann::json& request, const nlohmann::json& id);
+  void op_workflows(const nlohmann::json& id);
+  void op_directory(const nlohmann::json& id);
   void op_subscribe(const nlohmann::json& request, const nlohmann::json& id);
   void op_unsubscribe(const nlohmann::json& request, const nlohmann::json& id);
   void op_language(const nlohmann::json& request, const nlohmann::json& id);

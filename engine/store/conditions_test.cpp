@@ -6,10 +6,13 @@
 #include <fstream>
 #include <sstream>
 
+#include "engine/event_json.h"
+#include "engine/store/hash_chain.h"
 #include "engine/store/maintenance.h"
 #include "engine/store/schema.h"
 #include "engine/store/sqlite.h"
 #include "engine/store/store_test_support.h"
+#include "engine/store/views.h"
 
 using namespace planflow;
 using namespace planflow::testing;
@@ -52,7 +55,7 @@ TEST_CASE("a database of schema version 1 is upgraded in place and keeps its his
     auto db = raw(path);
     REQUIRE(db.exec("DROP TABLE commands; DROP INDEX tasks_by_assignee; DROP TABLE sessions; "
                     "DROP TABLE sign_in_failures; DROP TABLE users; DROP TABLE units; "
-                    "PRAGMA user_version = 1;")
+                    "ALTER TABLE versions DROP COLUMN blocks; PRAGMA user_version = 1;")
                 .ok());
     REQUIRE(schema_version(db) == 1);
   }
@@ -65,6 +68,99 @@ TEST_CASE("a database of schema version 1 is upgraded in place and keeps its his
   must_commit(*store, req.make(id, kDelegateB, AddComment{"Ý kiến sau nâng cấp", 0}, kStart));
   store->close();
   CHECK(verify_database(path, defs).value().ok);
+}
+
+TEST_CASE("drafts stored as plain text before blocks read as paragraphs after the upgrade",
+          "[store][schema][blocks]") {
+  TempDir dir;
+  const std::string path = dir.file("v3.db");
+  const DefinitionSet defs = shipped_definitions();
+  Requests req;
+  const std::string legacy_text = "I. MỤC ĐÍCH\n\n  1. Xây dựng nền công vụ chuyên nghiệp.\n";
+  DossierId id;
+  {
+    auto store = open_store(path, defs);
+    id = must_commit(*store, req.make(0, kDrafter, plan_dossier(), kStart)).dossier;
+  }
+  {
+    // The version event as planflow wrote it before blocks, chained on.
+    auto db = raw(path);
+    sql::SqlError e;
+    auto last = db.prepare(
+        "SELECT seq, dossier_seq, hash FROM events WHERE dossier_id = ? "
+        "ORDER BY dossier_seq DESC LIMIT 1",
+        &e);
+    REQUIRE(last);
+    last->bind(1, static_cast<std::int64_t>(id));
+    REQUIRE(last->step() == SQLITE_ROW);
+    const auto seq = last->int64(0) + 1, dossier_seq = last->int64(1) + 1;
+    Hash previous;
+    const auto stored = last->blob(2);
+    REQUIRE(stored.size() == previous.size());
+    std::copy(stored.begin(), stored.end(), previous.begin());
+    last.reset();
+    const nlohmann::json data = {{"number", 1}, {"summary", "v1"}, {"text", legacy_text}};
+    const Hash hash =
+        chain_hash(previous, id, static_cast<std::uint64_t>(dossier_seq),
+                   canonical_event_bytes("version_submitted", kStart + 60, kDrafter, data));
+    auto insert = db.prepare(
+        "INSERT INTO events (seq, dossier_id, dossier_seq, type, actor, at, payload, hash) "
+        "VALUES (?, ?, ?, 'version_submitted', ?, ?, ?, ?)",
+        &e);
+    REQUIRE(insert);
+    REQUIRE(insert->bind(1, seq)
+                .bind(2, static_cast<std::int64_t>(id))
+                .bind(3, dossier_seq)
+                .bind(4, kDrafter)
+                .bind(5, kStart + 60)
+                .bind(6, data.dump())
+                .bind_blob(7, hash.data(), hash.size())
+                .run()
+                .ok());
+  }
+  // The views as schema 3 kept them: made from the log, a version row's
+  // text the draft as sent, and no blocks.
+  REQUIRE(rebuild_views(path, defs).ok());
+  {
+    auto db = raw(path);
+    REQUIRE(db.exec("ALTER TABLE versions DROP COLUMN blocks; PRAGMA user_version = 3;").ok());
+    sql::SqlError e;
+    auto text = db.prepare("UPDATE versions SET text = ?", &e);
+    REQUIRE(text);
+    REQUIRE(text->bind(1, legacy_text).run().ok());
+  }
+
+  auto store = open_store(path, defs);
+  {
+    auto db = raw(path);
+    CHECK(schema_version(db) == kSchemaVersion);
+    CHECK(dump_view_table(db, "versions") ==
+          std::vector<std::string>{
+              std::to_string(id) + "|1|1|v1|I. MỤC ĐÍCH\n1. Xây dựng nền công vụ chuyên nghiệp.|" +
+              std::to_string(kStart + 60) +
+              R"(|[{"id":1,"kind":"paragraph","level":0,"marker":"","text":"I. MỤC ĐÍCH"},)"
+              R"({"id":2,"kind":"paragraph","level":0,"marker":"","text":"1. Xây dựng nền công vụ )"
+              R"(chuyên nghiệp."}])"});
+  }
+  const DossierState before = store->state_of(id).value();
+  CHECK(before.versions == 1);
+  CHECK(before.next_block_id == 3);
+  // The next version's ids follow on from the old draft's.
+  const CommitResult v2 = must_commit(
+      *store,
+      req.make(id, kDrafter,
+               SubmitVersion{{heading(1, "I.", "MỤC ĐÍCH"),
+                              para("1. Xây dựng nền công vụ chuyên nghiệp."), para("2. Mới.")},
+                             "v2"},
+               kStart + 120));
+  CHECK(ids_of(std::get<VersionSubmitted>(v2.events.back().event.body).blocks) ==
+        std::vector<std::uint32_t>{3, 2, 4});
+  store->close();
+  // The old event was not rewritten: its hash still holds, and the views
+  // are what the log makes of them.
+  const VerifyReport report = verify_database(path, defs).value();
+  INFO(report.problem);
+  CHECK(report.ok);
 }
 
 TEST_CASE("a database from a newer planflow is refused and left untouched", "[store][schema]") {

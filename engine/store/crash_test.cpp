@@ -120,7 +120,8 @@ TEST_CASE("every acknowledged command survives SIGKILL, 50 times", "[store][cras
     auto store = open_store(path, defs);
     Requests req;
     dossier = must_commit(*store, req.make(0, kDrafter, plan_dossier(), kStart)).dossier;
-    must_commit(*store, req.make(dossier, kDrafter, SubmitVersion{"Dự thảo", ""}, kStart));
+    must_commit(*store, req.make(dossier, kDrafter, SubmitVersion{blocks_from_text("Dự thảo"), ""},
+                                 kStart));
     must_commit(*store, req.make(dossier, kDrafter, action("open_consultation"), kStart));
   }
   std::mt19937 rng(20261123);

@@ -76,7 +76,7 @@ std::optional<StoreError> read_dossier_log(sql::Connection& db, const Definition
     const auto dossier_seq = static_cast<std::uint64_t>(stmt->int64(1));
     const std::string at_event = where + ", event " + std::to_string(dossier_seq);
     const std::string type = stmt->text(2);
-    const nlohmann::json payload = nlohmann::json::parse(stmt->text(5), nullptr, false);
+    nlohmann::json payload = nlohmann::json::parse(stmt->text(5), nullptr, false);
     if (payload.is_discarded())
       return store_error(StoreErrorCode::kUnavailable, at_event + ": the payload is not JSON",
                          damaged_dossier_vi(dossier));
@@ -104,7 +104,7 @@ std::optional<StoreError> read_dossier_log(sql::Connection& db, const Definition
     LoggedEvent logged{StoredEvent{dossier, dossier_seq, static_cast<Sequence>(stmt->int64(0)),
                                    Event{stmt->int64(4), static_cast<UserId>(stmt->int64(3)),
                                          std::move(body).value()}},
-                       stmt->blob(6)};
+                       stmt->blob(6), std::move(payload)};
     if (auto stop = visit(*def, std::move(logged))) return stop;
   }
   if (rc != SQLITE_DONE) return storage_error(stmt->error("reading the log"), "reading the log");

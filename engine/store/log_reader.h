@@ -4,6 +4,7 @@
 #pragma once
 
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <vector>
 
@@ -17,6 +18,9 @@ namespace planflow {
 struct LoggedEvent {
   StoredEvent stored;
   std::vector<std::uint8_t> hash;  // as stored; verify recomputes it
+  // The event's data as stored, which verify hashes: an older form of it
+  // reads into the newer `stored.event`, whose bytes then differ.
+  nlohmann::json payload;
 };
 
 // The error a visitor returns stops the reading and is passed on.

@@ -97,8 +97,11 @@ Result<VerifyReport, StoreError> verify_database(const std::string& path,
                            std::to_string(seq) + ")");
             return store_error(StoreErrorCode::kInvalid, "");
           }
+          const Event& event = e.stored.event;
           const Hash computed =
-              chain_hash(previous, id, seq, canonical_event_bytes(def, e.stored.event));
+              chain_hash(previous, id, seq,
+                         canonical_event_bytes(event_type_name(event.body), event.at, event.actor,
+                                               std::move(e.payload)));
           if (e.hash.size() != computed.size() ||
               !std::equal(computed.begin(), computed.end(), e.hash.begin())) {
             bad = fail(

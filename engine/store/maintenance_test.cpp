@@ -22,7 +22,8 @@ void fill(Store& store, Requests& req, int dossiers) {
   for (int i = 0; i < dossiers; ++i) {
     const DossierId id =
         must_commit(store, req.make(0, kDrafter, plan_dossier(), kStart + i)).dossier;
-    must_commit(store, req.make(id, kDrafter, SubmitVersion{"Dự thảo " + std::to_string(i), ""},
+    must_commit(store, req.make(id, kDrafter,
+                                SubmitVersion{blocks_from_text("Dự thảo " + std::to_string(i)), ""},
                                 kStart + i));
     if (i % 3 == 0) continue;
     must_commit(store, req.make(id, kDrafter, action("open_consultation"), kStart + i));
@@ -37,7 +38,8 @@ void fill(Store& store, Requests& req, int dossiers) {
                          kStart + i));
     must_commit(store,
                 req.make(id, kDrafter, DisposeComment{1, Disposition::kAccepted, ""}, kStart + i));
-    must_commit(store, req.make(id, kDrafter, SubmitVersion{"Bản 2", ""}, kStart + i));
+    must_commit(store,
+                req.make(id, kDrafter, SubmitVersion{blocks_from_text("Bản 2"), ""}, kStart + i));
     must_commit(store, req.make(id, kDrafter, action("submit_revision"), kStart + i));
     must_commit(store, req.make(id, kChair, action("approve"), kStart + i));
     must_commit(store, req.make(id, kClerk, action("issue"), kStart + i));
@@ -162,7 +164,7 @@ TEST_CASE("rebuilt views equal the views kept live, after random histories", "[s
     std::vector<Command> commands = {AddComment{"Ý kiến", 0},
                                      AddComment{"Trả lời", 1},
                                      NoFurtherComments{},
-                                     SubmitVersion{"Bản sửa", ""},
+                                     SubmitVersion{blocks_from_text("Bản sửa"), ""},
                                      DisposeComment{1, Disposition::kNoted, ""},
                                      DisposeComment{2, Disposition::kNotAccepted, "Không phù hợp"},
                                      action("close_consultation"),

@@ -1,13 +1,23 @@
 #include "engine/store/schema.h"
 
+#include "engine/store/views.h"
+
 namespace planflow {
 
 namespace {
 
+struct Migration {
+  const char* sql;
+  // What SQL alone cannot do, run after it in the same transaction. It
+  // writes rows as this planflow writes them, which suits views: they are
+  // always what the running planflow makes of the log.
+  sql::SqlStatus (*then)(sql::Connection&) = nullptr;
+};
+
 // Append only: a migration, once released, never changes.
-constexpr const char* kMigrations[] = {
+const Migration kMigrations[] = {
     // 1: the event log and the read views.
-    R"sql(
+    {R"sql(
 CREATE TABLE events (
   seq INTEGER PRIMARY KEY,
   dossier_id INTEGER NOT NULL,
@@ -117,10 +127,10 @@ CREATE TABLE timers (
   PRIMARY KEY (dossier_id, timer_id)
 );
 CREATE INDEX timers_by_time ON timers (at);
-)sql",
+)sql"},
     // 2: request ids, so a retried command is answered, not applied twice;
     // and the inbox lookup of personal tasks.
-    R"sql(
+    {R"sql(
 CREATE TABLE commands (
   request_id TEXT PRIMARY KEY,
   dossier_id INTEGER NOT NULL,
@@ -129,12 +139,12 @@ CREATE TABLE commands (
   version INTEGER NOT NULL
 );
 CREATE INDEX tasks_by_assignee ON tasks (assignee);
-)sql",
+)sql"},
     // 3: accounts (api/accounts.h). Administration beside the log, not
     // history: rows here change and go. Only hashes of passwords and session
     // tokens are kept. Sign-in failures are counted per "login:<login>" and
     // per "address:<ip>".
-    R"sql(
+    {R"sql(
 CREATE TABLE units (
   id INTEGER PRIMARY KEY,
   code TEXT NOT NULL UNIQUE,
@@ -162,7 +172,14 @@ CREATE TABLE sign_in_failures (
   failures INTEGER NOT NULL,
   last_at INTEGER NOT NULL
 );
+)sql"},
+    // 4: drafts are blocks. Each version row gains them as JSON, and its
+    // text becomes the blocks' plain text; the rows already there are
+    // written again from their events, whose stored form stays as it was.
+    {R"sql(
+ALTER TABLE versions ADD COLUMN blocks TEXT NOT NULL DEFAULT '[]';
 )sql",
+     rewrite_versions_view},
 };
 
 static_assert(std::size(kMigrations) == kSchemaVersion);
@@ -193,7 +210,9 @@ sql::SqlStatus migrate(sql::Connection& db, int target) {
                                            "); upgrade planflow, the database was not changed"};
   }
   for (int v = current; v < target; ++v) {
-    if (auto s = db.exec(kMigrations[v]); !s.ok()) {
+    sql::SqlStatus s = db.exec(kMigrations[v].sql);
+    if (s.ok() && kMigrations[v].then) s = kMigrations[v].then(db);
+    if (!s.ok()) {
       (void)db.exec("ROLLBACK");
       return sql::SqlError{s.error().code, "schema upgrade to version " + std::to_string(v + 1) +
                                                " failed: " + s.error().message};

@@ -29,7 +29,9 @@ TEST_CASE_METHOD(StoreFixture,
   CHECK(created.events.front().seq == 1);
   CHECK(created.events.back().dossier_seq == 9);
   const CommitResult comment = must_commit(
-      *store, req.make(1, kDrafter, SubmitVersion{"Kế hoạch đẩy mạnh cải cách", ""}, kStart + 60));
+      *store,
+      req.make(1, kDrafter, SubmitVersion{blocks_from_text("Kế hoạch đẩy mạnh cải cách"), ""},
+               kStart + 60));
   CHECK(comment.events.front().seq == 10);
 
   auto events = store->events_of(1);
@@ -74,7 +76,8 @@ TEST_CASE_METHOD(StoreFixture,
 TEST_CASE_METHOD(StoreFixture, "errors a user meets in the store say so in Vietnamese too",
                  "[store][vietnamese]") {
   const DossierId id = open_plan(*store, req);
-  auto missing = store->execute(req.make(42, kDrafter, SubmitVersion{"x", ""}, kStart));
+  auto missing =
+      store->execute(req.make(42, kDrafter, SubmitVersion{blocks_from_text("x"), ""}, kStart));
   REQUIRE_FALSE(missing.ok());
   CHECK(missing.error().code == StoreErrorCode::kNotFound);
   CHECK(missing.error().message == "there is no dossier 42");
@@ -84,13 +87,14 @@ TEST_CASE_METHOD(StoreFixture, "errors a user meets in the store say so in Vietn
   auto unknown = req.make(0, kDrafter, plan_dossier(), kStart);
   unknown.workflow = "budget";
   CHECK(store->execute(unknown).error().message_vi == "Không tìm thấy quy trình “budget”");
-  auto nameless = req.make(id, kDrafter, SubmitVersion{"x", ""}, kStart);
+  auto nameless = req.make(id, kDrafter, SubmitVersion{blocks_from_text("x"), ""}, kStart);
   nameless.request_id.clear();
   CHECK(store->execute(nameless).error().message_vi ==
         "Mã yêu cầu (request_id) phải dài từ 1 đến 128 byte");
-  CHECK_FALSE(store->execute(req.make(0, kDrafter, SubmitVersion{"x", ""}, kStart))
-                  .error()
-                  .message_vi.empty());
+  CHECK_FALSE(
+      store->execute(req.make(0, kDrafter, SubmitVersion{blocks_from_text("x"), ""}, kStart))
+          .error()
+          .message_vi.empty());
 
   // A refusal of the engine carries the engine's Vietnamese, as the api reads it.
   auto refused = store->execute(req.make(id, kOutsider, AddComment{"xin góp ý", 0}, kStart));
@@ -102,7 +106,8 @@ TEST_CASE_METHOD(StoreFixture, "errors a user meets in the store say so in Vietn
         "kiến góp ý”");
 
   store->close();
-  auto closed = store->execute(req.make(id, kDrafter, SubmitVersion{"x", ""}, kStart));
+  auto closed =
+      store->execute(req.make(id, kDrafter, SubmitVersion{blocks_from_text("x"), ""}, kStart));
   CHECK(closed.error().code == StoreErrorCode::kUnavailable);
   CHECK(closed.error().message_vi == "Hệ thống lưu trữ đang dừng hoạt động; vui lòng thử lại sau");
 }
@@ -115,11 +120,12 @@ TEST_CASE_METHOD(StoreFixture, "a refused command writes nothing and says why", 
   CHECK(refused.error().code == StoreErrorCode::kRejected);
   REQUIRE(refused.error().engine.has_value());
   CHECK(refused.error().engine->code == ErrorCode::kForbiddenRole);
-  auto missing = store->execute(req.make(42, kDrafter, SubmitVersion{"x", ""}, kStart));
+  auto missing =
+      store->execute(req.make(42, kDrafter, SubmitVersion{blocks_from_text("x"), ""}, kStart));
   CHECK(missing.error().code == StoreErrorCode::kNotFound);
-  auto bad = req.make(0, kDrafter, SubmitVersion{"x", ""}, kStart);
+  auto bad = req.make(0, kDrafter, SubmitVersion{blocks_from_text("x"), ""}, kStart);
   CHECK(store->execute(bad).error().code == StoreErrorCode::kInvalid);
-  auto nameless = req.make(id, kDrafter, SubmitVersion{"x", ""}, kStart);
+  auto nameless = req.make(id, kDrafter, SubmitVersion{blocks_from_text("x"), ""}, kStart);
   nameless.request_id.clear();
   CHECK(store->execute(nameless).error().message == "request_id: needs 1 to 128 bytes");
   auto unknown = req.make(0, kDrafter, plan_dossier(), kStart);
@@ -211,7 +217,8 @@ TEST_CASE_METHOD(StoreFixture, "numbers restart on 1 January, per issuer and ser
     const Time now = from_vietnam_time(when);
     const CommitResult created =
         must_commit(*store, req.make(0, kDrafter, plan_dossier(type), now));
-    must_commit(*store, req.make(created.dossier, kDrafter, SubmitVersion{"Nội dung", ""}, now));
+    must_commit(*store, req.make(created.dossier, kDrafter,
+                                 SubmitVersion{blocks_from_text("Nội dung"), ""}, now));
     must_commit(*store, req.make(created.dossier, kDrafter, action("open_consultation"), now));
     approve(*store, req, created.dossier, now);
     const CommitResult issued =
@@ -245,7 +252,7 @@ TEST_CASE_METHOD(StoreFixture, "every event type goes into the log and comes out
     for (StoredEvent& e : must_commit(*store, req.make(id, user, std::move(command), now)).events)
       committed.push_back(std::move(e));
   };
-  run(kDrafter, SubmitVersion{"I. MỤC ĐÍCH, YÊU CẦU", "bản đầu"});
+  run(kDrafter, SubmitVersion{blocks_from_text("I. MỤC ĐÍCH, YÊU CẦU"), "bản đầu"});
   run(kDrafter, action("open_consultation", {InputValue{"deadline", now + 10 * kDay}}));
   run(kDelegateA, AddComment{"Cần điều chỉnh mục tiêu", 0});
   run(kDelegateB, AddComment{"Nhất trí", 1});
@@ -256,7 +263,7 @@ TEST_CASE_METHOD(StoreFixture, "every event type goes into the log and comes out
   run(kSystemUser, FireTimer{store->state_of(id).value().timers.back().id});
   run(kChair, action("revise", {text_input("conclusion", "Bổ sung nhiệm vụ phân loại cán bộ")}));
   run(kDrafter, DisposeComment{1, Disposition::kAccepted, ""});
-  run(kDrafter, SubmitVersion{"Bản 2", ""});
+  run(kDrafter, SubmitVersion{blocks_from_text("Bản 2"), ""});
   run(kDrafter, action("submit_revision"));
   run(kChair, action("approve"));
   run(kClerk, action("issue"));

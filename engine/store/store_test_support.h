@@ -82,8 +82,8 @@ inline constexpr Time kMeetingDay = 1376539200;  // 15/8/2013, the Lạng Sơn m
 // Carries a new plan dossier into its consultation; returns its id.
 inline DossierId open_plan(Store& store, Requests& req, Time now = kMeetingDay) {
   const CommitResult created = must_commit(store, req.make(0, kDrafter, plan_dossier(), now));
-  must_commit(store,
-              req.make(created.dossier, kDrafter, SubmitVersion{"Dự thảo kế hoạch", "v1"}, now));
+  must_commit(store, req.make(created.dossier, kDrafter,
+                              SubmitVersion{blocks_from_text("Dự thảo kế hoạch"), "v1"}, now));
   must_commit(store, req.make(created.dossier, kDrafter, action("open_consultation"), now));
   return created.dossier;
 }

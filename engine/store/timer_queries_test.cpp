@@ -14,7 +14,9 @@ namespace {
 DossierId open_with_deadline(Store& store, Requests& req, Time deadline) {
   const DossierId id =
       must_commit(store, req.make(0, kDrafter, plan_dossier(), kMeetingDay)).dossier;
-  must_commit(store, req.make(id, kDrafter, SubmitVersion{"Dự thảo kế hoạch", "v1"}, kMeetingDay));
+  must_commit(store,
+              req.make(id, kDrafter, SubmitVersion{blocks_from_text("Dự thảo kế hoạch"), "v1"},
+                       kMeetingDay));
   must_commit(
       store, req.make(id, kDrafter, action("open_consultation", {InputValue{"deadline", deadline}}),
                       kMeetingDay));

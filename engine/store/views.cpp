@@ -2,6 +2,9 @@
 
 #include <algorithm>
 
+#include "engine/document.h"
+#include "engine/event_json.h"
+
 namespace planflow {
 
 const std::vector<const char*>& view_tables() {
@@ -9,6 +12,50 @@ const std::vector<const char*>& view_tables() {
                                                    "consultations", "invitees",     "comments",
                                                    "versions",      "register",     "timers"};
   return kTables;
+}
+
+namespace {
+
+constexpr const char* kInsertVersion =
+    "INSERT INTO versions (dossier_id, number, author, summary, text, blocks, submitted_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?)";
+
+sql::SqlStatus insert_version(sql::Statement& insert, std::int64_t dossier, const Event& e,
+                              const VersionSubmitted& v) {
+  return insert.bind(1, dossier)
+      .bind(2, v.number)
+      .bind(3, e.actor)
+      .bind(4, v.summary)
+      .bind(5, document_text(*v.blocks))
+      .bind(6,
+            blocks_to_json(*v.blocks).dump(-1, ' ', false, nlohmann::json::error_handler_t::strict))
+      .bind(7, e.at)
+      .run();
+}
+
+}  // namespace
+
+sql::SqlStatus rewrite_versions_view(sql::Connection& db) {
+  if (auto s = db.exec("DELETE FROM versions"); !s.ok()) return s;
+  sql::SqlError error;
+  auto events = db.prepare(
+      "SELECT dossier_id, actor, at, payload FROM events WHERE type = 'version_submitted' "
+      "ORDER BY seq",
+      &error);
+  if (!events) return error;
+  auto insert = db.prepare(kInsertVersion, &error);
+  if (!insert) return error;
+  int rc;
+  while ((rc = events->step()) == SQLITE_ROW) {
+    auto v = version_submitted_from_json(nlohmann::json::parse(events->text(3), nullptr, false));
+    // An unreadable event is left out rather than holding the upgrade up:
+    // verify names it, and its dossier cannot be loaded either way.
+    if (!v.ok()) continue;
+    const Event e{events->int64(2), static_cast<UserId>(events->int64(1)), {}};
+    if (auto r = insert_version(*insert, events->int64(0), e, v.value()); !r.ok()) return r;
+  }
+  if (rc != SQLITE_DONE) return events->error("reading the log");
+  return {};
 }
 
 std::optional<ViewWriter> ViewWriter::prepare(sql::Connection& db, sql::SqlError* error) {
@@ -47,18 +94,8 @@ sql::SqlStatus ViewWriter::on_event(const StoredEvent& se, const DossierState& a
         .bind(11, e.at)
         .run();
   }
-  if (const auto* v = std::get_if<VersionSubmitted>(&e.body)) {
-    return stmt(
-               "INSERT INTO versions (dossier_id, number, author, summary, text, submitted_at) "
-               "VALUES (?, ?, ?, ?, ?, ?)")
-        .bind(1, dossier)
-        .bind(2, v->number)
-        .bind(3, e.actor)
-        .bind(4, v->summary)
-        .bind(5, v->text)
-        .bind(6, e.at)
-        .run();
-  }
+  if (const auto* v = std::get_if<VersionSubmitted>(&e.body))
+    return insert_version(stmt(kInsertVersion), dossier, e, *v);
   if (const auto* c = std::get_if<CommentAdded>(&e.body)) {
     return stmt(
                "INSERT INTO comments (dossier_id, comment_id, author, unit_id, reply_to, text, "

@@ -36,6 +36,11 @@ class ViewWriter {
   sql::Connection* db_;
 };
 
+// Makes the versions view again from the log's version_submitted events
+// alone, as schema version 4 (blocks) needs: each row depends on its event
+// only, and the rows of older versions gain their blocks.
+sql::SqlStatus rewrite_versions_view(sql::Connection& db);
+
 // The view tables, in the order they are dumped and cleared.
 const std::vector<const char*>& view_tables();
 

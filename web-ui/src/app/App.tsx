@@ -1,11 +1,18 @@
+import { LocationProvider, Route, Router, useLocation } from "preact-iso";
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { loadLang, type Lang } from "../i18n";
 import { PlanflowClient, type ConnectionState } from "../protocol";
 import { ConnectionIndicator } from "./ConnectionIndicator";
+import { DispositionTablePage } from "./DispositionTablePage";
+import { DossierList } from "./DossierList";
+import { DossierPage } from "./DossierPage";
 import { Inbox } from "./Inbox";
+import { IssuedDocumentPage } from "./IssuedDocumentPage";
 import { logout, me, sessionEnded, type User } from "./http";
 import { LangProvider, useLang } from "./lang_context";
 import { LanguageToggle } from "./LanguageToggle";
+import { NewDossier } from "./NewDossier";
+import { SessionProvider } from "./session_context";
 import { SignIn } from "./SignIn";
 
 function socketUrl(): string {
@@ -22,6 +29,7 @@ function Header(props: { user: User | null; state: ConnectionState | null; onSig
       {props.state && <ConnectionIndicator state={props.state} />}
       <span class="spacer" />
       {props.user && <span class="who">{t("signedInAs", { name: props.user.name })}</span>}
+      {props.user && <Nav />}
       <LanguageToggle />
       {props.user && (
         <button type="button" class="secondary" onClick={props.onSignOut}>
@@ -30,6 +38,40 @@ function Header(props: { user: User | null; state: ConnectionState | null; onSig
       )}
     </header>
   );
+}
+
+function Nav() {
+  const { t } = useLang();
+  const { path } = useLocation();
+  const links: [string, string][] = [
+    ["/", t("navInbox")],
+    ["/dossiers", t("navDossiers")],
+    ["/dossiers/new", t("navNewDossier")],
+  ];
+  return (
+    <nav aria-label={t("navLabel")} class="nav">
+      {links.map(([href, label]) => (
+        <a key={href} href={href} aria-current={path === href ? "page" : undefined}>
+          {label}
+        </a>
+      ))}
+    </nav>
+  );
+}
+
+function NotFound() {
+  const { t } = useLang();
+  return (
+    <section>
+      <h1>{t("notFoundTitle")}</h1>
+      <a href="/">{t("backToInbox")}</a>
+    </section>
+  );
+}
+
+/** After a route change, focus goes to the new page, so screen readers start there. */
+function focusMain() {
+  document.getElementById("main")?.focus();
 }
 
 const SESSION_CHECK_MS = 10_000;
@@ -109,9 +151,19 @@ function Shell(props: { client: PlanflowClient }) {
         />
       )}
       {user && (
-        <main id="main">
-          <Inbox client={client} />
-        </main>
+        <SessionProvider client={client} user={user}>
+          <main id="main" tabIndex={-1}>
+            <Router onRouteChange={focusMain}>
+              <Route path="/" component={Inbox} />
+              <Route path="/dossiers" component={DossierList} />
+              <Route path="/dossiers/new" component={NewDossier} />
+              <Route path="/dossiers/:id" component={DossierPage} />
+              <Route path="/dossiers/:id/dispositions" component={DispositionTablePage} />
+              <Route path="/dossiers/:id/document" component={IssuedDocumentPage} />
+              <Route default component={NotFound} />
+            </Router>
+          </main>
+        </SessionProvider>
       )}
     </>
   );
@@ -124,8 +176,10 @@ export function App() {
     if (client.connectionState === "open") client.request("language", { lang }).catch(() => undefined);
   };
   return (
-    <LangProvider onChange={onLangChange}>
-      <Shell client={client} />
-    </LangProvider>
+    <LocationProvider>
+      <LangProvider onChange={onLangChange}>
+        <Shell client={client} />
+      </LangProvider>
+    </LocationProvider>
   );
 }

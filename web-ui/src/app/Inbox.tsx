@@ -1,53 +1,18 @@
 import { useCallback, useEffect, useState } from "preact/hooks";
 import { formatDateTime, pick } from "../i18n";
-import type { InboxTask, PlanflowClient } from "../protocol";
+import type { InboxTask } from "../protocol";
 import { useLang } from "./lang_context";
+import { useSession } from "./session_context";
 import { urgency } from "./urgency";
+import { useLiveList } from "./use_live_list";
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
-/** Reloads on any sign that the list may have changed, including missed ones. */
-function useInbox(client: PlanflowClient) {
-  const [tasks, setTasks] = useState<InboxTask[] | null>(null);
-  const [error, setError] = useState("");
-
-  const load = useCallback(() => {
-    client.request("inbox", {}).then(
-      (result) => {
-        setTasks(result.tasks);
-        setError("");
-      },
-      (e: Error & { code?: string }) => {
-        // A dropped socket is shown by the connection indicator, and the
-        // reload after reconnect fixes the list; anything else is news.
-        if (e.code !== "disconnected") setError(e.message);
-      },
-    );
-  }, [client]);
-
-  useEffect(() => {
-    client.subscribeInbox();
-    // Not yet open: the "open" below loads, once, when the socket is up.
-    if (client.connectionState === "open") load();
-    const offPush = client.onPush((push) => {
-      if (push.type === "inbox" || push.type === "resync") load();
-    });
-    // Inbox pushes sent while the socket was down are lost: load on every open.
-    const offState = client.onState((state) => {
-      if (state === "open") load();
-    });
-    return () => {
-      offPush();
-      offState();
-    };
-  }, [client, load]);
-
-  return { tasks, error, reload: load };
-}
-
-export function Inbox(props: { client: PlanflowClient }) {
+export function Inbox() {
   const { t, lang } = useLang();
-  const { tasks, error, reload } = useInbox(props.client);
+  const { client } = useSession();
+  const load = useCallback(() => client.request("inbox", {}).then((r) => r.tasks), [client]);
+  const { items: tasks, error, reload } = useLiveList<InboxTask>(client, load);
   const [now, setNow] = useState(nowSeconds);
 
   // Amber turns red while the page stays open.
@@ -87,7 +52,9 @@ export function Inbox(props: { client: PlanflowClient }) {
               const level = urgency(task.due_at, now);
               return (
                 <tr key={`${task.dossier}/${task.task}/${task.role}`} class={`due-${level}`}>
-                  <td>{task.dossier_title}</td>
+                  <td>
+                    <a href={`/dossiers/${task.dossier}`}>{task.dossier_title}</a>
+                  </td>
                   <td>{pick(task.title, lang) || task.task}</td>
                   <td>{pick(task.role_title, lang) || task.role}</td>
                   <td class="due">

@@ -13,7 +13,8 @@ export function LanguageToggle() {
           key={code}
           lang={code}
           title={NAMES[code]}
-          aria-label={NAMES[code]}
+          // The visible "EN" leads the name, so voice control ("click EN") finds it.
+          aria-label={`${code.toUpperCase()}, ${NAMES[code]}`}
           aria-pressed={lang === code}
           onClick={() => setLang(code)}
         >

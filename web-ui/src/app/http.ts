@@ -4,7 +4,7 @@ export interface User {
   id: number;
   login: string;
   name: string;
-  unit: unknown;
+  unit: number;
   admin: boolean;
 }
 

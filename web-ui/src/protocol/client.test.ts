@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { backoffDelay } from "./backoff";
 import { PlanflowClient } from "./client";
 import { ProtocolError } from "./error";
-import { FakeSocket, ManualTimers } from "./fake_socket";
+import { fakeClient, type FakeSocket, type ManualTimers } from "./fake_socket";
 import type { ConnectionState, EventPush, Push } from "./types";
 
 let sockets: FakeSocket[];
@@ -23,20 +23,9 @@ const event = (dossier: number, seq: number): EventPush => ({
 const seqs = () => pushes.filter((p): p is EventPush => p.type === "event").map((p) => p.seq);
 
 beforeEach(() => {
-  sockets = [];
-  timers = new ManualTimers();
+  ({ sockets, timers, client } = fakeClient());
   pushes = [];
   states = [];
-  client = new PlanflowClient({
-    url: () => "ws://planflow.test/ws?lang=vi",
-    createSocket: (url) => {
-      const s = new FakeSocket(url);
-      sockets.push(s);
-      return s;
-    },
-    timers,
-    backoff: { initialMs: 500, maxMs: 30_000, random: () => 1 },
-  });
   client.onPush((p) => pushes.push(p));
   client.onState((s) => states.push(s));
 });

@@ -1,4 +1,4 @@
-import type { SocketLike, Timers } from "./client";
+import { PlanflowClient, type SocketLike, type Timers } from "./client";
 
 /** A WebSocket stand-in the test drives by hand: open, answer, drop. */
 export class FakeSocket implements SocketLike {
@@ -63,4 +63,21 @@ export class ManualTimers implements Timers {
     const now = this.due.splice(0);
     for (const t of now) t.callback();
   }
+}
+
+/** A client on fake sockets and manual timers, with a fixed backoff (500 ms, no jitter). */
+export function fakeClient() {
+  const sockets: FakeSocket[] = [];
+  const timers = new ManualTimers();
+  const client = new PlanflowClient({
+    url: () => "ws://planflow.test/ws?lang=vi",
+    createSocket: (url) => {
+      const s = new FakeSocket(url);
+      sockets.push(s);
+      return s;
+    },
+    timers,
+    backoff: { initialMs: 500, maxMs: 30_000, random: () => 1 },
+  });
+  return { client, sockets, timers, current: () => sockets[sockets.length - 1]! };
 }

@@ -73,11 +73,126 @@ export interface SubscribeResult {
   last_seq: number;
 }
 
+/** A workflow definition as the catalog and the dossier page need it. */
+export interface WorkflowInfo {
+  id: string;
+  version: number;
+  title: LocalizedText;
+  description: LocalizedText;
+  document_types: string[];
+  initial: string;
+  participant_managers: string[];
+  roles: { id: string; title: LocalizedText }[];
+  states: { id: string; title: LocalizedText; final: boolean }[];
+  /** Every action of the definition once, with its title (for the history). */
+  actions: { id: string; title: LocalizedText }[];
+}
+
+export interface DirectoryUnit {
+  id: number;
+  code: string;
+  name: string;
+}
+
+export interface DirectoryUser {
+  id: number;
+  name: string;
+  unit: number;
+  disabled: boolean;
+}
+
+export interface Directory {
+  units: DirectoryUnit[];
+  users: DirectoryUser[];
+}
+
+export interface DossierSummary {
+  id: number;
+  workflow: string;
+  workflow_version: number;
+  title: string;
+  document_type: string;
+  state: string;
+  version: number;
+  created_at: number;
+  updated_at: number;
+  my_roles: string[];
+  symbol: string | null;
+  deadline_at: number | null;
+}
+
+export interface HistoryEntry {
+  seq: number;
+  dossier_seq: number;
+  event: StoredEvent;
+}
+
+export type InputType = "text" | "time" | "participants";
+
+export interface ActionInfo {
+  action: string;
+  title: LocalizedText;
+  to: string;
+  confirm: boolean;
+  inputs: { name: string; type: InputType | string; required: boolean; title: LocalizedText | null }[];
+}
+
+export interface ParticipantRef {
+  user: number;
+  unit: number;
+}
+
+export interface ConsultationInfo {
+  invitees: (ParticipantRef & { responded: boolean })[];
+  responded: number;
+  needed: number;
+  deadline_at: number | null;
+  round: number;
+}
+
+export interface IssuedInfo {
+  number: number;
+  year: number;
+  series: string;
+  symbol: string;
+  at: number;
+}
+
+/** In-state operations, beside the transitions of `actions`. */
+export type Operation = "submit_version" | "comment" | "dispose_comment" | "no_further_comments";
+
+export interface DossierDetail {
+  dossier: DossierSummary;
+  state_title: LocalizedText;
+  history: HistoryEntry[];
+  actions: ActionInfo[];
+  definition: WorkflowInfo;
+  drafting_unit: { id: number; code: string };
+  issuer: { id: number; code: string };
+  participants: (ParticipantRef & { role: string })[];
+  consultation: ConsultationInfo | null;
+  issued: IssuedInfo | null;
+  allowed: Operation[];
+  frozen: boolean;
+}
+
+export interface CommandResult {
+  dossier: number;
+  version: number;
+  first_seq: number;
+  last_seq: number;
+  replayed: boolean;
+}
+
+export type CommandBody = { type: string } & Record<string, unknown>;
+
 /** Each operation's parameters and result, so request() is typed by op. */
 export interface Operations {
   inbox: { params: Record<string, never>; result: { tasks: InboxTask[] } };
-  dossiers: { params: Record<string, never>; result: { dossiers: unknown[] } };
-  dossier: { params: { dossier: number }; result: unknown };
+  dossiers: { params: Record<string, never>; result: { dossiers: DossierSummary[] } };
+  dossier: { params: { dossier: number }; result: DossierDetail };
+  workflows: { params: Record<string, never>; result: { workflows: WorkflowInfo[] } };
+  directory: { params: Record<string, never>; result: Directory };
   subscribe: { params: { dossier: number; after?: number }; result: SubscribeResult };
   unsubscribe: { params: { dossier: number }; result: unknown };
   subscribe_inbox: { params: Record<string, never>; result: unknown };
@@ -88,9 +203,9 @@ export interface Operations {
       workflow?: string;
       version?: number;
       request_id: string;
-      command: { type: string } & Record<string, unknown>;
+      command: CommandBody;
     };
-    result: { dossier: number; version: number; first_seq: number; last_seq: number; replayed: boolean };
+    result: CommandResult;
   };
 }
 

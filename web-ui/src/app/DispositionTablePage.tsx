@@ -1,0 +1,100 @@
+import { useMemo, useState } from "preact/hooks";
+import { toCsv } from "../model/csv";
+import { dispositionCells, dispositionHeadings, dispositionRows } from "../model/disposition_table";
+import { download, fileName } from "./download";
+import { useLang } from "./lang_context";
+import { useDossierView } from "./use_dossier_view";
+
+export function DispositionTablePage(props: { id: string }) {
+  const { t, lang } = useLang();
+  const { id, detail, error, names, folded } = useDossierView(props.id);
+  const rows = useMemo(() => (folded ? dispositionRows(folded.threads, names, lang) : []), [folded, names, lang]);
+  const [making, setMaking] = useState(false);
+  const [failure, setFailure] = useState("");
+
+  if (error)
+    return (
+      <p class="error" role="alert">
+        {error.message}
+      </p>
+    );
+  if (!detail) return <p aria-busy="true">{t("loading")}</p>;
+
+  const title = t("tableTitle");
+  const subtitle = t("tableOf", { title: detail.dossier.title });
+  const headings = dispositionHeadings(lang);
+  const cells = rows.map((r) => dispositionCells(r, lang));
+  const base = fileName(`${title} - ${detail.dossier.title}`, "");
+
+  async function saveDocx() {
+    setMaking(true);
+    setFailure("");
+    try {
+      const [{ dispositionDocx }, { Packer }] = await Promise.all([import("../model/disposition_docx"), import("docx")]);
+      const doc = await dispositionDocx(title, subtitle, headings, cells);
+      download(await Packer.toBlob(doc), `${base}.docx`);
+    } catch (e) {
+      setFailure(t("tableFailed", { reason: (e as Error).message }));
+    } finally {
+      setMaking(false);
+    }
+  }
+
+  return (
+    <section class="disposition-table" aria-labelledby="table-title">
+      <p class="no-print">
+        <a href={`/dossiers/${id}`}>{t("tableBack")}</a>
+      </p>
+      <h1 id="table-title" class="print-title">
+        {title}
+      </h1>
+      <p class="print-subtitle">{subtitle}</p>
+      <div class="buttons no-print">
+        <button type="button" class="secondary" onClick={() => window.print()}>
+          {t("tablePrint")}
+        </button>
+        <button
+          type="button"
+          class="secondary"
+          onClick={() => download(new Blob([toCsv([headings, ...cells])], { type: "text/csv;charset=utf-8" }), `${base}.csv`)}
+        >
+          {t("tableCsv")}
+        </button>
+        <button type="button" class="secondary" disabled={making} aria-busy={making} onClick={() => void saveDocx()}>
+          {making ? t("tableMaking") : t("tableDocx")}
+        </button>
+      </div>
+      {failure && (
+        <p class="error" role="alert">
+          {failure}
+        </p>
+      )}
+      {rows.length === 0 ? (
+        <p class="empty">{t("tableEmpty")}</p>
+      ) : (
+        <table class="print-table">
+          <thead>
+            <tr>
+              {headings.map((h) => (
+                <th key={h} scope="col">
+                  {h}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {cells.map((r, i) => (
+              <tr key={rows[i]!.commentId}>
+                {r.map((c, j) => (
+                  <td key={j} class={j === 0 ? "num" : undefined}>
+                    {c}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,100 @@
+import { formatDate, formatDateTime, pick } from "../i18n";
+import { stepsOf, visitedStates } from "../model/steps";
+import { ActionsPanel } from "./ActionsPanel";
+import { CommentsPanel } from "./CommentsPanel";
+import { ConsultationPanel } from "./ConsultationPanel";
+import { DraftPanel } from "./DraftPanel";
+import { HistoryPanel } from "./HistoryPanel";
+import { useLang } from "./lang_context";
+import { ParticipantsPanel } from "./ParticipantsPanel";
+import { StepIndicator } from "./StepIndicator";
+import { useDossierView } from "./use_dossier_view";
+
+export function DossierPage(props: { id: string }) {
+  const { t, lang } = useLang();
+  const { id, client, catalog, detail, error, names, folded } = useDossierView(props.id);
+
+  if (error)
+    return (
+      <section aria-labelledby="dossier-title">
+        <h1 id="dossier-title">{t("dossierHeading", { id: props.id })}</h1>
+        <p class="error" role="alert">
+          {error.message}
+        </p>
+      </section>
+    );
+  if (!detail || !folded) return <p aria-busy="true">{t("loading")}</p>;
+
+  const { dossier, definition, issued } = detail;
+  const steps = stepsOf(definition, dossier.state, visitedStates(definition.initial, detail.history));
+  const allowed = new Set(detail.allowed);
+  return (
+    <article class="dossier" aria-labelledby="dossier-title">
+      <header class="dossier-head">
+        <p class="meta">
+          {t("dossierHeading", { id: dossier.id })} · {pick(definition.title, lang)} · {dossier.document_type}
+        </p>
+        <h1 id="dossier-title">{dossier.title}</h1>
+        {issued && (
+          <p class="issued" role="status">
+            {t("issuedBanner", { symbol: issued.symbol, date: formatDate(issued.at, lang) })} ·{" "}
+            <a href={`/dossiers/${dossier.id}/document`}>{t("docOpen")}</a>
+          </p>
+        )}
+        <StepIndicator steps={steps} />
+        <p class="meta">
+          {pick(detail.state_title, lang)} · {t("colUpdated")}: {formatDateTime(dossier.updated_at, lang)} ·{" "}
+          <span class="live">{t("liveUpdating")}</span>
+        </p>
+      </header>
+      <div class="dossier-body">
+        <div class="main-column">
+          {folded.conclusions.some((c) => c.text) && (
+            <section class="panel" aria-labelledby="conclusions-title">
+              <h2 id="conclusions-title">{t("conclusionsTitle")}</h2>
+              {folded.conclusions
+                .filter((c) => c.text)
+                .map((c) => (
+                  <blockquote key={c.at + c.action}>
+                    <p class="comment-text">{c.text}</p>
+                    <footer class="meta">
+                      {names.user(c.actor)} · {formatDateTime(c.at, lang)}
+                    </footer>
+                  </blockquote>
+                ))}
+            </section>
+          )}
+          <DraftPanel
+            client={client}
+            dossier={id}
+            versions={folded.versions}
+            canSubmit={allowed.has("submit_version")}
+            names={names}
+          />
+          <CommentsPanel
+            client={client}
+            dossier={id}
+            threads={folded.threads}
+            canComment={allowed.has("comment")}
+            canDispose={allowed.has("dispose_comment")}
+            names={names}
+          />
+        </div>
+        <aside class="side-column">
+          <ActionsPanel client={client} detail={detail} catalog={catalog} names={names} />
+          {detail.consultation && (
+            <ConsultationPanel
+              client={client}
+              dossier={id}
+              consultation={detail.consultation}
+              canFinish={allowed.has("no_further_comments")}
+              names={names}
+            />
+          )}
+          <ParticipantsPanel detail={detail} names={names} />
+          <HistoryPanel history={detail.history} definition={definition} names={names} />
+        </aside>
+      </div>
+    </article>
+  );
+}

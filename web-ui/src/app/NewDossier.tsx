@@ -1,0 +1,193 @@
+import { useLocation } from "preact-iso";
+import { useEffect, useMemo, useState } from "preact/hooks";
+import { pick, translate } from "../i18n";
+import { createCommand, formProblems, type NewDossierForm } from "../model/new_dossier";
+import { FormError, FormLevelError } from "./FormError";
+import { useLang } from "./lang_context";
+import { useSession } from "./session_context";
+import { useCommand } from "./use_command";
+
+const FIELDS = ["title", "document_type", "issuer", "drafting_unit", "bindings"] as const;
+
+export function NewDossier() {
+  const { t, lang } = useLang();
+  const { client, user, catalog, catalogError } = useSession();
+  const { route } = useLocation();
+  const { run, busy, error } = useCommand(client);
+  const [form, setForm] = useState<NewDossierForm | null>(null);
+  const [checked, setChecked] = useState(false);
+
+  // Defaults once the catalog is in: the first workflow, my unit drafting,
+  // the People's Committee (or the first unit) issuing, me as drafter.
+  useEffect(() => {
+    if (!catalog || form) return;
+    const wf = catalog.workflows.find((w) => w.id === "plan") ?? catalog.workflows[0];
+    const issuer = catalog.directory.units.find((u) => u.code === "UBND") ?? catalog.directory.units[0];
+    const mine = wf?.participant_managers[0];
+    setForm({
+      title: "",
+      workflow: wf?.id ?? "",
+      documentType: wf?.document_types[0] ?? "",
+      draftingUnit: user.unit,
+      issuer: issuer?.id ?? 0,
+      participants: mine ? { [mine]: [user.id] } : {},
+    });
+  }, [catalog, form, user]);
+
+  const workflow = catalog?.workflows.find((w) => w.id === form?.workflow);
+  const problems = useMemo(
+    () => (form ? formProblems(form, workflow, user.id) : []),
+    [form, workflow, user.id],
+  );
+  const users = useMemo(
+    () => (catalog?.directory.users ?? []).filter((u) => !u.disabled),
+    [catalog],
+  );
+  const unitName = (id: number) => catalog?.directory.units.find((u) => u.id === id)?.name ?? "";
+
+  if (catalogError)
+    return (
+      <p class="error" role="alert">
+        {catalogError}
+      </p>
+    );
+  if (!catalog || !form) return <p aria-busy="true">{t("loading")}</p>;
+
+  const problemFor = (field: string) => (checked ? problems.find((p) => p.field === field) : undefined);
+  const problemText = (field: string) => {
+    const p = problemFor(field);
+    if (!p) return "";
+    const role = pick(workflow?.roles.find((r) => r.id === p.role)?.title, lang);
+    return translate(lang, p.key, { role });
+  };
+
+  function toggle(role: string, id: number, on: boolean) {
+    const current = form!.participants[role] ?? [];
+    const next = on ? [...current.filter((u) => u !== id), id] : current.filter((u) => u !== id);
+    setForm({ ...form!, participants: { ...form!.participants, [role]: next } });
+  }
+
+  async function submit(e: Event) {
+    e.preventDefault();
+    setChecked(true);
+    if (problems.length) {
+      document.getElementById(`field-${problems[0]!.field}`)?.focus();
+      return;
+    }
+    const result = await run({ dossier: 0, workflow: form!.workflow }, createCommand(form!, catalog!.directory));
+    if (result) route(`/dossiers/${result.dossier}`);
+  }
+
+  const titleProblem = problemText("title");
+  return (
+    <section aria-labelledby="new-title" class="new-dossier">
+      <h1 id="new-title">{t("newDossierTitle")}</h1>
+      <form onSubmit={submit} noValidate>
+        <label for="field-title">{t("fieldTitle")}</label>
+        <input
+          id="field-title"
+          value={form.title}
+          maxLength={300}
+          aria-invalid={titleProblem || error?.field === "title" ? "true" : undefined}
+          aria-describedby="title-error"
+          onInput={(e) => setForm({ ...form, title: e.currentTarget.value })}
+        />
+        {titleProblem && (
+          <p class="error" role="alert" id="title-error">
+            {titleProblem}
+          </p>
+        )}
+        <FormError error={error} field="title" id="title-error" />
+
+        <div class="row">
+          <label>
+            {t("fieldWorkflow")}
+            <select
+              value={form.workflow}
+              onChange={(e) => {
+                const wf = catalog.workflows.find((w) => w.id === e.currentTarget.value);
+                setForm({ ...form, workflow: e.currentTarget.value, documentType: wf?.document_types[0] ?? "" });
+              }}
+            >
+              {catalog.workflows.map((w) => (
+                <option key={w.id} value={w.id}>
+                  {pick(w.title, lang)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t("fieldDocumentType")}
+            <select value={form.documentType} onChange={(e) => setForm({ ...form, documentType: e.currentTarget.value })}>
+              {workflow?.document_types.map((d) => (
+                <option key={d} value={d}>
+                  {d}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <FormError error={error} field="document_type" />
+        <div class="row">
+          <label>
+            {t("fieldDraftingUnit")}
+            <select
+              value={form.draftingUnit}
+              onChange={(e) => setForm({ ...form, draftingUnit: Number(e.currentTarget.value) })}
+            >
+              {catalog.directory.units.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t("fieldIssuer")}
+            <select value={form.issuer} onChange={(e) => setForm({ ...form, issuer: Number(e.currentTarget.value) })}>
+              {catalog.directory.units.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <FormError error={error} field="drafting_unit" />
+        <FormError error={error} field="issuer" />
+
+        <h2>{t("fieldParticipants")}</h2>
+        <div class="roles">
+          {workflow?.roles.map((role) => {
+            const problem = problemText(`role-${role.id}`);
+            return (
+              <fieldset key={role.id} id={`field-role-${role.id}`} tabIndex={-1}>
+                <legend>{pick(role.title, lang)}</legend>
+                {users.map((u) => (
+                  <label key={u.id} class="check">
+                    <input
+                      type="checkbox"
+                      checked={form.participants[role.id]?.includes(u.id) ?? false}
+                      onChange={(e) => toggle(role.id, u.id, e.currentTarget.checked)}
+                    />
+                    {t("userInUnit", { name: u.name, unit: unitName(u.unit) })}
+                  </label>
+                ))}
+                {problem && (
+                  <p class="error" role="alert">
+                    {problem}
+                  </p>
+                )}
+              </fieldset>
+            );
+          })}
+        </div>
+        <FormError error={error} field="bindings" />
+        <FormLevelError error={error} fields={FIELDS} />
+        <button type="submit" disabled={busy} aria-busy={busy}>
+          {busy ? t("creating") : t("createButton")}
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import type { HistoryEntry, WorkflowInfo } from "../protocol";
+import { describeEvent, timelineOf } from "./timeline";
+
+const t = (vi: string, en: string) => ({ vi, en });
+const definition = {
+  roles: [{ id: "delegate", title: t("Đại biểu góp ý", "Delegate") }],
+  states: [{ id: "implementation", title: t("Triển khai thực hiện", "Implementation"), final: false }],
+  actions: [{ id: "issue", title: t("Ban hành", "Issue") }],
+} as unknown as WorkflowInfo;
+const names = { user: (id: number) => (id === 0 ? "Hệ thống" : ["", "An", "Bình"][id] ?? `#${id}`) };
+const entry = (seq: number, type: string, actor: number, data: Record<string, unknown>): HistoryEntry => ({
+  seq,
+  dossier_seq: seq,
+  event: { type, at: 1_700_000_000 + seq, actor, data },
+});
+
+describe("the history as sentences", () => {
+  it("names people, roles, steps and actions in the reader's language", () => {
+    const bound = entry(1, "role_bound", 1, { role: "delegate", user: 2, unit: 3 });
+    expect(describeEvent(bound, definition, names, "vi")).toBe("An phân công Bình giữ vai trò Đại biểu góp ý");
+    expect(describeEvent(bound, definition, names, "en")).toBe("An made Bình Delegate");
+    const issued = entry(2, "action_taken", 1, {
+      from: "issuance", action: "issue", to: "implementation", inputs: {},
+      issued: { number: 2301, year: 2024, series: "QĐ", symbol: "2301/QĐ-UBND" },
+    });
+    expect(describeEvent(issued, definition, names, "vi")).toBe(
+      "An: Ban hành (chuyển sang bước “Triển khai thực hiện”). Văn bản được ban hành, số 2301/QĐ-UBND",
+    );
+  });
+
+  it("tells comments from replies and dispositions by name", () => {
+    expect(describeEvent(entry(3, "comment_added", 2, { comment_id: 4, reply_to: 0 }), definition, names, "vi")).toBe(
+      "Bình góp ý (ý kiến số 4)",
+    );
+    expect(describeEvent(entry(4, "comment_added", 1, { comment_id: 5, reply_to: 4 }), definition, names, "en")).toBe(
+      "An replied to comment 4",
+    );
+    expect(
+      describeEvent(entry(5, "comment_disposed", 1, { comment_id: 4, disposition: "partly_accepted" }), definition, names, "vi"),
+    ).toBe("An xử lý ý kiến số 4: Tiếp thu một phần");
+  });
+
+  it("says when a deadline acted, and lists newest first", () => {
+    const expired = entry(6, "action_taken", 0, { action: "close_at_deadline", to: "conclusion", timer_id: 3, inputs: {} });
+    expect(describeEvent(expired, definition, names, "vi")).toBe(
+      "Hết hạn — close_at_deadline (chuyển sang bước “conclusion”)",
+    );
+    const list = timelineOf([entry(1, "review_finished", 2, {}), expired], definition, names, "vi");
+    expect(list.map((i) => i.seq)).toEqual([6, 1]);
+    expect(list[1]!.text).toBe("Bình xác nhận không còn ý kiến");
+  });
+});

@@ -1,0 +1,75 @@
+// Each history event as one line a person reads: who did what, in the
+// reader's language, with names rather than ids.
+import { pick, translate, type Lang, type MessageKey } from "../i18n";
+import type { HistoryEntry, LocalizedText, WorkflowInfo } from "../protocol";
+
+export interface Names {
+  user: (id: number) => string;
+}
+
+export interface TimelineItem {
+  seq: number;
+  at: number;
+  actor: number;
+  text: string;
+}
+
+const DISPOSITION_KEYS: Record<string, MessageKey> = {
+  accepted: "dispositionAccepted",
+  partly_accepted: "dispositionPartlyAccepted",
+  not_accepted: "dispositionNotAccepted",
+  noted: "dispositionNoted",
+};
+
+export function dispositionLabel(name: string, lang: Lang): string {
+  const key = DISPOSITION_KEYS[name];
+  return key ? translate(lang, key) : name;
+}
+
+function titleOf(list: { id: string; title: LocalizedText }[] | undefined, id: string, lang: Lang): string {
+  return pick(list?.find((x) => x.id === id)?.title, lang) || id;
+}
+
+export function describeEvent(entry: HistoryEntry, definition: WorkflowInfo, names: Names, lang: Lang): string {
+  const { event } = entry;
+  const d = event.data as Record<string, unknown>;
+  const t = (key: MessageKey, params: Record<string, string | number> = {}) =>
+    translate(lang, key, { actor: names.user(event.actor), ...params });
+  const role = (id: unknown) => titleOf(definition.roles, String(id), lang);
+  switch (event.type) {
+    case "dossier_created":
+      return t("evCreated", { title: String(d.title ?? "") });
+    case "role_bound":
+      return t("evRoleBound", { user: names.user(Number(d.user)), role: role(d.role) });
+    case "role_unbound":
+      return t("evRoleUnbound", { user: names.user(Number(d.user)), role: role(d.role) });
+    case "version_submitted":
+      return t("evVersion", { number: Number(d.number) });
+    case "action_taken": {
+      const action = titleOf(definition.actions, String(d.action), lang);
+      const to = titleOf(definition.states, String(d.to), lang);
+      const line = t(d.timer_id ? "evActionByDeadline" : "evAction", { action, to });
+      const issued = d.issued as { symbol?: string } | undefined;
+      return issued?.symbol ? `${line}. ${t("evIssued", { symbol: issued.symbol })}` : line;
+    }
+    case "comment_added":
+      return Number(d.reply_to)
+        ? t("evReply", { reply: Number(d.reply_to) })
+        : t("evComment", { id: Number(d.comment_id) });
+    case "comment_disposed":
+      return t("evDisposed", { id: Number(d.comment_id), disposition: dispositionLabel(String(d.disposition), lang) });
+    case "review_finished":
+      return t("evReviewFinished");
+    case "reminder_sent":
+      return t("evReminder", { count: Array.isArray(d.recipients) ? d.recipients.length : 0 });
+    default:
+      return event.type;
+  }
+}
+
+/** Newest first: the history reads as "what happened lately". */
+export function timelineOf(history: readonly HistoryEntry[], definition: WorkflowInfo, names: Names, lang: Lang): TimelineItem[] {
+  return history
+    .map((e) => ({ seq: e.seq, at: e.event.at, actor: e.event.actor, text: describeEvent(e, definition, names, lang) }))
+    .reverse();
+}
