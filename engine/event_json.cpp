@@ -8,10 +8,6 @@ using nlohmann::json;
 
 namespace {
 
-json unit_json(const UnitRef& u) {
-  return {{"id", u.id}, {"code", u.code}};
-}
-
 json participants_json(const std::vector<Participant>& list) {
   json out = json::array();
   for (const Participant& p : list)
@@ -27,8 +23,8 @@ struct ToJson {
             {"definition_version", c.definition_version},
             {"title", c.title},
             {"document_type", c.document_type},
-            {"issuer", unit_json(c.issuer)},
-            {"drafting_unit", unit_json(c.drafting_unit)}};
+            {"issuer", unit_ref_json(c.issuer)},
+            {"drafting_unit", unit_ref_json(c.drafting_unit)}};
   }
   json operator()(const RoleBound& b) const {
     return {
@@ -382,6 +378,10 @@ std::string canonical_event_bytes(std::string_view type, Time at, UserId actor, 
   event["data"] = std::move(data);
   // nlohmann::json keeps object keys sorted, so dump() is canonical.
   return event.dump(-1, ' ', false, json::error_handler_t::strict);
+}
+
+json unit_ref_json(const UnitRef& unit) {
+  return {{"id", unit.id}, {"code", unit.code}};
 }
 
 }  // namespace planflow

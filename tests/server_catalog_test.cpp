@@ -159,16 +159,7 @@ TEST_CASE("a dossier's picture follows it from creation through consultation to 
   Client delegate(s.port(), sign_in(s.port(), "delegate"), s.origin);
   Client outsider(s.port(), sign_in(s.port(), "outsider"), s.origin);
 
-  const json created = result_of(drafter.call(
-      command(0, "create",
-              {{"type", "create_dossier"},
-               {"title", "Kế hoạch cải cách chế độ công vụ, công chức"},
-               {"issuer", {{"id", 2}, {"code", "UBND"}}},
-               {"drafting_unit", {{"id", 1}, {"code", "SNV"}}},
-               {"bindings", json::array({{{"role", "drafter"}, {"user", 1}, {"unit", 1}},
-                                         {{"role", "chair"}, {"user", 1}, {"unit", 1}},
-                                         {{"role", "delegate"}, {"user", 2}, {"unit", 1}}})}})));
-  const DossierId id = created["dossier"];
+  const DossierId id = create_plan(drafter);
 
   {
     const json d = dossier_of(drafter, id);

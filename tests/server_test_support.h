@@ -221,8 +221,8 @@ inline json command(DossierId dossier, const std::string& request_id, json body)
 // A plan dossier with drafter (user 1) and delegate (user 2), in consultation.
 // `inputs` go to open_consultation ({"deadline": ...}); `tag` starts the
 // request ids, so one test can open several dossiers.
-inline DossierId open_plan(Client& drafter, const json& inputs = json::object(),
-                           const std::string& tag = "") {
+// A plan dossier in drafting: user 1 drafts and chairs, user 2 is the delegate.
+inline DossierId create_plan(Client& drafter, const std::string& tag = "") {
   json created = drafter.call(
       command(0, tag + "create",
               {{"type", "create_dossier"},
@@ -234,7 +234,12 @@ inline DossierId open_plan(Client& drafter, const json& inputs = json::object(),
                                          {{"role", "delegate"}, {"user", 2}, {"unit", 1}}})}}));
   INFO(created.dump());
   REQUIRE(created.contains("result"));
-  const DossierId id = created["result"]["dossier"];
+  return created["result"]["dossier"];
+}
+
+inline DossierId open_plan(Client& drafter, const json& inputs = json::object(),
+                           const std::string& tag = "") {
+  const DossierId id = create_plan(drafter, tag);
   REQUIRE(drafter.call(command(id, tag + "v1", {{"type", "submit_version"}, {"text", "Dự thảo"}}))
               .contains("result"));
   json open = {{"type", "take_action"}, {"action", "open_consultation"}};

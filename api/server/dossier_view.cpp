@@ -12,10 +12,6 @@ using nlohmann::json;
 
 namespace {
 
-json unit_json(const UnitRef& unit) {
-  return {{"id", unit.id}, {"code", unit.code}};
-}
-
 json optional_time(const std::optional<Time>& t) {
   return t ? json(*t) : json(nullptr);
 }
@@ -146,8 +142,8 @@ json dossier_json(const Definition& def, const DossierSummary& summary, const Do
           {"history", std::move(history)},
           {"actions", actions_json(state, user, now)},
           {"definition", workflow_json(def)},
-          {"drafting_unit", unit_json(state.drafting_unit)},
-          {"issuer", unit_json(state.issuer)},
+          {"drafting_unit", unit_ref_json(state.drafting_unit)},
+          {"issuer", unit_ref_json(state.issuer)},
           {"participants", participants_json(state)},
           {"consultation", consultation_json(state)},
           {"issued", issued_json(state, events)},

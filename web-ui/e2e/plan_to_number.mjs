@@ -71,8 +71,15 @@ export async function planToNumber({ browser, url, screenshot, restart, artifact
   await step("drafter: creates the dossier with its participants in the form", async () => {
     await drafter.getByRole("link", { name: "Tạo hồ sơ" }).first().click();
     await drafter.getByLabel("Tên hồ sơ").fill(TITLE);
-    await fieldset(drafter, "Đại biểu góp ý").getByLabel(LAN[2], { exact: false }).check();
-    await fieldset(drafter, "Đại biểu góp ý").getByLabel(NAM[2], { exact: false }).check();
+    // The delegates are found by their unit, typed without accents.
+    const delegates = fieldset(drafter, "Đại biểu góp ý");
+    await delegates.getByRole("searchbox").fill("so tai chinh");
+    if ((await delegates.locator("label.check").count()) !== 2) throw new Error("the search should leave the two people of Sở Tài chính");
+    await delegates.getByLabel(LAN[2], { exact: false }).check();
+    await delegates.getByRole("searchbox").fill("ke hoach va dau tu");
+    await delegates.getByLabel(NAM[2], { exact: false }).check();
+    // A choice made stays in sight whatever the search.
+    await delegates.getByLabel(LAN[2], { exact: false }).waitFor();
     await fieldset(drafter, "Chủ tọa").getByLabel(CHAIR[2], { exact: false }).check();
     await fieldset(drafter, "Văn thư").getByLabel(CLERK[2], { exact: false }).check();
     await checkAccessibility(drafter, "the new dossier form");

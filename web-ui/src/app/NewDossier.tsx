@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from "preact/hooks";
 import { pick, translate } from "../i18n";
 import { createCommand, formProblems, type NewDossierForm } from "../model/new_dossier";
 import { FormError, FormLevelError } from "./FormError";
+import { RolePicker, UnitSelect } from "./RolePicker";
 import { useLang } from "./lang_context";
 import { useSession } from "./session_context";
 import { useCommand } from "./use_command";
@@ -129,58 +130,36 @@ export function NewDossier() {
         </div>
         <FormError error={error} field="document_type" />
         <div class="row">
-          <label>
-            {t("fieldDraftingUnit")}
-            <select
-              value={form.draftingUnit}
-              onChange={(e) => setForm({ ...form, draftingUnit: Number(e.currentTarget.value) })}
-            >
-              {catalog.directory.units.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t("fieldIssuer")}
-            <select value={form.issuer} onChange={(e) => setForm({ ...form, issuer: Number(e.currentTarget.value) })}>
-              {catalog.directory.units.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <UnitSelect
+            label={t("fieldDraftingUnit")}
+            units={catalog.directory.units}
+            value={form.draftingUnit}
+            onChange={(id) => setForm({ ...form, draftingUnit: id })}
+          />
+          <UnitSelect
+            label={t("fieldIssuer")}
+            units={catalog.directory.units}
+            value={form.issuer}
+            onChange={(id) => setForm({ ...form, issuer: id })}
+          />
         </div>
         <FormError error={error} field="drafting_unit" />
         <FormError error={error} field="issuer" />
 
         <h2>{t("fieldParticipants")}</h2>
         <div class="roles">
-          {workflow?.roles.map((role) => {
-            const problem = problemText(`role-${role.id}`);
-            return (
-              <fieldset key={role.id} id={`field-role-${role.id}`} tabIndex={-1}>
-                <legend>{pick(role.title, lang)}</legend>
-                {users.map((u) => (
-                  <label key={u.id} class="check">
-                    <input
-                      type="checkbox"
-                      checked={form.participants[role.id]?.includes(u.id) ?? false}
-                      onChange={(e) => toggle(role.id, u.id, e.currentTarget.checked)}
-                    />
-                    {t("userInUnit", { name: u.name, unit: unitName(u.unit) })}
-                  </label>
-                ))}
-                {problem && (
-                  <p class="error" role="alert">
-                    {problem}
-                  </p>
-                )}
-              </fieldset>
-            );
-          })}
+          {workflow?.roles.map((role) => (
+            <RolePicker
+              key={`${workflow.id}-${role.id}`}
+              role={role.id}
+              title={pick(role.title, lang)}
+              users={users}
+              unitName={unitName}
+              chosen={form.participants[role.id] ?? []}
+              problem={problemText(`role-${role.id}`)}
+              onToggle={(id, on) => toggle(role.id, id, on)}
+            />
+          ))}
         </div>
         <FormError error={error} field="bindings" />
         <FormLevelError error={error} fields={FIELDS} />

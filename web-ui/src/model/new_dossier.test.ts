@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Directory, WorkflowInfo } from "../protocol";
-import { createCommand, formProblems, type NewDossierForm } from "./new_dossier";
+import { createCommand, formProblems, pickableUsers, type NewDossierForm } from "./new_dossier";
 
 const directory: Directory = {
   units: [
@@ -48,5 +48,27 @@ describe("the new dossier form", () => {
       { field: "title", key: "titleRequired" },
       { field: "role-drafter", key: "creatorNotManager", role: "drafter" },
     ]);
+  });
+});
+
+describe("a role's list of people", () => {
+  const people = [
+    { id: 1, name: "Nguyễn Văn An", unit: 3, disabled: false },
+    { id: 2, name: "Trần Thị Bình", unit: 3, disabled: false },
+    { id: 3, name: "Lý Quốc Nam", unit: 1, disabled: false },
+  ];
+  const unitName = (id: number) => (id === 3 ? "Sở Nội vụ" : "Ủy ban nhân dân tỉnh");
+
+  it("shows everyone without a search", () => {
+    expect(pickableUsers(people, unitName, [], "  ").map((u) => u.id)).toEqual([1, 2, 3]);
+  });
+  it("finds by name or unit without accents", () => {
+    expect(pickableUsers(people, unitName, [], "binh").map((u) => u.id)).toEqual([2]);
+    expect(pickableUsers(people, unitName, [], "UY BAN").map((u) => u.id)).toEqual([3]);
+    expect(pickableUsers(people, unitName, [], "sở nội vụ").map((u) => u.id)).toEqual([1, 2]);
+  });
+  it("never hides the chosen, and keeps the directory's order", () => {
+    expect(pickableUsers(people, unitName, [3], "binh").map((u) => u.id)).toEqual([2, 3]);
+    expect(pickableUsers(people, unitName, [2], "khong ai").map((u) => u.id)).toEqual([2]);
   });
 });

@@ -1,6 +1,7 @@
 // The "new dossier" form's model: what the person chose, checked before it
 // is sent, and the create_dossier command it becomes.
-import type { CommandBody, Directory, WorkflowInfo } from "../protocol";
+import type { CommandBody, Directory, DirectoryUser, WorkflowInfo } from "../protocol";
+import { foldForSearch } from "./filters";
 
 export interface NewDossierForm {
   title: string;
@@ -43,4 +44,25 @@ export function createCommand(form: NewDossierForm, directory: Directory): Comma
   };
   if (form.documentType) command.document_type = form.documentType;
   return command;
+}
+
+/** Above this many people, each role's list gets a search box. */
+export const PICKER_SEARCH_FROM = 6;
+
+/**
+ * The people a role's list shows for `text`, in the directory's order (so a
+ * box does not move under the pointer when it is ticked): everyone whose
+ * name or unit matches, accents and case aside ("so noi vu" finds "Sở Nội
+ * vụ"), and those already chosen, whom a search never hides.
+ */
+export function pickableUsers(
+  users: readonly DirectoryUser[],
+  unitName: (id: number) => string,
+  chosen: readonly number[],
+  text: string,
+): DirectoryUser[] {
+  const needle = foldForSearch(text.trim());
+  return users.filter(
+    (u) => chosen.includes(u.id) || !needle || foldForSearch(`${u.name} ${unitName(u.unit)}`).includes(needle),
+  );
 }
