@@ -40,9 +40,10 @@ TakeAction action(std::string name, ActionInputs inputs = {}) {
 }
 
 const char* command_name(const Command& c) {
-  static constexpr const char* kNames[] = {"CreateDossier",     "BindRole",   "UnbindRole",
-                                           "SubmitVersion",     "AddComment", "DisposeComment",
-                                           "NoFurtherComments", "TakeAction", "FireTimer"};
+  static constexpr const char* kNames[] = {"CreateDossier",     "BindRole",       "UnbindRole",
+                                           "SubmitVersion",     "AddComment",     "DisposeComment",
+                                           "NoFurtherComments", "TakeAction",     "FireTimer",
+                                           "EditComment",       "WithdrawComment"};
   static_assert(std::size(kNames) == std::variant_size_v<Command>);
   return kNames[c.index()];
 }
@@ -111,7 +112,7 @@ PlanCommands::PlanCommands(const Cast& cast, const PlanTexts& texts) {
   open_consultation = action(
       "open_consultation", {{"meeting", std::string("Họp lấy ý kiến, phòng họp số 2, UBND tỉnh")}});
   for (std::size_t i = 0; i < kDelegates; ++i)
-    comment[i] = AddComment{texts.comment, 0};
+    comment[i] = AddComment{texts.comment, 0, {}};
   no_further_comments = NoFurtherComments{};
   close_consultation = action("close_consultation");
   revise = action("revise", {{"conclusion", texts.conclusion}});

@@ -120,7 +120,8 @@ LoadResult run_clients(const Config& cfg, const DefinitionSet& defs, int clients
             "",
             {},
             AddComment{"Đề nghị điều chỉnh chỉ tiêu cho sát thực tiễn, bổ sung lộ trình thi tuyển.",
-                       0},
+                       0,
+                       {}},
             {delegate, 20, false},
             1376539200 + i};
         const auto t0 = Clock::now();

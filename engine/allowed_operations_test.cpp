@@ -26,7 +26,7 @@ Command valid_command(const DossierState& s, Operation op) {
     case Operation::kSubmitVersion:
       return SubmitVersion{blocks_from_text("II. NHIỆM VỤ, GIẢI PHÁP"), "Bổ sung nhiệm vụ"};
     case Operation::kComment:
-      return AddComment{"Đề nghị làm rõ lộ trình thực hiện.", 0};
+      return AddComment{"Đề nghị làm rõ lộ trình thực hiện.", 0, {}};
     case Operation::kDisposeComment: {
       std::uint32_t id = 1;
       for (std::uint32_t i = 0; i < s.comments.size(); ++i)
@@ -98,7 +98,7 @@ TEST_CASE("the operations offered along a plan's path are those decide() accepts
         Ops{Operation::kComment, Operation::kNoFurtherComments});
   CHECK(allowed_operations(d.state, kClerk).empty());
   CHECK(allowed_operations(d.state, kOutsider).empty());
-  d.ok(kDelegateA, AddComment{"Cần điều chỉnh mục tiêu sát thực tiễn.", 0});
+  d.ok(kDelegateA, AddComment{"Cần điều chỉnh mục tiêu sát thực tiễn.", 0, {}});
   check_against_decide(d);
   // A delegate who is done may still comment, but is done only once.
   d.ok(kDelegateA, NoFurtherComments{});

@@ -10,6 +10,7 @@
 #include <variant>
 #include <vector>
 
+#include "engine/anchor.h"
 #include "engine/document.h"
 #include "engine/ids.h"
 #include "engine/time.h"
@@ -61,7 +62,22 @@ struct SubmitVersion {
 struct AddComment {
   std::string text;
   std::uint32_t reply_to = 0;  // 0: a new comment; otherwise the comment answered
+  Anchor anchor;               // a reply's is its comment's: it gives none
   friend bool operator==(const AddComment&, const AddComment&) = default;
+};
+
+// The author's own changes to a comment, allowed while the step it was made
+// in lasts and comments are still taken there; every earlier text stays in
+// the history.
+struct EditComment {
+  std::uint32_t comment_id = 0;
+  std::string text;
+  friend bool operator==(const EditComment&, const EditComment&) = default;
+};
+
+struct WithdrawComment {
+  std::uint32_t comment_id = 0;
+  friend bool operator==(const WithdrawComment&, const WithdrawComment&) = default;
 };
 
 enum class Disposition : std::uint8_t { kNone, kAccepted, kPartlyAccepted, kNotAccepted, kNoted };
@@ -91,8 +107,9 @@ struct FireTimer {
   friend bool operator==(const FireTimer&, const FireTimer&) = default;
 };
 
-using Command = std::variant<CreateDossier, BindRole, UnbindRole, SubmitVersion, AddComment,
-                             DisposeComment, NoFurtherComments, TakeAction, FireTimer>;
+using Command =
+    std::variant<CreateDossier, BindRole, UnbindRole, SubmitVersion, AddComment, DisposeComment,
+                 NoFurtherComments, TakeAction, FireTimer, EditComment, WithdrawComment>;
 
 // "create_dossier", "add_comment", ...: the `type` a command has in JSON.
 const char* command_type_name(const Command& c);

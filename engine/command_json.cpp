@@ -7,7 +7,9 @@
 //   {"type":"unbind_role", "role":s, "user":n}
 //   {"type":"submit_version", "blocks":[block...], "summary":s?}
 //   {"type":"submit_version", "text":s, "summary":s?}
-//   {"type":"add_comment", "text":s, "reply_to":n?}
+//   {"type":"add_comment", "text":s, "reply_to":n?, "anchor":anchor?}
+//   {"type":"edit_comment", "comment_id":n, "text":s}
+//   {"type":"withdraw_comment", "comment_id":n}
 //   {"type":"dispose_comment", "comment_id":n,
 //    "disposition":"accepted"|"partly_accepted"|"not_accepted"|"noted", "explanation":s?}
 //   {"type":"no_further_comments"}
@@ -23,6 +25,10 @@
 // only, which have no text. Blocks have no "id": the engine gives ids. The
 // form with "text" instead of "blocks" is for clients that have only plain
 // text: each line that is not blank becomes a paragraph.
+//
+// An anchor (anchor.h) is {"kind":"document"}, {"kind":"block", "block":n}
+// or {"kind":"passage", "block":n, "start":c, "end":c, "quote":s}, c being
+// a count of code points from 0; no anchor is the document.
 //
 // An input's value follows the type the definition declares for it: text is
 // a string; a time is a string parse_time reads (Vietnam time unless it has
@@ -41,6 +47,7 @@
 #include <vector>
 
 #include "engine/document.h"
+#include "engine/event_json.h"
 #include "engine/json_document.h"
 #include "engine/text.h"
 #include "engine/time.h"
@@ -521,6 +528,46 @@ ActionInputs read_inputs(Reader& r, const std::string& action, const Definition*
   return out;
 }
 
+// A count of code points, from 0.
+std::uint32_t read_offset(Reader& a, std::string_view key) {
+  const json* v = a.member(key, true, "a whole number", "số nguyên");
+  if (!v || !a.ok()) return 0;
+  if (!v->is_number_integer() ||
+      (v->is_number_integer() && !v->is_number_unsigned() && v->get<std::int64_t>() < 0) ||
+      v->get<std::uint64_t>() > kMaxId) {
+    a.fail(a.at(key), "must be a whole number from 0 to " + std::to_string(kMaxId),
+           "phải là số nguyên từ 0 đến " + std::to_string(kMaxId));
+    return 0;
+  }
+  return static_cast<std::uint32_t>(v->get<std::uint64_t>());
+}
+
+Anchor read_anchor(Reader& r) {
+  Anchor out;
+  const json* j = r.object("anchor", false);
+  if (!j) return out;
+  Reader a = r.nested(*j, r.at("anchor"));
+  a.only({"kind", "block", "start", "end", "quote"}, "an anchor", "vị trí góp ý");
+  const std::string kind = a.text("kind", kMaxNameBytes);
+  if (!a.ok()) return out;
+  const auto k = anchor_kind_from_name(kind);
+  if (!k) {
+    a.fail_vi(a.at("kind"), "unknown anchor kind \"" + kind + "\"; use document, block or passage",
+              "Loại vị trí góp ý “" + kind +
+                  "” không hợp lệ; vui lòng dùng document (cả văn bản), block (một khối) hoặc "
+                  "passage (một đoạn trích)");
+    return out;
+  }
+  out.kind = *k;
+  if (out.kind == AnchorKind::kDocument) return out;
+  out.block = a.id("block");
+  if (out.kind == AnchorKind::kBlock) return out;
+  out.start = read_offset(a, "start");
+  out.end = read_offset(a, "end");
+  out.quote = a.text("quote", kMaxQuoteBytes);
+  return out;
+}
+
 Command read_command(Reader& r, size_t type, const Definition* def) {
   const std::string what(command_type_names()[type]);
   const std::string what_vi = "lệnh “" + what + "”";
@@ -557,9 +604,14 @@ Command read_command(Reader& r, size_t type, const Definition* def) {
       v.summary = r.text("summary", kMaxTitleBytes, false);
       return v;
     }
-    case 4:
-      r.only({"type", "text", "reply_to"}, what, what_vi);
-      return AddComment{r.text("text", kMaxCommentBytes), r.id("reply_to", false)};
+    case 4: {
+      r.only({"type", "text", "reply_to", "anchor"}, what, what_vi);
+      AddComment c;
+      c.text = r.text("text", kMaxCommentBytes);
+      c.reply_to = r.id("reply_to", false);
+      c.anchor = read_anchor(r);
+      return c;
+    }
     case 5: {
       r.only({"type", "comment_id", "disposition", "explanation"}, what, what_vi);
       DisposeComment d;
@@ -588,6 +640,16 @@ Command read_command(Reader& r, size_t type, const Definition* def) {
       a.inputs = read_inputs(r, a.action, def);
       return a;
     }
+    case 9: {
+      r.only({"type", "comment_id", "text"}, what, what_vi);
+      EditComment e;
+      e.comment_id = r.id("comment_id");
+      e.text = r.text("text", kMaxCommentBytes);
+      return e;
+    }
+    case 10:
+      r.only({"type", "comment_id"}, what, what_vi);
+      return WithdrawComment{r.id("comment_id")};
   }
   // fire_timer is refused before this is called.
   return NoFurtherComments{};
@@ -640,7 +702,13 @@ struct ToJson {
   void operator()(const AddComment& c) const {
     out["text"] = c.text;
     if (c.reply_to) out["reply_to"] = c.reply_to;
+    if (c.anchor.kind != AnchorKind::kDocument) out["anchor"] = anchor_to_json(c.anchor);
   }
+  void operator()(const EditComment& e) const {
+    out["comment_id"] = e.comment_id;
+    out["text"] = e.text;
+  }
+  void operator()(const WithdrawComment& w) const { out["comment_id"] = w.comment_id; }
   void operator()(const DisposeComment& d) const {
     out["comment_id"] = d.comment_id;
     out["disposition"] = disposition_name(d.disposition);

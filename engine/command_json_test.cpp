@@ -102,8 +102,12 @@ TEST_CASE("every command type a client sends round-trips through JSON", "[comman
                      item("a)", "Ý thứ nhất"), item("–", "Ý con", 3),
                      table({{"Nhiệm vụ", "Thời hạn"}, {"Rà soát"}, {}})},
                     "đủ loại khối"},
-      AddComment{"Điều chỉnh mục tiêu", 0},
-      AddComment{"Đồng ý", 1},
+      AddComment{"Điều chỉnh mục tiêu", 0, {}},
+      AddComment{"Đồng ý", 1, {}},
+      AddComment{"Về mục này", 0, {AnchorKind::kBlock, 7, 0, 0, ""}},
+      AddComment{"Về đoạn này", 0, {AnchorKind::kPassage, 7, 0, 18, "tinh giản biên chế"}},
+      EditComment{1, "Điều chỉnh mục tiêu cho sát thực tiễn"},
+      WithdrawComment{4294967295u},
       DisposeComment{1, Disposition::kAccepted, ""},
       DisposeComment{2, Disposition::kPartlyAccepted, "Tiếp thu một phần."},
       DisposeComment{3, Disposition::kNotAccepted, "Không phù hợp."},
@@ -129,9 +133,9 @@ TEST_CASE("every command type a client sends round-trips through JSON", "[comman
 }
 
 TEST_CASE("command_to_json writes the documented forms", "[command_json]") {
-  CHECK(command_to_json(AddComment{"Đồng ý", 0}) ==
+  CHECK(command_to_json(AddComment{"Đồng ý", 0, {}}) ==
         json::parse(R"({"type":"add_comment","text":"Đồng ý"})"));
-  CHECK(command_to_json(AddComment{"Đồng ý", 3}) ==
+  CHECK(command_to_json(AddComment{"Đồng ý", 3, {}}) ==
         json::parse(R"({"type":"add_comment","text":"Đồng ý","reply_to":3})"));
   CHECK(command_to_json(DisposeComment{2, Disposition::kNotAccepted, "Không phù hợp"}) ==
         json::parse(R"({"type":"dispose_comment","comment_id":2,"disposition":"not_accepted",
@@ -399,7 +403,7 @@ TEST_CASE("a participants input and an action without inputs", "[command_json]")
 TEST_CASE("null counts as absent", "[command_json]") {
   const Definition def = load_workflow("plan.json");
   CHECK(parsed(R"({"type":"add_comment","text":"Đồng ý","reply_to":null})", &def) ==
-        Command(AddComment{"Đồng ý", 0}));
+        Command(AddComment{"Đồng ý", 0, {}}));
   CHECK(parsed(R"({"type":"take_action","action":"withdraw","inputs":{"reason":null}})", &def) ==
         Command(action("withdraw")));
   CHECK(refused(json::parse(R"({"type":"add_comment","text":null})"), &def).message ==
@@ -410,9 +414,9 @@ TEST_CASE("text arrives in Unicode NFC whichever way the diacritics were typed",
   const Definition def = load_workflow("plan.json");
   REQUIRE(kDecomposed != kComposed);
   CHECK(parsed(json{{"type", "add_comment"}, {"text", kDecomposed}}, &def) ==
-        Command(AddComment{kComposed, 0}));
+        Command(AddComment{kComposed, 0, {}}));
   CHECK(parsed(json{{"type", "add_comment"}, {"text", kComposed}}, &def) ==
-        Command(AddComment{kComposed, 0}));
+        Command(AddComment{kComposed, 0, {}}));
   const Command create = parsed(json{{"type", "create_dossier"},
                                      {"title", "Kế hoạch " + kDecomposed},
                                      {"issuer", {{"id", 50}, {"code", "UBND"}}},
@@ -476,6 +480,29 @@ TEST_CASE("malformed commands are refused naming the field", "[command_json]") {
           {R"({"type":"add_comment"})", "/text", "/text: is required (a string)"},
           {R"({"type":"add_comment","text":5})", "/text", "/text: must be a string"},
           {R"({"type":"add_comment","text":["a"]})", "/text", "/text: must be a string"},
+          // Anchors.
+          {R"({"type":"add_comment","text":"t","anchor":"block"})", "/anchor",
+           "/anchor: must be an object"},
+          {R"({"type":"add_comment","text":"t","anchor":{}})", "/anchor/kind",
+           "/anchor/kind: is required (a string)"},
+          {R"({"type":"add_comment","text":"t","anchor":{"kind":"line"}})", "/anchor/kind",
+           "/anchor/kind: unknown anchor kind \"line\"; use document, block or passage"},
+          {R"({"type":"add_comment","text":"t","anchor":{"kind":"block"}})", "/anchor/block",
+           "/anchor/block: is required (a whole number)"},
+          {R"({"type":"add_comment","text":"t","anchor":{"kind":"block","block":2,"page":1}})",
+           "/anchor/page", "/anchor/page: is not a field of an anchor"},
+          {R"({"type":"add_comment","text":"t","anchor":{"kind":"passage","block":2,"end":3,"quote":"abc"}})",
+           "/anchor/start", "/anchor/start: is required (a whole number)"},
+          {R"({"type":"add_comment","text":"t","anchor":{"kind":"passage","block":2,"start":-1,"end":3,"quote":"abc"}})",
+           "/anchor/start", "/anchor/start: must be a whole number from 0 to 4294967295"},
+          {R"({"type":"add_comment","text":"t","anchor":{"kind":"passage","block":2,"start":0,"end":3}})",
+           "/anchor/quote", "/anchor/quote: is required (a string)"},
+          // An author's changes.
+          {R"({"type":"edit_comment","text":"t"})", "/comment_id",
+           "/comment_id: is required (a whole number)"},
+          {R"({"type":"edit_comment","comment_id":1})", "/text", "/text: is required (a string)"},
+          {R"({"type":"withdraw_comment","comment_id":0})", "/comment_id",
+           "/comment_id: must be a whole number from 1 to 4294967295"},
           {R"({"type":"submit_version","text":"v","summary":false})", "/summary",
            "/summary: must be a string"},
           {R"({"type":"bind_role","role":"delegate","user":2})", "/unit",

@@ -32,6 +32,7 @@ constexpr std::string_view kTitleVi = "Tên hồ sơ";
 constexpr std::string_view kDraftTextVi = "Nội dung dự thảo";
 constexpr std::string_view kSummaryVi = "Tóm tắt thay đổi";
 constexpr std::string_view kCommentTextVi = "Nội dung góp ý";
+constexpr std::string_view kQuoteVi = "Đoạn trích";
 constexpr std::string_view kExplanationVi = "Giải trình";
 
 // `message_vi` is a whole sentence, not a suffix after the field as in
@@ -336,8 +337,32 @@ class Decider {
                         "there is no comment " + std::to_string(c.reply_to) + " to reply to",
                         "Không tìm thấy ý kiến số " + std::to_string(c.reply_to) + " để trả lời",
                         "reply_to");
+    if (c.reply_to && s_.comments[c.reply_to - 1].withdrawn)
+      return user_error(
+          ErrorCode::kInvalidState, "comment " + std::to_string(c.reply_to) + " was withdrawn",
+          "Ý kiến số " + std::to_string(c.reply_to) + " đã được rút, không thể trả lời",
+          "reply_to");
+    if (c.reply_to && c.anchor.kind != AnchorKind::kDocument)
+      return invalid("anchor", "a reply has the anchor of the comment it answers",
+                     "Ý kiến trả lời gắn với vị trí của ý kiến được trả lời, không chọn vị trí "
+                     "riêng");
+    if (auto e = check_anchor(c.anchor)) return *e;
     emit(CommentAdded{static_cast<std::uint32_t>(s_.comments.size() + 1), c.reply_to, c.text,
-                      unit_of_actor()});
+                      unit_of_actor(), c.anchor});
+    return {};
+  }
+
+  Status operator()(const EditComment& e) {
+    if (auto err = require_changeable(e.comment_id)) return *err;
+    if (auto err = check_text(e.text, "", "text", kMaxCommentBytes, true, kCommentTextVi))
+      return *err;
+    emit(CommentEdited{e.comment_id, e.text});
+    return {};
+  }
+
+  Status operator()(const WithdrawComment& w) {
+    if (auto err = require_changeable(w.comment_id)) return *err;
+    emit(CommentWithdrawn{w.comment_id});
     return {};
   }
 
@@ -347,6 +372,13 @@ class Decider {
     if (d.comment_id == 0 || d.comment_id > s_.comments.size())
       return user_error(ErrorCode::kNotFound, "there is no comment " + std::to_string(d.comment_id),
                         "Không tìm thấy ý kiến số " + std::to_string(d.comment_id), "comment_id");
+    if (s_.comments[d.comment_id - 1].withdrawn)
+      return user_error(ErrorCode::kInvalidState,
+                        "comment " + std::to_string(d.comment_id) +
+                            " was withdrawn by its author and needs no disposition",
+                        "Ý kiến số " + std::to_string(d.comment_id) +
+                            " đã được người góp ý rút, không cần tiếp thu, giải trình",
+                        "comment_id");
     if (s_.comments[d.comment_id - 1].reply_to != 0)
       return invalid("comment_id",
                      "comment " + std::to_string(d.comment_id) +
@@ -477,6 +509,60 @@ class Decider {
                  ? role_list_vi(def_, def_.participant_managers) + " hoặc quản trị hệ thống"
                  : std::string("quản trị hệ thống")) +
             " được thay đổi thành phần tham gia hồ sơ");
+  }
+
+  // changeable_comments() (guards.cpp) offers exactly what passes this.
+  std::optional<Error> require_changeable(std::uint32_t id) const {
+    if (auto e = require_created()) return e;
+    if (id == 0 || id > s_.comments.size())
+      return user_error(ErrorCode::kNotFound, "there is no comment " + std::to_string(id),
+                        "Không tìm thấy ý kiến số " + std::to_string(id), "comment_id");
+    const CommentInfo& c = s_.comments[id - 1];
+    if (c.author != actor_.user)
+      return user_error(
+          ErrorCode::kForbiddenRole, "only its author may change comment " + std::to_string(id),
+          "Chỉ người góp ý được sửa hoặc rút ý kiến số " + std::to_string(id), "comment_id");
+    if (c.withdrawn)
+      return user_error(ErrorCode::kInvalidState,
+                        "comment " + std::to_string(id) + " was withdrawn",
+                        "Ý kiến số " + std::to_string(id) + " đã được rút", "comment_id");
+    if (c.state_entry != s_.state_entries)
+      return user_error(
+          ErrorCode::kNotAllowedInState,
+          "comment " + std::to_string(id) + " was made in an earlier step and can no longer change",
+          "Ý kiến số " + std::to_string(id) +
+              " được đưa ra ở bước trước, không thể sửa hoặc rút nữa",
+          "comment_id");
+    return require_operation(Operation::kComment);
+  }
+
+  // A comment may point at a block of the latest version, or at a passage
+  // of its text. The quote is taken as the client read it: the state keeps
+  // no texts to compare it with, and locate_anchor() finds it again anyway.
+  std::optional<Error> check_anchor(const Anchor& a) const {
+    if (a.kind == AnchorKind::kDocument) return std::nullopt;
+    const BlockPrints& prints = *s_.last_prints;
+    const BlockPrint* block = nullptr;
+    for (std::size_t i = 0; i < prints.size() && !block; ++i)
+      if (prints[i].id == a.block) block = &prints[i];
+    if (!block)
+      return user_error(ErrorCode::kNotFound,
+                        "anchor/block: the latest version has no block " + std::to_string(a.block),
+                        "Phiên bản dự thảo mới nhất không có khối nội dung số " +
+                            std::to_string(a.block) + " để góp ý",
+                        "anchor/block");
+    if (a.kind == AnchorKind::kBlock) return std::nullopt;
+    if (block->kind == BlockKind::kTable)
+      return invalid("anchor/kind", "a table is commented on as a whole: use kind \"block\"",
+                     "Góp ý về bảng được gắn với cả bảng, không gắn với đoạn trích");
+    if (auto e = check_text(a.quote, "anchor/", "quote", kMaxQuoteBytes, true, kQuoteVi)) return e;
+    if (a.end <= a.start || a.end - a.start != code_point_count(a.quote))
+      return invalid("anchor/end",
+                     "start and end must span the quote's " +
+                         std::to_string(code_point_count(a.quote)) + " code points",
+                     "Vị trí đầu và cuối của đoạn trích không khớp với độ dài đoạn trích (" +
+                         std::to_string(code_point_count(a.quote)) + " ký tự)");
+    return std::nullopt;
   }
 
   // allowed_operations() (guards.cpp) offers exactly what passes this check,

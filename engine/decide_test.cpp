@@ -17,9 +17,9 @@ TEST_CASE("a plan goes from draft to issued number and closes", "[decide][plan]"
   CHECK(d.state_id() == "consultation");
   REQUIRE(d.state.invitees.size() == 3);
 
-  d.ok(kDelegateA, AddComment{"Cần điều chỉnh mục tiêu sát thực tiễn.", 0});
-  d.ok(kDelegateB, AddComment{"Bổ sung nhiệm vụ phân loại chất lượng cán bộ.", 0});
-  d.ok(kDrafter, AddComment{"Xin tiếp thu.", 1});  // a reply needs no disposition
+  d.ok(kDelegateA, AddComment{"Cần điều chỉnh mục tiêu sát thực tiễn.", 0, {}});
+  d.ok(kDelegateB, AddComment{"Bổ sung nhiệm vụ phân loại chất lượng cán bộ.", 0, {}});
+  d.ok(kDrafter, AddComment{"Xin tiếp thu.", 1, {}});  // a reply needs no disposition
   d.ok(kDelegateA, NoFurtherComments{});
   d.ok(kDelegateB, NoFurtherComments{});
   d.ok(kChair, action("close_consultation"));
@@ -235,9 +235,9 @@ TEST_CASE("all_comments_disposed counts comments, not replies", "[decide][guards
   const Definition def = load_workflow("plan.json");
   Dossier d(def);
   open_consultation(d);
-  d.ok(kDelegateA, AddComment{"Góp ý 1", 0});
-  d.ok(kDelegateB, AddComment{"Góp ý 2", 0});
-  d.ok(kDelegateA, AddComment{"Trả lời góp ý 2", 2});
+  d.ok(kDelegateA, AddComment{"Góp ý 1", 0, {}});
+  d.ok(kDelegateB, AddComment{"Góp ý 2", 0, {}});
+  d.ok(kDelegateA, AddComment{"Trả lời góp ý 2", 2, {}});
   CHECK(d.state.undisposed_comments == 2);
   close_consultation(d);
   // Approving straight away is blocked while comments are unanswered.
@@ -343,7 +343,7 @@ TEST_CASE("invitees chosen when opening are bound as delegates", "[decide][consu
   d.ok(kDrafter, action("open_consultation", {InputValue{"invitees", invited}}));
   CHECK(d.state.invitees.size() == 2);
   CHECK(d.state.plays(kOutsider, *def.role_index("delegate")));
-  d.ok(kOutsider, AddComment{"Ý kiến của đơn vị 90", 0});
+  d.ok(kOutsider, AddComment{"Ý kiến của đơn vị 90", 0, {}});
   d.refused(kDelegateB, NoFurtherComments{}, ErrorCode::kForbiddenRole);
   const auto twice = std::vector<Participant>{{kDelegateA, 20}, {kDelegateA, 20}};
   Dossier again(def);
@@ -368,7 +368,7 @@ TEST_CASE("actions are refused with the reason that applies", "[decide][errors]"
   CHECK(e.message == "action \"approve\" is not available in step \"drafting\"");
   e = d.refused(kDelegateA, SubmitVersion{blocks_from_text("x"), ""}, ErrorCode::kForbiddenRole);
   CHECK(e.message == "only drafter may submit_version in step \"drafting\"");
-  d.refused(kDelegateA, AddComment{"x", 0}, ErrorCode::kNotAllowedInState);
+  d.refused(kDelegateA, AddComment{"x", 0, {}}, ErrorCode::kNotAllowedInState);
   d.refused(kDelegateA, NoFurtherComments{}, ErrorCode::kNotAllowedInState);
   d.refused(kDrafter, SubmitVersion{blocks_from_text("  \n "), ""}, ErrorCode::kInvalidArgument);
   d.refused(kDrafter, SubmitVersion{blocks_from_text(std::string(kMaxDraftBytes + 1, 'a')), ""},
@@ -400,12 +400,12 @@ TEST_CASE("comments and dispositions check what they refer to", "[decide][errors
   const Definition def = load_workflow("plan.json");
   Dossier d(def);
   open_consultation(d);
-  d.refused(kDelegateA, AddComment{"trả lời", 1}, ErrorCode::kNotFound);
-  d.refused(kDelegateA, AddComment{"", 0}, ErrorCode::kInvalidArgument);
-  d.refused(kOutsider, AddComment{"xin góp ý", 0}, ErrorCode::kForbiddenRole);
-  d.ok(kDelegateA, AddComment{"Góp ý", 0});
+  d.refused(kDelegateA, AddComment{"trả lời", 1, {}}, ErrorCode::kNotFound);
+  d.refused(kDelegateA, AddComment{"", 0, {}}, ErrorCode::kInvalidArgument);
+  d.refused(kOutsider, AddComment{"xin góp ý", 0, {}}, ErrorCode::kForbiddenRole);
+  d.ok(kDelegateA, AddComment{"Góp ý", 0, {}});
   CHECK(std::get<CommentAdded>(d.history.back().body).unit == 20);
-  d.ok(kDelegateB, AddComment{"Trả lời", 1});
+  d.ok(kDelegateB, AddComment{"Trả lời", 1, {}});
   d.refused(kDelegateA, DisposeComment{1, Disposition::kAccepted, ""}, ErrorCode::kForbiddenRole);
   d.refused(kDrafter, DisposeComment{7, Disposition::kAccepted, ""}, ErrorCode::kNotFound);
   d.refused(kDrafter, DisposeComment{0, Disposition::kAccepted, ""}, ErrorCode::kNotFound);
@@ -525,7 +525,7 @@ TEST_CASE("refusals read in Vietnamese with the definition's titles", "[decide][
   d.ok(kClerk, action("issue"));
   REQUIRE(d.state_id() == "implementation");
   // A title with a comma of its own sets the list apart with semicolons.
-  e = d.refused(kOutsider, AddComment{"Góp ý", 0}, ErrorCode::kForbiddenRole);
+  e = d.refused(kOutsider, AddComment{"Góp ý", 0, {}}, ErrorCode::kForbiddenRole);
   CHECK(e.message_vi ==
         "Chỉ Cơ quan chủ trì soạn thảo; Chủ tọa; Cơ quan thực hiện hoặc Cơ quan theo dõi, đôn đốc "
         "được góp ý ở bước “Triển khai thực hiện”");

@@ -52,7 +52,9 @@ struct Invitee {
 struct CommentInfo {
   UserId author = 0;
   std::uint32_t reply_to = 0;
+  std::uint32_t state_entry = 0;  // the dossier's state_entries when it was made
   Disposition disposition = Disposition::kNone;
+  bool withdrawn = false;
   friend bool operator==(const CommentInfo&, const CommentInfo&) = default;
 };
 

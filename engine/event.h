@@ -68,7 +68,19 @@ struct CommentAdded {
   std::uint32_t reply_to = 0;
   std::string text;
   UnitId unit = 0;  // the unit the author speaks for
+  Anchor anchor;
   friend bool operator==(const CommentAdded&, const CommentAdded&) = default;
+};
+
+struct CommentEdited {
+  std::uint32_t comment_id = 0;
+  std::string text;  // the whole new text
+  friend bool operator==(const CommentEdited&, const CommentEdited&) = default;
+};
+
+struct CommentWithdrawn {
+  std::uint32_t comment_id = 0;
+  friend bool operator==(const CommentWithdrawn&, const CommentWithdrawn&) = default;
 };
 
 struct CommentDisposed {
@@ -88,9 +100,9 @@ struct ReminderSent {
   friend bool operator==(const ReminderSent&, const ReminderSent&) = default;
 };
 
-using EventBody =
-    std::variant<DossierCreated, RoleBound, RoleUnbound, VersionSubmitted, ActionTaken,
-                 CommentAdded, CommentDisposed, ReviewFinished, ReminderSent>;
+using EventBody = std::variant<DossierCreated, RoleBound, RoleUnbound, VersionSubmitted,
+                               ActionTaken, CommentAdded, CommentDisposed, ReviewFinished,
+                               ReminderSent, CommentEdited, CommentWithdrawn>;
 
 struct Event {
   Time at = 0;

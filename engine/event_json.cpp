@@ -58,9 +58,17 @@ struct ToJson {
     return out;
   }
   json operator()(const CommentAdded& c) const {
-    return {
+    json out = {
         {"comment_id", c.comment_id}, {"reply_to", c.reply_to}, {"text", c.text}, {"unit", c.unit}};
+    // Absent for the document, so comments stored before anchors existed
+    // keep their canonical bytes and their hashes.
+    if (c.anchor.kind != AnchorKind::kDocument) out["anchor"] = anchor_to_json(c.anchor);
+    return out;
   }
+  json operator()(const CommentEdited& e) const {
+    return {{"comment_id", e.comment_id}, {"text", e.text}};
+  }
+  json operator()(const CommentWithdrawn& w) const { return {{"comment_id", w.comment_id}}; }
   json operator()(const CommentDisposed& d) const {
     return {{"comment_id", d.comment_id},
             {"disposition", disposition_name(d.disposition)},
@@ -280,6 +288,27 @@ json event_to_json(const Definition& def, const Event& event) {
           {"data", event_data_to_json(def, event.body)}};
 }
 
+namespace {
+
+Anchor read_anchor(JsonReader& r, const json& j) {
+  JsonReader a(j, r.field("anchor"));
+  Anchor out;
+  const std::string kind = a.string("kind");
+  const auto k = anchor_kind_from_name(kind);
+  if (a.ok() && !k) a.fail(a.field("kind"), "unknown anchor kind \"" + kind + "\"");
+  out.kind = k.value_or(AnchorKind::kDocument);
+  if (out.kind != AnchorKind::kDocument) out.block = a.id("block");
+  if (out.kind == AnchorKind::kPassage) {
+    out.start = a.id("start");
+    out.end = a.id("end");
+    out.quote = a.string("quote");
+  }
+  r.absorb(a);
+  return out;
+}
+
+}  // namespace
+
 Result<EventBody> event_data_from_json(const Definition& def, std::string_view type,
                                        const json& data) {
   JsonReader r(data, "data");
@@ -318,7 +347,8 @@ Result<EventBody> event_data_from_json(const Definition& def, std::string_view t
     case 4:
       return read_action(r, def);
     case 5: {
-      CommentAdded c{r.id("comment_id"), r.id("reply_to"), r.string("text"), r.id("unit")};
+      CommentAdded c{r.id("comment_id"), r.id("reply_to"), r.string("text"), r.id("unit"), {}};
+      if (const json* anchor = r.object("anchor", false)) c.anchor = read_anchor(r, *anchor);
       body = std::move(c);
       break;
     }
@@ -347,6 +377,12 @@ Result<EventBody> event_data_from_json(const Definition& def, std::string_view t
       body = std::move(s);
       break;
     }
+    case 9:
+      body = CommentEdited{r.id("comment_id"), r.string("text")};
+      break;
+    case 10:
+      body = CommentWithdrawn{r.id("comment_id")};
+      break;
   }
   if (!r.ok()) return *r.error();
   return body;
@@ -378,6 +414,17 @@ std::string canonical_event_bytes(std::string_view type, Time at, UserId actor, 
   event["data"] = std::move(data);
   // nlohmann::json keeps object keys sorted, so dump() is canonical.
   return event.dump(-1, ' ', false, json::error_handler_t::strict);
+}
+
+json anchor_to_json(const Anchor& anchor) {
+  json out = {{"kind", anchor_kind_name(anchor.kind)}};
+  if (anchor.kind == AnchorKind::kDocument) return out;
+  out["block"] = anchor.block;
+  if (anchor.kind == AnchorKind::kBlock) return out;
+  out["start"] = anchor.start;
+  out["end"] = anchor.end;
+  out["quote"] = anchor.quote;
+  return out;
 }
 
 json unit_ref_json(const UnitRef& unit) {

@@ -47,6 +47,9 @@ std::string canonical_event_bytes(std::string_view type, Time at, UserId actor,
 // A version's blocks as in its event, ids and all (the store's versions
 // view keeps them so).
 nlohmann::json blocks_to_json(const std::vector<Block>& blocks);
+// An anchor as comments carry it: {"kind": "passage", "block": 4, "start": 10,
+// "end": 24, "quote": "..."}; "block" and the rest only where the kind has them.
+nlohmann::json anchor_to_json(const Anchor& anchor);
 // A unit as events name it: {"id": 1, "code": "SNV"}.
 nlohmann::json unit_ref_json(const UnitRef& unit);
 // The data of a version_submitted event, which needs no definition to read.

@@ -26,8 +26,12 @@ std::vector<Event> full_history(const Definition& def) {
       action("open_consultation",
              {InputValue{"invitees", std::vector<Participant>{{kDelegateA, 20}, {kOutsider, 90}}},
               InputValue{"deadline", d.now + 10 * kDay}, text_input("meeting", "Phòng họp số 1")}));
-  d.ok(kDelegateA, AddComment{"Điều chỉnh mục tiêu", 0});
-  d.ok(kOutsider, AddComment{"Đồng ý", 1});
+  d.ok(kDelegateA, AddComment{"Điều chỉnh mục tiêu", 0, {}});
+  d.ok(kOutsider, AddComment{"Đồng ý", 1, {}});
+  d.ok(kOutsider, AddComment{"Đoạn này", 0, {AnchorKind::kPassage, 2, 1, 8, "Trích d"}});
+  d.ok(kOutsider, AddComment{"Mục này", 0, {AnchorKind::kBlock, 1, 0, 0, ""}});
+  d.ok(kOutsider, EditComment{3, "Đoạn này cần viết lại"});
+  d.ok(kOutsider, WithdrawComment{4});
   d.ok(kDelegateA, NoFurtherComments{});
   d.now += 9 * kDay;
   d.ok(kSystemUser, FireTimer{d.state.timers.front().id});
@@ -35,6 +39,7 @@ std::vector<Event> full_history(const Definition& def) {
   d.ok(kSystemUser, FireTimer{d.state.timers.back().id});
   d.ok(kChair, action("revise", {text_input("conclusion", "Bổ sung nhiệm vụ.")}));
   d.ok(kDrafter, DisposeComment{1, Disposition::kPartlyAccepted, "Tiếp thu một phần."});
+  d.ok(kDrafter, DisposeComment{3, Disposition::kNoted, ""});
   d.ok(kDrafter, SubmitVersion{{heading(1, "I.", "MỤC ĐÍCH"), item("a)", "Ý thứ nhất", 2),
                                 table({{"Nhiệm vụ", "Thời hạn"}, {"Rà soát"}})},
                                ""});
@@ -66,12 +71,26 @@ TEST_CASE("every event type round-trips through JSON", "[event_json]") {
 
 TEST_CASE("canonical bytes: sorted keys, no white space, UTF-8 kept", "[event_json]") {
   const Definition def = load_workflow("plan.json");
-  const Event e{1376539200, kDelegateA, CommentAdded{1, 0, "Tăng cường tuyên truyền", 20}};
+  const Event e{1376539200, kDelegateA, CommentAdded{1, 0, "Tăng cường tuyên truyền", 20, {}}};
   CHECK(
       canonical_event_bytes(def, e) ==
       R"({"actor":2,"at":1376539200,"data":{"comment_id":1,"reply_to":0,"text":"Tăng cường tuyên truyền","unit":20},"type":"comment_added"})");
-  const Event bad{0, 1, CommentAdded{1, 0, "\xC3\x28", 20}};
+  const Event bad{0, 1, CommentAdded{1, 0, "\xC3\x28", 20, {}}};
   CHECK_THROWS(canonical_event_bytes(def, bad));  // decide() never lets such text in
+}
+
+TEST_CASE("a comment on the whole document is stored as before anchors existed",
+          "[event_json][anchor]") {
+  // So the hashes of comments stored earlier still verify.
+  const Definition def = load_workflow("plan.json");
+  const Event passage{1376539200, kDelegateA,
+                      CommentAdded{2, 0, "Sửa", 20, {AnchorKind::kPassage, 3, 0, 4, "tinh"}}};
+  CHECK(
+      canonical_event_bytes(def, passage) ==
+      R"({"actor":2,"at":1376539200,"data":{"anchor":{"block":3,"end":4,"kind":"passage","quote":"tinh","start":0},"comment_id":2,"reply_to":0,"text":"Sửa","unit":20},"type":"comment_added"})");
+  const Event block{1376539200, kDelegateA,
+                    CommentAdded{2, 0, "Sửa", 20, {AnchorKind::kBlock, 3, 0, 0, ""}}};
+  CHECK(event_to_json(def, block)["data"]["anchor"] == json{{"kind", "block"}, {"block", 3}});
 }
 
 TEST_CASE("malformed stored events are refused, naming the field", "[event_json]") {

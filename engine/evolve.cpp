@@ -162,9 +162,35 @@ struct Apply {
   Status operator()(const CommentAdded& c) {
     if (c.comment_id != s.comments.size() + 1) return corrupt("comment ids out of order");
     if (c.reply_to > s.comments.size()) return corrupt("reply to an unknown comment");
-    s.comments.push_back({e.actor, c.reply_to, Disposition::kNone});
+    s.comments.push_back({e.actor, c.reply_to, s.state_entries, Disposition::kNone, false});
     if (c.reply_to == 0) ++s.undisposed_comments;
     close_tasks_done_by(s, Operation::kComment, e.actor);
+    return {};
+  }
+
+  // Only the author changes a comment, and only while the step it was made
+  // in lasts: decide() checks more, but a history that breaks these is not
+  // one planflow wrote.
+  std::optional<Status> changeable(std::uint32_t id) const {
+    if (id == 0 || id > s.comments.size()) return corrupt("change to an unknown comment");
+    const CommentInfo& c = s.comments[id - 1];
+    if (c.author != e.actor) return corrupt("comment changed by someone else");
+    if (c.withdrawn) return corrupt("withdrawn comment changed");
+    if (c.state_entry != s.state_entries) return corrupt("comment changed in a later step");
+    return std::nullopt;
+  }
+
+  Status operator()(const CommentEdited& c) {
+    if (auto bad = changeable(c.comment_id)) return *bad;
+    return {};
+  }
+
+  Status operator()(const CommentWithdrawn& w) {
+    if (auto bad = changeable(w.comment_id)) return *bad;
+    CommentInfo& c = s.comments[w.comment_id - 1];
+    c.withdrawn = true;
+    // A withdrawn comment asks nothing of the drafter.
+    if (c.reply_to == 0 && c.disposition == Disposition::kNone) --s.undisposed_comments;
     return {};
   }
 
@@ -172,6 +198,7 @@ struct Apply {
     if (d.comment_id == 0 || d.comment_id > s.comments.size()) return corrupt("unknown comment");
     CommentInfo& c = s.comments[d.comment_id - 1];
     if (c.reply_to != 0) return corrupt("disposition given to a reply");
+    if (c.withdrawn) return corrupt("disposition given to a withdrawn comment");
     if (d.disposition == Disposition::kNone) return corrupt("empty disposition");
     if (c.disposition == Disposition::kNone) --s.undisposed_comments;
     c.disposition = d.disposition;

@@ -30,9 +30,9 @@ TEST_CASE("evolve refuses events that cannot follow", "[evolve]") {
                   "dossier created twice");
   expect_rejected(d.state, Event{0, kDrafter, VersionSubmitted{5, "", {}}},
                   "version numbers out of order");
-  expect_rejected(d.state, Event{0, kDelegateA, CommentAdded{3, 0, "x", 20}},
+  expect_rejected(d.state, Event{0, kDelegateA, CommentAdded{3, 0, "x", 20, {}}},
                   "comment ids out of order");
-  expect_rejected(d.state, Event{0, kDelegateA, CommentAdded{1, 4, "x", 20}},
+  expect_rejected(d.state, Event{0, kDelegateA, CommentAdded{1, 4, "x", 20, {}}},
                   "reply to an unknown comment");
   expect_rejected(d.state, Event{0, kDrafter, CommentDisposed{1, Disposition::kAccepted, ""}},
                   "unknown comment");

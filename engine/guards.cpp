@@ -87,4 +87,17 @@ std::vector<Operation> allowed_operations(const DossierState& s, UserId user) {
   return out;
 }
 
+std::vector<std::uint32_t> changeable_comments(const DossierState& s, UserId user) {
+  std::vector<std::uint32_t> out;
+  if (!s.created ||
+      !(s.current().allow[static_cast<size_t>(Operation::kComment)] & s.roles_of(user)))
+    return out;
+  for (std::size_t i = 0; i < s.comments.size(); ++i) {
+    const CommentInfo& c = s.comments[i];
+    if (c.author == user && !c.withdrawn && c.state_entry == s.state_entries)
+      out.push_back(static_cast<std::uint32_t>(i + 1));
+  }
+  return out;
+}
+
 }  // namespace planflow

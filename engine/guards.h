@@ -27,4 +27,9 @@ std::vector<std::uint16_t> available_actions(const DossierState& state, UserId u
 // Operation.
 std::vector<Operation> allowed_operations(const DossierState& state, UserId user);
 
+// The comments `user` may edit or withdraw now: their own, not withdrawn,
+// made in the step as it was entered this time, which still takes comments
+// from them. In id order.
+std::vector<std::uint32_t> changeable_comments(const DossierState& state, UserId user);
+
 }  // namespace planflow

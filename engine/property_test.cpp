@@ -50,7 +50,7 @@ class RandomCommands {
         t = &ts[pick(ts.size())];
       return {actor_for(s, t->roles), TakeAction{t->action, inputs(*t, now)}};
     }
-    switch (pick(9)) {
+    switch (pick(12)) {
       case 0:
         return {actor_for(s, def_.participant_managers), BindRole{role_name(), {user(), 7}}};
       case 1:
@@ -59,10 +59,10 @@ class RandomCommands {
         return {actor_for(s, s.current().allow[0]),
                 SubmitVersion{document(last_draft), chance(50) ? "" : "tóm tắt"}};
       case 3:
-        return {
-            actor_for(s, s.current().allow[1]),
-            AddComment{text(),
-                       chance(60) ? 0 : static_cast<std::uint32_t>(pick(s.comments.size() + 2))}};
+        return {actor_for(s, s.current().allow[1]),
+                AddComment{text(),
+                           chance(60) ? 0 : static_cast<std::uint32_t>(pick(s.comments.size() + 2)),
+                           anchor(last_draft)}};
       case 4:
         return {actor_for(s, s.current().allow[2]),
                 DisposeComment{static_cast<std::uint32_t>(pick(s.comments.size() + 2)),
@@ -73,7 +73,17 @@ class RandomCommands {
           a.user = s.invitees[pick(s.invitees.size())].participant.user;
         return {a, NoFurtherComments{}};
       }
-      case 6: {
+      case 7:
+      case 8: {
+        const auto id = static_cast<std::uint32_t>(pick(s.comments.size() + 2));
+        // Mostly the author, so edits and withdrawals happen.
+        Actor a = actor_for(s, s.current().allow[1]);
+        if (id >= 1 && id <= s.comments.size() && chance(70)) a.user = s.comments[id - 1].author;
+        if (chance(50)) return {a, WithdrawComment{id}};
+        return {a, EditComment{id, text()}};
+      }
+      case 6:
+      case 9: {
         std::uint32_t id = static_cast<std::uint32_t>(pick(20));
         if (!s.timers.empty() && chance(80)) id = s.timers[pick(s.timers.size())].id;
         return {Actor{chance(85) ? kSystemUser : user(), 0, false}, FireTimer{id}};
@@ -92,6 +102,19 @@ class RandomCommands {
   std::string role_name() {
     if (chance(10)) return "auditor";
     return def_.roles[pick(def_.roles.size())].id;
+  }
+
+  // Mostly a fitting anchor into the latest version, sometimes one that
+  // does not fit, so decide()'s checks are crossed both ways.
+  Anchor anchor(const std::vector<Block>& draft) {
+    if (draft.empty() || chance(40)) return {};
+    const Block& b = draft[pick(draft.size())];
+    const std::uint32_t block = chance(90) ? b.id : static_cast<std::uint32_t>(pick(50));
+    if (chance(40) || b.text.empty()) return {AnchorKind::kBlock, block, 0, 0, ""};
+    const std::string quote = b.text.substr(0, b.text.find(' '));
+    const std::uint32_t start = static_cast<std::uint32_t>(pick(3));
+    const std::uint32_t end = start + code_point_count(quote) + (chance(90) ? 0 : 1);
+    return {AnchorKind::kPassage, block, start, end, quote};
   }
 
   std::string text() {
@@ -200,7 +223,7 @@ void check_invariants(const DossierState& s, std::uint64_t events) {
   REQUIRE(s.version == events);
   std::uint32_t undisposed = 0;
   for (const CommentInfo& c : s.comments)
-    undisposed += c.reply_to == 0 && c.disposition == Disposition::kNone;
+    undisposed += c.reply_to == 0 && c.disposition == Disposition::kNone && !c.withdrawn;
   REQUIRE(s.undisposed_comments == undisposed);
   if (s.current().final) {
     REQUIRE(s.tasks.empty());

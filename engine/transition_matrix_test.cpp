@@ -182,7 +182,7 @@ void check_every_operation(const Definition& def) {
       driver.go_to(s);
       Dossier& d = driver.dossier();
       const Command command = op == Operation::kComment
-                                  ? Command(AddComment{"Góp ý", 0})
+                                  ? Command(AddComment{"Góp ý", 0, {}})
                                   : Command(SubmitVersion{blocks_from_text("Bản mới"), ""});
       const RoleMask allowed = st.allow[size_t(op)];
       for (RoleId r = 0; r < def.roles.size(); ++r) {

@@ -19,7 +19,7 @@ void make_database(const std::string& path) {
   auto store = open_store(path, defs);
   Requests req;
   const DossierId id = open_plan(*store, req);
-  must_commit(*store, req.make(id, kDelegateA, AddComment{"Góp ý", 0}, kMeetingDay));
+  must_commit(*store, req.make(id, kDelegateA, AddComment{"Góp ý", 0, {}}, kMeetingDay));
 }
 
 }  // namespace

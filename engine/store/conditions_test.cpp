@@ -28,6 +28,11 @@ std::string file_bytes(const std::string& path) {
   return ss.str();
 }
 
+// What a comments view was before anchors and edits.
+const std::string kNoCommentAnchors =
+    "ALTER TABLE comments DROP COLUMN anchor; ALTER TABLE comments DROP COLUMN edits; "
+    "ALTER TABLE comments DROP COLUMN edited_at; ALTER TABLE comments DROP COLUMN withdrawn_at; ";
+
 sql::Connection raw(const std::string& path) {
   sql::SqlError e;
   auto db = sql::Connection::open(path, sql::Connection::Mode::kReadWrite, &e);
@@ -47,7 +52,8 @@ TEST_CASE("a database of schema version 1 is upgraded in place and keeps its his
   {
     auto store = open_store(path, defs);
     id = open_plan(*store, req);
-    must_commit(*store, req.make(id, kDelegateA, AddComment{"Ý kiến từ phiên bản cũ", 0}, kStart));
+    must_commit(*store,
+                req.make(id, kDelegateA, AddComment{"Ý kiến từ phiên bản cũ", 0, {}}, kStart));
   }
   {
     // Exactly what the first schema version holds: no request ids, no inbox
@@ -55,7 +61,8 @@ TEST_CASE("a database of schema version 1 is upgraded in place and keeps its his
     auto db = raw(path);
     REQUIRE(db.exec("DROP TABLE commands; DROP INDEX tasks_by_assignee; DROP TABLE sessions; "
                     "DROP TABLE sign_in_failures; DROP TABLE users; DROP TABLE units; "
-                    "ALTER TABLE versions DROP COLUMN blocks; PRAGMA user_version = 1;")
+                    "ALTER TABLE versions DROP COLUMN blocks; " +
+                    kNoCommentAnchors + "PRAGMA user_version = 1;")
                 .ok());
     REQUIRE(schema_version(db) == 1);
   }
@@ -65,7 +72,7 @@ TEST_CASE("a database of schema version 1 is upgraded in place and keeps its his
     CHECK(schema_version(db) == kSchemaVersion);
   }
   CHECK(store->state_of(id).value().comments.size() == 1);
-  must_commit(*store, req.make(id, kDelegateB, AddComment{"Ý kiến sau nâng cấp", 0}, kStart));
+  must_commit(*store, req.make(id, kDelegateB, AddComment{"Ý kiến sau nâng cấp", 0, {}}, kStart));
   store->close();
   CHECK(verify_database(path, defs).value().ok);
 }
@@ -123,7 +130,9 @@ TEST_CASE("drafts stored as plain text before blocks read as paragraphs after th
   REQUIRE(rebuild_views(path, defs).ok());
   {
     auto db = raw(path);
-    REQUIRE(db.exec("ALTER TABLE versions DROP COLUMN blocks; PRAGMA user_version = 3;").ok());
+    REQUIRE(db.exec("ALTER TABLE versions DROP COLUMN blocks; " + kNoCommentAnchors +
+                    "PRAGMA user_version = 3;")
+                .ok());
     sql::SqlError e;
     auto text = db.prepare("UPDATE versions SET text = ?", &e);
     REQUIRE(text);
@@ -202,7 +211,8 @@ TEST_CASE("corruption is reported, not crashed on", "[store][conditions]") {
     Requests req;
     const DossierId id = open_plan(*store, req);
     for (int i = 0; i < 200; ++i)
-      must_commit(*store, req.make(id, kDelegateA, AddComment{std::string(300, 'x'), 0}, kStart));
+      must_commit(*store,
+                  req.make(id, kDelegateA, AddComment{std::string(300, 'x'), 0, {}}, kStart));
   }
   {
     auto db = raw(path);  // fold the WAL into the file so the damage hits real pages
@@ -234,14 +244,14 @@ TEST_CASE("a lock held by another process is a clear, retryable error", "[store]
   const DossierId id = open_plan(*store, req);
   auto other = raw(path);
   REQUIRE(other.exec("BEGIN IMMEDIATE").ok());
-  auto blocked = store->execute(req.make(id, kDelegateA, AddComment{"Bị khóa", 0}, kStart));
+  auto blocked = store->execute(req.make(id, kDelegateA, AddComment{"Bị khóa", 0, {}}, kStart));
   REQUIRE_FALSE(blocked.ok());
   CHECK(blocked.error().code == StoreErrorCode::kUnavailable);
   CHECK(blocked.error().message ==
         "the database is locked by another process while starting a transaction; nothing was "
         "written");
   REQUIRE(other.exec("ROLLBACK").ok());
-  must_commit(*store, req.make(id, kDelegateA, AddComment{"Sau khi mở khóa", 0}, kStart));
+  must_commit(*store, req.make(id, kDelegateA, AddComment{"Sau khi mở khóa", 0, {}}, kStart));
   CHECK(store->state_of(id).value().comments.size() == 1);
 }
 
@@ -272,7 +282,7 @@ TEST_CASE("a full disk refuses the command, keeps everything before it, and reco
     auto store = open_store(path, defs, options);
     for (int i = 0; i < 500 && !full; ++i) {
       auto r = store->execute(
-          req.make(id, kDelegateA, AddComment{std::string(2000, 'y'), 0}, kStart + i));
+          req.make(id, kDelegateA, AddComment{std::string(2000, 'y'), 0, {}}, kStart + i));
       if (r.ok()) {
         ++accepted;
       } else {
@@ -284,15 +294,16 @@ TEST_CASE("a full disk refuses the command, keeps everything before it, and reco
     CHECK(full->message.find("the database is full (disk or size limit)") == 0);
     CHECK(full->message.find("nothing was written") != std::string::npos);
     // Still full, still refusing cleanly; still serving reads.
-    CHECK(store->execute(req.make(id, kDelegateB, AddComment{std::string(2000, 'z'), 0}, kStart))
-              .error()
-              .code == StoreErrorCode::kFull);
+    CHECK(
+        store->execute(req.make(id, kDelegateB, AddComment{std::string(2000, 'z'), 0, {}}, kStart))
+            .error()
+            .code == StoreErrorCode::kFull);
     CHECK(store->state_of(id).value().comments.size() == accepted);
   }
   CHECK(accepted > 0);
   REQUIRE(verify_database(path, defs).value().ok);
   auto store = open_store(path, defs);  // room again
-  must_commit(*store, req.make(id, kDelegateB, AddComment{"Có chỗ trở lại", 0}, kStart));
+  must_commit(*store, req.make(id, kDelegateB, AddComment{"Có chỗ trở lại", 0, {}}, kStart));
   CHECK(store->state_of(id).value().comments.size() == accepted + 1);
 }
 

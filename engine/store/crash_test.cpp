@@ -39,7 +39,7 @@ constexpr Time kStart = 1376539200;
         r.request_id =
             "r" + std::to_string(round) + "-c" + std::to_string(c) + "-" + std::to_string(i);
         r.dossier = dossier;
-        r.command = AddComment{"Ý kiến " + r.request_id, 0};
+        r.command = AddComment{"Ý kiến " + r.request_id, 0, {}};
         r.actor = Actor{users[c], 0, false};
         r.now = kStart + i;
         auto result = store.execute(r);

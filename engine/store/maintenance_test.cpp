@@ -27,8 +27,9 @@ void fill(Store& store, Requests& req, int dossiers) {
                                 kStart + i));
     if (i % 3 == 0) continue;
     must_commit(store, req.make(id, kDrafter, action("open_consultation"), kStart + i));
-    must_commit(store, req.make(id, kDelegateA, AddComment{"Góp ý về mục tiêu", 0}, kStart + i));
-    must_commit(store, req.make(id, kDelegateB, AddComment{"Đồng ý", 1}, kStart + i));
+    must_commit(store,
+                req.make(id, kDelegateA, AddComment{"Góp ý về mục tiêu", 0, {}}, kStart + i));
+    must_commit(store, req.make(id, kDelegateB, AddComment{"Đồng ý", 1, {}}, kStart + i));
     if (i % 3 == 1) continue;
     for (UserId u : {kDelegateA, kDelegateB})
       must_commit(store, req.make(id, u, NoFurtherComments{}, kStart + i));
@@ -161,8 +162,8 @@ TEST_CASE("rebuilt views equal the views kept live, after random histories", "[s
     fill(*store, req, 4);
     // Random commands from random people: whatever is accepted must keep
     // the views equal to a rebuild.
-    std::vector<Command> commands = {AddComment{"Ý kiến", 0},
-                                     AddComment{"Trả lời", 1},
+    std::vector<Command> commands = {AddComment{"Ý kiến", 0, {}},
+                                     AddComment{"Trả lời", 1, {}},
                                      NoFurtherComments{},
                                      SubmitVersion{blocks_from_text("Bản sửa"), ""},
                                      DisposeComment{1, Disposition::kNoted, ""},
@@ -210,7 +211,7 @@ TEST_CASE("a backup taken while commands are committed verifies", "[store][backu
     int i = 0;
     while (!stop) {
       CommandRequest r =
-          more.make(2, kDelegateA, AddComment{"Ý kiến " + std::to_string(i), 0}, kStart + i);
+          more.make(2, kDelegateA, AddComment{"Ý kiến " + std::to_string(i), 0, {}}, kStart + i);
       r.request_id = "load-" + std::to_string(i++);
       (void)store->execute(r);
     }

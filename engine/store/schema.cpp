@@ -180,6 +180,14 @@ CREATE TABLE sign_in_failures (
 ALTER TABLE versions ADD COLUMN blocks TEXT NOT NULL DEFAULT '[]';
 )sql",
      rewrite_versions_view},
+    // 5: comments point into the draft, and their authors may edit or
+    // withdraw them; comments already there are on the whole document.
+    {R"sql(
+ALTER TABLE comments ADD COLUMN anchor TEXT NOT NULL DEFAULT '{"kind":"document"}';
+ALTER TABLE comments ADD COLUMN edits INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE comments ADD COLUMN edited_at INTEGER;
+ALTER TABLE comments ADD COLUMN withdrawn_at INTEGER;
+)sql"},
 };
 
 static_assert(std::size(kMigrations) == kSchemaVersion);

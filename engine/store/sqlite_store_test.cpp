@@ -57,9 +57,10 @@ TEST_CASE_METHOD(StoreFixture,
                  "[store]") {
   const DossierId id = open_plan(*store, req);
   const std::uint64_t version = store->state_of(id).value().version;
-  must_commit(*store, req.make(id, kDelegateA, AddComment{"Góp ý thứ nhất", 0}, kStart, version));
+  must_commit(*store,
+              req.make(id, kDelegateA, AddComment{"Góp ý thứ nhất", 0, {}}, kStart, version));
   auto stale = store->execute(
-      req.make(id, kDelegateB, AddComment{"Góp ý dựa trên bản cũ", 0}, kStart, version));
+      req.make(id, kDelegateB, AddComment{"Góp ý dựa trên bản cũ", 0, {}}, kStart, version));
   REQUIRE_FALSE(stale.ok());
   CHECK(stale.error().code == StoreErrorCode::kConflict);
   CHECK(stale.error().current_version == version + 1);
@@ -97,7 +98,7 @@ TEST_CASE_METHOD(StoreFixture, "errors a user meets in the store say so in Vietn
           .message_vi.empty());
 
   // A refusal of the engine carries the engine's Vietnamese, as the api reads it.
-  auto refused = store->execute(req.make(id, kOutsider, AddComment{"xin góp ý", 0}, kStart));
+  auto refused = store->execute(req.make(id, kOutsider, AddComment{"xin góp ý", 0, {}}, kStart));
   REQUIRE_FALSE(refused.ok());
   REQUIRE(refused.error().engine.has_value());
   CHECK(refused.error().message_vi == refused.error().engine->message_vi);
@@ -115,7 +116,7 @@ TEST_CASE_METHOD(StoreFixture, "errors a user meets in the store say so in Vietn
 TEST_CASE_METHOD(StoreFixture, "a refused command writes nothing and says why", "[store]") {
   const DossierId id = open_plan(*store, req);
   const Sequence before = store->last_sequence().value();
-  auto refused = store->execute(req.make(id, kOutsider, AddComment{"xin góp ý", 0}, kStart));
+  auto refused = store->execute(req.make(id, kOutsider, AddComment{"xin góp ý", 0, {}}, kStart));
   REQUIRE_FALSE(refused.ok());
   CHECK(refused.error().code == StoreErrorCode::kRejected);
   REQUIRE(refused.error().engine.has_value());
@@ -137,7 +138,8 @@ TEST_CASE_METHOD(StoreFixture, "a refused command writes nothing and says why", 
 TEST_CASE_METHOD(StoreFixture, "a retried request is answered again, not applied twice",
                  "[store]") {
   const DossierId id = open_plan(*store, req);
-  const CommandRequest comment = req.make(id, kDelegateA, AddComment{"Một lần thôi", 0}, kStart);
+  const CommandRequest comment =
+      req.make(id, kDelegateA, AddComment{"Một lần thôi", 0, {}}, kStart);
   const CommitResult first = must_commit(*store, comment);
   const CommitResult again = must_commit(*store, comment);
   CHECK_FALSE(first.replayed);
@@ -160,8 +162,8 @@ TEST_CASE("the store survives a restart and carries on the same sequences", "[st
   }
   auto store = open_store(dir.file("planflow.db"), defs);
   const Sequence before = store->last_sequence().value();
-  const CommitResult c =
-      must_commit(*store, req.make(id, kDelegateA, AddComment{"Sau khi khởi động lại", 0}, kStart));
+  const CommitResult c = must_commit(
+      *store, req.make(id, kDelegateA, AddComment{"Sau khi khởi động lại", 0, {}}, kStart));
   CHECK(c.events[0].seq == before + 1);
   const CommitResult second = must_commit(*store, req.make(0, kDrafter, plan_dossier(), kStart));
   CHECK(second.dossier == id + 1);
@@ -235,12 +237,12 @@ TEST_CASE_METHOD(StoreFixture, "text that is not UTF-8 is refused before anythin
                  "[store]") {
   const DossierId id = open_plan(*store, req);
   const Sequence before = store->last_sequence().value();
-  auto r = store->execute(req.make(id, kDelegateA, AddComment{"\xC3\x28 hỏng", 0}, kStart));
+  auto r = store->execute(req.make(id, kDelegateA, AddComment{"\xC3\x28 hỏng", 0, {}}, kStart));
   REQUIRE_FALSE(r.ok());
   CHECK(r.error().code == StoreErrorCode::kInvalid);
   CHECK(r.error().message == "a text of the command is not valid UTF-8");
   CHECK(store->last_sequence().value() == before);
-  must_commit(*store, req.make(id, kDelegateA, AddComment{"Góp ý hợp lệ", 0}, kStart));
+  must_commit(*store, req.make(id, kDelegateA, AddComment{"Góp ý hợp lệ", 0, {}}, kStart));
 }
 
 TEST_CASE_METHOD(StoreFixture, "every event type goes into the log and comes out unchanged",
@@ -254,8 +256,11 @@ TEST_CASE_METHOD(StoreFixture, "every event type goes into the log and comes out
   };
   run(kDrafter, SubmitVersion{blocks_from_text("I. MỤC ĐÍCH, YÊU CẦU"), "bản đầu"});
   run(kDrafter, action("open_consultation", {InputValue{"deadline", now + 10 * kDay}}));
-  run(kDelegateA, AddComment{"Cần điều chỉnh mục tiêu", 0});
-  run(kDelegateB, AddComment{"Nhất trí", 1});
+  run(kDelegateA, AddComment{"Cần điều chỉnh mục tiêu", 0, {}});
+  run(kDelegateB, AddComment{"Nhất trí", 1, {}});
+  run(kDelegateB, AddComment{"Về mục tiêu", 0, {AnchorKind::kPassage, 1, 13, 20, "YÊU CẦU"}});
+  run(kDelegateB, EditComment{3, "Về mục tiêu và yêu cầu"});
+  run(kDelegateB, WithdrawComment{3});
   run(kDelegateA, NoFurtherComments{});
   now += 9 * kDay;
   run(kSystemUser, FireTimer{store->state_of(id).value().timers.front().id});

@@ -99,7 +99,8 @@ sql::SqlStatus ViewWriter::on_event(const StoredEvent& se, const DossierState& a
   if (const auto* c = std::get_if<CommentAdded>(&e.body)) {
     return stmt(
                "INSERT INTO comments (dossier_id, comment_id, author, unit_id, reply_to, text, "
-               "created_at, disposition, explanation) VALUES (?, ?, ?, ?, ?, ?, ?, 'none', '')")
+               "created_at, disposition, explanation, anchor) "
+               "VALUES (?, ?, ?, ?, ?, ?, ?, 'none', '', ?)")
         .bind(1, dossier)
         .bind(2, c->comment_id)
         .bind(3, e.actor)
@@ -107,6 +108,24 @@ sql::SqlStatus ViewWriter::on_event(const StoredEvent& se, const DossierState& a
         .bind(5, c->reply_to)
         .bind(6, c->text)
         .bind(7, e.at)
+        .bind(8, anchor_to_json(c->anchor).dump())
+        .run();
+  }
+  if (const auto* c = std::get_if<CommentEdited>(&e.body)) {
+    return stmt(
+               "UPDATE comments SET text = ?, edits = edits + 1, edited_at = ? "
+               "WHERE dossier_id = ? AND comment_id = ?")
+        .bind(1, c->text)
+        .bind(2, e.at)
+        .bind(3, dossier)
+        .bind(4, c->comment_id)
+        .run();
+  }
+  if (const auto* w = std::get_if<CommentWithdrawn>(&e.body)) {
+    return stmt("UPDATE comments SET withdrawn_at = ? WHERE dossier_id = ? AND comment_id = ?")
+        .bind(1, e.at)
+        .bind(2, dossier)
+        .bind(3, w->comment_id)
         .run();
   }
   if (const auto* d = std::get_if<CommentDisposed>(&e.body)) {
