@@ -1,5 +1,6 @@
 #include "engine/store/schema.h"
 
+#include "engine/store/search_index.h"
 #include "engine/store/views.h"
 
 namespace planflow {
@@ -180,6 +181,21 @@ CREATE TABLE sign_in_failures (
 ALTER TABLE versions ADD COLUMN blocks TEXT NOT NULL DEFAULT '[]';
 )sql",
      rewrite_versions_view},
+    // 5: full-text search over titles, symbols, versions and comments
+    // (search_index.h). FTS5 indexes `keys`, the words as search keys; the
+    // rest is kept for snippets and for finding the dossier. The rows come
+    // from the views already there.
+    {R"sql(
+CREATE VIRTUAL TABLE search_index USING fts5(
+  keys,
+  original UNINDEXED,
+  dossier_id UNINDEXED,
+  source UNINDEXED,
+  number UNINDEXED,
+  tokenize = 'unicode61 remove_diacritics 2'
+);
+)sql",
+     rewrite_search_index},
 };
 
 static_assert(std::size(kMigrations) == kSchemaVersion);
