@@ -1,7 +1,8 @@
 // Durable commands per second through the SQLite store, beside the physical
 // limit of the same disk: write + fdatasync of a 200-byte record. Commands
 // are comments added to plan dossiers in consultation, acknowledged only
-// after their transaction committed with synchronous=FULL.
+// after their transaction committed with synchronous=FULL. Then the time of
+// one full-text search over 10,000 comments.
 //
 //   planflow_store_bench [--seconds=N] [--dir=PATH]
 #include <fcntl.h>
@@ -17,6 +18,7 @@
 #include <vector>
 
 #include "engine/definition_loader.h"
+#include "engine/store/queries.h"
 #include "engine/store/sqlite_store.h"
 
 using namespace planflow;
@@ -157,6 +159,101 @@ LoadResult run_clients(const Config& cfg, const DefinitionSet& defs, int clients
   return r;
 }
 
+// Search over 10,000 comments in 100 dossiers, from phrases mixed so that
+// some words are in every comment and some in few: the time of one search
+// as the search op runs it (FTS5 match, participants, bm25, 20 snippets).
+void search_figures(const Config& cfg, const DefinitionSet& defs) {
+  const std::string path = cfg.dir + "/planflow-bench-search.db";
+  for (const char* suffix : {"", "-wal", "-shm"})
+    std::filesystem::remove(path + suffix);
+  auto opened = open_sqlite_store(path, defs);
+  if (!opened.ok()) {
+    std::fprintf(stderr, "cannot open %s: %s\n", path.c_str(), opened.error().message.c_str());
+    std::exit(1);
+  }
+  Store& store = *opened.value();
+  const char* phrases[] = {"tinh giản biên chế", "đào tạo, bồi dưỡng công chức",
+                           "vị trí việc làm",    "cải cách hành chính",
+                           "chỉ tiêu năm 2025",  "sát thực tiễn địa phương",
+                           "lộ trình thi tuyển", "Đà Nẵng và Quảng Nam",
+                           "ngân sách nhà nước", "chuyển đổi số"};
+  constexpr int kDossiers = 100, kComments = 100;
+  int request = 0;
+  auto run = [&](DossierId dossier, Command command, UserId actor) {
+    auto res = store.execute({"search-" + std::to_string(request++),
+                              dossier,
+                              "plan",
+                              {},
+                              std::move(command),
+                              {actor, 10, false},
+                              1376539200});
+    if (!res.ok()) {
+      std::fprintf(stderr, "setup refused: %s\n", res.error().message.c_str());
+      std::exit(1);
+    }
+    return res.value().dossier;
+  };
+  std::atomic<int> next{0};
+  std::vector<std::thread> writers;
+  std::vector<DossierId> dossiers;
+  for (int d = 0; d < kDossiers; ++d) {
+    CreateDossier create{"Kế hoạch số " + std::to_string(d) + " về " + phrases[d % 10],
+                         "KH",
+                         {50, "UBND"},
+                         {10, "SNV"},
+                         {{"drafter", {1, 10}}, {"delegate", {1000, 20}}, {"chair", {5, 50}}}};
+    const DossierId id = run(0, create, 1);
+    run(id, SubmitVersion{blocks_from_text("Dự thảo về " + std::string(phrases[(d + 3) % 10])), ""},
+        1);
+    run(id, TakeAction{"open_consultation", {}}, 1);
+    dossiers.push_back(id);
+  }
+  // Many writers, so group commit fills the database in seconds.
+  std::atomic<int> counter{0};
+  for (int w = 0; w < 16; ++w)
+    writers.emplace_back([&, w] {
+      for (int i; (i = next++) < kDossiers * kComments;) {
+        const std::string text = std::string("Đề nghị ") + phrases[i % 10] + ", " +
+                                 phrases[(i / 10) % 10] + ", ý kiến số " + std::to_string(i);
+        CommandRequest r{"sc-" + std::to_string(w) + "-" + std::to_string(counter++),
+                         dossiers[static_cast<std::size_t>(i % kDossiers)],
+                         "",
+                         {},
+                         AddComment{text, 0, {}},
+                         {1000, 20, false},
+                         1376539200};
+        if (auto res = store.execute(std::move(r)); !res.ok()) {
+          std::fprintf(stderr, "refused: %s\n", res.error().message.c_str());
+          std::exit(1);
+        }
+      }
+    });
+  for (auto& t : writers)
+    t.join();
+  store.close();
+  auto queries = Queries::open(path);
+  if (!queries.ok()) std::exit(1);
+  std::printf("== search over %d comments in %d dossiers (20 hits with snippets) ==\n",
+              kDossiers * kComments, kDossiers);
+  for (const char* text :
+       {"tinh gian bien che", "da nang", "bien c", "y kien so 4242", "khong co tu nay"}) {
+    std::size_t hits = 0;
+    int n = 0;
+    const auto start = Clock::now();
+    while (since(start) < std::min(cfg.seconds, 1.0) || n < 5) {
+      auto r = queries.value()->search(1000, text, 20);
+      if (!r.ok()) std::exit(1);
+      hits = r.value().size();
+      ++n;
+    }
+    std::printf("%-34s %8.3f ms a search   (%zu hits)\n", (std::string("\"") + text + "\"").c_str(),
+                since(start) * 1000 / n, hits);
+  }
+  queries.value().reset();
+  for (const char* suffix : {"", "-wal", "-shm"})
+    std::filesystem::remove(path + suffix);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -197,5 +294,6 @@ int main(int argc, char** argv) {
         clients, clients == 1 ? " " : "s", "", r.rate, r.p50_ms, r.p99_ms, r.mean_batch,
         fsync > 0 ? r.rate / fsync : 0);
   }
+  search_figures(cfg, defs);
   return 0;
 }

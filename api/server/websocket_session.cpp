@@ -4,6 +4,7 @@
 
 #include "api/server/dossier_view.h"
 #include "api/server/protocol.h"
+#include "api/server/search_view.h"
 #include "engine/command_json.h"
 
 namespace planflow {
@@ -129,6 +130,7 @@ void WebsocketSession::dispatch(const json& request, const json& id) {
   if (name == "subscribe") return op_subscribe(request, id);
   if (name == "unsubscribe") return op_unsubscribe(request, id);
   if (name == "language") return op_language(request, id);
+  if (name == "search") return op_search(request, id);
   if (name == "subscribe_inbox") {
     following_inbox_ = true;
     hub_->follow_inbox(user_.id, this);
@@ -360,6 +362,37 @@ void WebsocketSession::op_language(const json& request, const json& id) {
                 "/lang");
   language_ = *language;
   reply(id, {{"lang", language_tag(language_)}});
+}
+
+void WebsocketSession::op_search(const json& request, const json& id) {
+  const auto text = request.find("text");
+  if (text == request.end() || !text->is_string())
+    return fail(id, "bad_request",
+                {"Tìm kiếm cần có \"text\" (một chuỗi)", "a search needs a \"text\" (a string)"},
+                "/text");
+  const std::string& words = text->get_ref<const std::string&>();
+  const std::string max = std::to_string(kMaxSearchTextBytes);
+  if (words.size() > kMaxSearchTextBytes)
+    return fail(id, "bad_request",
+                {"Nội dung tìm kiếm dài quá " + max + " byte",
+                 "the search text is longer than " + max + " bytes"},
+                "/text");
+  std::size_t limit = kDefaultSearchHits;
+  if (const auto l = request.find("limit"); l != request.end()) {
+    const std::string most = std::to_string(kMaxSearchHits);
+    if (!l->is_number_unsigned() || l->get<std::uint64_t>() < 1 ||
+        l->get<std::uint64_t>() > kMaxSearchHits)
+      return fail(id, "bad_request",
+                  {"\"limit\" phải là một số nguyên từ 1 đến " + most,
+                   "\"limit\" must be a whole number from 1 to " + most},
+                  "/limit");
+    limit = l->get<std::size_t>();
+  }
+  // Participants only, administrators too, as the dossier list is: search
+  // is for finding one's own work, not for auditing.
+  auto hits = hub_->queries().search(user_.id, words, limit);
+  if (!hits.ok()) return fail(id, protocol_error(hits.error()));
+  reply(id, search_hits_json(hits.value()));
 }
 
 void WebsocketSession::deliver(std::vector<Outgoing> messages) {

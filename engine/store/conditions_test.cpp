@@ -28,11 +28,6 @@ std::string file_bytes(const std::string& path) {
   return ss.str();
 }
 
-// What a comments view was before anchors and edits.
-const std::string kNoCommentAnchors =
-    "ALTER TABLE comments DROP COLUMN anchor; ALTER TABLE comments DROP COLUMN edits; "
-    "ALTER TABLE comments DROP COLUMN edited_at; ALTER TABLE comments DROP COLUMN withdrawn_at; ";
-
 sql::Connection raw(const std::string& path) {
   sql::SqlError e;
   auto db = sql::Connection::open(path, sql::Connection::Mode::kReadWrite, &e);
@@ -57,9 +52,10 @@ TEST_CASE("a database of schema version 1 is upgraded in place and keeps its his
   }
   {
     // Exactly what the first schema version holds: no request ids, no inbox
-    // index, no accounts.
+    // index, no accounts, no blocks, no search index.
     auto db = raw(path);
-    REQUIRE(db.exec("DROP TABLE commands; DROP INDEX tasks_by_assignee; DROP TABLE sessions; "
+    REQUIRE(db.exec("DROP TABLE search_index; DROP TABLE commands; DROP INDEX tasks_by_assignee; "
+                    "DROP TABLE sessions; "
                     "DROP TABLE sign_in_failures; DROP TABLE users; DROP TABLE units; "
                     "ALTER TABLE versions DROP COLUMN blocks; " +
                     kNoCommentAnchors + "PRAGMA user_version = 1;")
@@ -130,8 +126,8 @@ TEST_CASE("drafts stored as plain text before blocks read as paragraphs after th
   REQUIRE(rebuild_views(path, defs).ok());
   {
     auto db = raw(path);
-    REQUIRE(db.exec("ALTER TABLE versions DROP COLUMN blocks; " + kNoCommentAnchors +
-                    "PRAGMA user_version = 3;")
+    REQUIRE(db.exec("DROP TABLE search_index; ALTER TABLE versions DROP COLUMN blocks; " +
+                    kNoCommentAnchors + "PRAGMA user_version = 3;")
                 .ok());
     sql::SqlError e;
     auto text = db.prepare("UPDATE versions SET text = ?", &e);

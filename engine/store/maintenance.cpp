@@ -4,6 +4,7 @@
 #include "engine/event_json.h"
 #include "engine/store/log_reader.h"
 #include "engine/store/schema.h"
+#include "engine/store/search_index.h"
 #include "engine/store/views.h"
 
 namespace planflow {
@@ -159,6 +160,12 @@ Result<VerifyReport, StoreError> verify_database(const std::string& path,
     return fail(std::nullopt, std::nullopt,
                 std::string("the views differ from the log in table ") + table + ": stored " +
                     row(stored) + ", rebuilt " + row(rebuilt) + "; run planflow rebuild");
+  }
+  // Equal rows could still sit over a damaged FTS5 index.
+  if (dump_search_terms(db) != dump_search_terms(*memory)) {
+    (void)db.exec("COMMIT");
+    return fail(std::nullopt, std::nullopt,
+                "the search index differs from its rows; run planflow rebuild");
   }
   (void)db.exec("COMMIT");
   return report;

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/search_text.h"
 #include "engine/store/sqlite.h"
 #include "engine/store/store.h"
 
@@ -50,6 +51,19 @@ struct DueTimer {
   Time at = 0;
 };
 
+// One text that matched a search: a dossier's title or issued symbol, a
+// draft version, a comment.
+struct SearchHit {
+  DossierId dossier = 0;
+  std::string dossier_title;
+  std::string source;       // "title", "symbol", "version" or "comment"
+  std::int64_t number = 0;  // the version's number, the comment's id; 0 otherwise
+  Snippet snippet;          // of the text as written, diacritics and all
+  double rank = 0;          // FTS5's bm25: lower is a better match
+};
+
+inline constexpr std::size_t kMaxSearchHits = 50;
+
 class Queries {
  public:
   static Result<std::unique_ptr<Queries>, StoreError> open(const std::string& path);
@@ -61,6 +75,12 @@ class Queries {
   Result<DossierSummary, StoreError> dossier(DossierId id, UserId user);
   // The roles `user` plays in the dossier; empty when not a participant.
   Result<std::vector<std::string>, StoreError> roles_of(DossierId id, UserId user);
+
+  // The texts of dossiers `user` takes part in that hold every word of
+  // `text`, accents or not (engine/search_text.h), best first, at most
+  // `limit` (itself at most kMaxSearchHits). No words, no hits.
+  Result<std::vector<SearchHit>, StoreError> search(UserId user, std::string_view text,
+                                                    std::size_t limit);
 
   // Timers due at `now` (at <= now), earliest first, at most `limit` of them.
   Result<std::vector<DueTimer>, StoreError> due_timers(Time now, std::size_t limit);

@@ -1,5 +1,6 @@
 #include "engine/store/schema.h"
 
+#include "engine/store/search_index.h"
 #include "engine/store/views.h"
 
 namespace planflow {
@@ -180,8 +181,24 @@ CREATE TABLE sign_in_failures (
 ALTER TABLE versions ADD COLUMN blocks TEXT NOT NULL DEFAULT '[]';
 )sql",
      rewrite_versions_view},
-    // 5: comments point into the draft, and their authors may edit or
-    // withdraw them; comments already there are on the whole document.
+    // 5: full-text search over titles, symbols, versions and comments
+    // (search_index.h). FTS5 indexes `keys`, the words as search keys; the
+    // rest is kept for snippets and for finding the dossier. The rows come
+    // from the views already there.
+    {R"sql(
+CREATE VIRTUAL TABLE search_index USING fts5(
+  keys,
+  original UNINDEXED,
+  dossier_id UNINDEXED,
+  source UNINDEXED,
+  number UNINDEXED,
+  tokenize = 'unicode61 remove_diacritics 2'
+);
+)sql",
+     rewrite_search_index},
+    // 6: comments point into the draft, and their authors may edit or
+    // withdraw them; comments already there are on the whole document,
+    // and none was ever edited or withdrawn, so the search index stands.
     {R"sql(
 ALTER TABLE comments ADD COLUMN anchor TEXT NOT NULL DEFAULT '{"kind":"document"}';
 ALTER TABLE comments ADD COLUMN edits INTEGER NOT NULL DEFAULT 0;

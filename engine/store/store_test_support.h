@@ -96,4 +96,10 @@ inline void approve(Store& store, Requests& req, DossierId id, Time now = kMeeti
   must_commit(store, req.make(id, kChair, action("approve"), now));
 }
 
+// SQL that takes the comments view back to before anchors and edits
+// (schema 6), for tests that make an older database.
+inline const std::string kNoCommentAnchors =
+    "ALTER TABLE comments DROP COLUMN anchor; ALTER TABLE comments DROP COLUMN edits; "
+    "ALTER TABLE comments DROP COLUMN edited_at; ALTER TABLE comments DROP COLUMN withdrawn_at; ";
+
 }  // namespace planflow::testing

@@ -4,13 +4,14 @@
 
 #include "engine/document.h"
 #include "engine/event_json.h"
+#include "engine/store/search_index.h"
 
 namespace planflow {
 
 const std::vector<const char*>& view_tables() {
-  static const std::vector<const char*> kTables = {"dossiers",      "participants", "tasks",
-                                                   "consultations", "invitees",     "comments",
-                                                   "versions",      "register",     "timers"};
+  static const std::vector<const char*> kTables = {
+      "dossiers", "participants", "tasks",    "consultations", "invitees",
+      "comments", "versions",     "register", "timers",        "search_index"};
   return kTables;
 }
 
@@ -21,12 +22,12 @@ constexpr const char* kInsertVersion =
     "VALUES (?, ?, ?, ?, ?, ?, ?)";
 
 sql::SqlStatus insert_version(sql::Statement& insert, std::int64_t dossier, const Event& e,
-                              const VersionSubmitted& v) {
+                              const VersionSubmitted& v, const std::string& text) {
   return insert.bind(1, dossier)
       .bind(2, v.number)
       .bind(3, e.actor)
       .bind(4, v.summary)
-      .bind(5, document_text(*v.blocks))
+      .bind(5, text)
       .bind(6,
             blocks_to_json(*v.blocks).dump(-1, ' ', false, nlohmann::json::error_handler_t::strict))
       .bind(7, e.at)
@@ -52,7 +53,10 @@ sql::SqlStatus rewrite_versions_view(sql::Connection& db) {
     // verify names it, and its dossier cannot be loaded either way.
     if (!v.ok()) continue;
     const Event e{events->int64(2), static_cast<UserId>(events->int64(1)), {}};
-    if (auto r = insert_version(*insert, events->int64(0), e, v.value()); !r.ok()) return r;
+    if (auto r = insert_version(*insert, events->int64(0), e, v.value(),
+                                document_text(*v.value().blocks));
+        !r.ok())
+      return r;
   }
   if (rc != SQLITE_DONE) return events->error("reading the log");
   return {};
@@ -76,57 +80,71 @@ sql::SqlStatus ViewWriter::on_event(const StoredEvent& se, const DossierState& a
   const Event& e = se.event;
   const auto dossier = static_cast<std::int64_t>(se.dossier);
   if (const auto* c = std::get_if<DossierCreated>(&e.body)) {
-    return stmt(
-               "INSERT INTO dossiers (id, workflow_id, workflow_version, title, document_type, "
-               "issuer_id, issuer_code, drafting_unit_id, drafting_unit_code, state, version, "
-               "versions, frozen, created_at, updated_at, last_seq) "
-               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '', 0, 0, 0, ?, ?, 0)")
-        .bind(1, dossier)
-        .bind(2, c->definition_id)
-        .bind(3, c->definition_version)
-        .bind(4, c->title)
-        .bind(5, c->document_type)
-        .bind(6, c->issuer.id)
-        .bind(7, c->issuer.code)
-        .bind(8, c->drafting_unit.id)
-        .bind(9, c->drafting_unit.code)
-        .bind(10, e.at)
-        .bind(11, e.at)
-        .run();
+    auto r = stmt(
+                 "INSERT INTO dossiers (id, workflow_id, workflow_version, title, document_type, "
+                 "issuer_id, issuer_code, drafting_unit_id, drafting_unit_code, state, version, "
+                 "versions, frozen, created_at, updated_at, last_seq) "
+                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '', 0, 0, 0, ?, ?, 0)")
+                 .bind(1, dossier)
+                 .bind(2, c->definition_id)
+                 .bind(3, c->definition_version)
+                 .bind(4, c->title)
+                 .bind(5, c->document_type)
+                 .bind(6, c->issuer.id)
+                 .bind(7, c->issuer.code)
+                 .bind(8, c->drafting_unit.id)
+                 .bind(9, c->drafting_unit.code)
+                 .bind(10, e.at)
+                 .bind(11, e.at)
+                 .run();
+    if (!r.ok()) return r;
+    return SearchIndexWriter(*db_).add(dossier, SearchSource::kTitle, 0, c->title);
   }
-  if (const auto* v = std::get_if<VersionSubmitted>(&e.body))
-    return insert_version(stmt(kInsertVersion), dossier, e, *v);
+  if (const auto* v = std::get_if<VersionSubmitted>(&e.body)) {
+    const std::string text = document_text(*v->blocks);
+    if (auto r = insert_version(stmt(kInsertVersion), dossier, e, *v, text); !r.ok()) return r;
+    return SearchIndexWriter(*db_).add(dossier, SearchSource::kVersion, v->number, text);
+  }
   if (const auto* c = std::get_if<CommentAdded>(&e.body)) {
-    return stmt(
-               "INSERT INTO comments (dossier_id, comment_id, author, unit_id, reply_to, text, "
-               "created_at, disposition, explanation, anchor) "
-               "VALUES (?, ?, ?, ?, ?, ?, ?, 'none', '', ?)")
-        .bind(1, dossier)
-        .bind(2, c->comment_id)
-        .bind(3, e.actor)
-        .bind(4, c->unit)
-        .bind(5, c->reply_to)
-        .bind(6, c->text)
-        .bind(7, e.at)
-        .bind(8, anchor_to_json(c->anchor).dump())
-        .run();
+    auto r = stmt(
+                 "INSERT INTO comments (dossier_id, comment_id, author, unit_id, reply_to, text, "
+                 "created_at, disposition, explanation, anchor) "
+                 "VALUES (?, ?, ?, ?, ?, ?, ?, 'none', '', ?)")
+                 .bind(1, dossier)
+                 .bind(2, c->comment_id)
+                 .bind(3, e.actor)
+                 .bind(4, c->unit)
+                 .bind(5, c->reply_to)
+                 .bind(6, c->text)
+                 .bind(7, e.at)
+                 .bind(8, anchor_to_json(c->anchor).dump())
+                 .run();
+    if (!r.ok()) return r;
+    return SearchIndexWriter(*db_).add(dossier, SearchSource::kComment, c->comment_id, c->text);
   }
   if (const auto* c = std::get_if<CommentEdited>(&e.body)) {
-    return stmt(
-               "UPDATE comments SET text = ?, edits = edits + 1, edited_at = ? "
-               "WHERE dossier_id = ? AND comment_id = ?")
-        .bind(1, c->text)
-        .bind(2, e.at)
-        .bind(3, dossier)
-        .bind(4, c->comment_id)
-        .run();
+    auto r = stmt(
+                 "UPDATE comments SET text = ?, edits = edits + 1, edited_at = ? "
+                 "WHERE dossier_id = ? AND comment_id = ?")
+                 .bind(1, c->text)
+                 .bind(2, e.at)
+                 .bind(3, dossier)
+                 .bind(4, c->comment_id)
+                 .run();
+    if (!r.ok()) return r;
+    // Search finds what the comment says now; the history keeps the rest.
+    SearchIndexWriter index(*db_);
+    if (auto s = index.remove(dossier, SearchSource::kComment, c->comment_id); !s.ok()) return s;
+    return index.add(dossier, SearchSource::kComment, c->comment_id, c->text);
   }
   if (const auto* w = std::get_if<CommentWithdrawn>(&e.body)) {
-    return stmt("UPDATE comments SET withdrawn_at = ? WHERE dossier_id = ? AND comment_id = ?")
-        .bind(1, e.at)
-        .bind(2, dossier)
-        .bind(3, w->comment_id)
-        .run();
+    auto r = stmt("UPDATE comments SET withdrawn_at = ? WHERE dossier_id = ? AND comment_id = ?")
+                 .bind(1, e.at)
+                 .bind(2, dossier)
+                 .bind(3, w->comment_id)
+                 .run();
+    if (!r.ok()) return r;
+    return SearchIndexWriter(*db_).remove(dossier, SearchSource::kComment, w->comment_id);
   }
   if (const auto* d = std::get_if<CommentDisposed>(&e.body)) {
     return stmt(
@@ -140,17 +158,19 @@ sql::SqlStatus ViewWriter::on_event(const StoredEvent& se, const DossierState& a
         .run();
   }
   if (const auto* a = std::get_if<ActionTaken>(&e.body); a && a->issued) {
-    return stmt(
-               "INSERT INTO register (issuer_id, series, year, number, symbol, dossier_id, "
-               "issued_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
-        .bind(1, after.issuer.id)
-        .bind(2, a->issued->series)
-        .bind(3, a->issued->year)
-        .bind(4, a->issued->number)
-        .bind(5, a->issued->symbol)
-        .bind(6, dossier)
-        .bind(7, e.at)
-        .run();
+    auto r = stmt(
+                 "INSERT INTO register (issuer_id, series, year, number, symbol, dossier_id, "
+                 "issued_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                 .bind(1, after.issuer.id)
+                 .bind(2, a->issued->series)
+                 .bind(3, a->issued->year)
+                 .bind(4, a->issued->number)
+                 .bind(5, a->issued->symbol)
+                 .bind(6, dossier)
+                 .bind(7, e.at)
+                 .run();
+    if (!r.ok()) return r;
+    return SearchIndexWriter(*db_).add(dossier, SearchSource::kSymbol, 0, a->issued->symbol);
   }
   return {};
 }
@@ -310,6 +330,9 @@ std::string dump_views(sql::Connection& db) {
     for (const std::string& line : dump_view_table(db, table))
       out += line + "\n";
   }
+  out += "# search_index terms\n";
+  for (const std::string& line : dump_search_terms(db))
+    out += line + "\n";
   return out;
 }
 

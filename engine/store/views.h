@@ -1,8 +1,9 @@
 // The read views, written in the transaction of the events they follow
 // from: dossiers, participants, open tasks (the inbox), consultation
 // progress, invitees, comments, versions, the register of issued numbers,
-// and pending timers. They are a cache of the log: rebuild_views() makes
-// them again from the events alone, and verify compares the two.
+// pending timers, and the full-text index (search_index.h). They are a
+// cache of the log: rebuild_views() makes them again from the events alone,
+// and verify compares the two.
 #pragma once
 
 #include <optional>
@@ -48,7 +49,8 @@ const std::vector<const char*>& view_tables();
 // equal dumps mean equal tables.
 std::vector<std::string> dump_view_table(sql::Connection& db, const char* table);
 
-// All view tables, each headed by "# name".
+// All view tables, each headed by "# name", then the words the search
+// index holds (dump_search_terms).
 std::string dump_views(sql::Connection& db);
 
 }  // namespace planflow

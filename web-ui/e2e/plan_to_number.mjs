@@ -4,8 +4,9 @@
 // live, the chair sends it back for revision, the drafter answers every
 // comment and resubmits, the chair approves, the clerk issues, and all four
 // screens show the official number. Around it: an outsider is kept out, a
-// server error is shown by its field, markup in a comment stays text, and
-// the English toggle works on the dossier page.
+// server error is shown by its field, markup in a comment stays text (in
+// search results too), a search without accents finds a comment, and the
+// English toggle works on the dossier page.
 import { readFileSync } from "node:fs";
 import mammoth from "mammoth";
 import { planDocx } from "../test-support/docx_fixture.mjs";
@@ -169,6 +170,30 @@ export async function planToNumber({ browser, url, screenshot, restart, artifact
     }
     await checkAccessibility(nam, "the dossier page during the consultation");
     await screenshot(nam, "delegate-comments-live");
+  });
+
+  await step("delegate Nam: searches without accents from the top bar and finds the comments and the dossier", async () => {
+    const box = nam.getByRole("searchbox", { name: "Tìm trong hồ sơ, dự thảo và góp ý" });
+    await box.fill("de nghi bo sung chi tieu dao tao");
+    await box.press("Enter");
+    await nam.locator("#search-title", { hasText: "Kết quả cho “de nghi bo sung chi tieu dao tao”" }).waitFor();
+    const hit = nam.locator(".search-hits li", { hasText: "Góp ý số" });
+    await hit.getByRole("link", { name: TITLE }).waitFor();
+    const marked = await hit.locator(".snippet mark").allTextContents();
+    const expected = ["Đề", "nghị", "bổ", "sung", "chỉ", "tiêu", "đào", "tạo"];
+    if (JSON.stringify(marked) !== JSON.stringify(expected))
+      throw new Error(`the snippet marks ${JSON.stringify(marked)}`);
+    // Typing on the search page refines the results as the words come.
+    await box.fill("onerror alert");
+    const markup = nam.locator(".search-hits li", { hasText: "Góp ý số" });
+    await markup.locator(".snippet", { hasText: XSS }).waitFor();
+    const images = await nam.locator(".search-hits img").count();
+    if (images !== 0) throw new Error(`${images} <img> elements were made from a snippet`);
+    await checkAccessibility(nam, "the search page");
+    await screenshot(nam, "delegate-search");
+    await markup.getByRole("link", { name: TITLE }).click();
+    await nam.locator("#dossier-title", { hasText: TITLE }).waitFor();
+    await comment(nam, XSS).waitFor();
   });
 
   await step("delegate Lan: replies to Nam's comment; the reply shows in its thread for Nam", async () => {

@@ -12,6 +12,8 @@ import { logout, me, sessionEnded, type User } from "./http";
 import { LangProvider, useLang } from "./lang_context";
 import { LanguageToggle } from "./LanguageToggle";
 import { NewDossier } from "./NewDossier";
+import { SearchBox } from "./SearchBox";
+import { SearchPage } from "./SearchPage";
 import { SessionProvider } from "./session_context";
 import { SignIn } from "./SignIn";
 
@@ -28,6 +30,7 @@ function Header(props: { user: User | null; state: ConnectionState | null; onSig
       <span class="brand">{t("appName")}</span>
       {props.state && <ConnectionIndicator state={props.state} />}
       <span class="spacer" />
+      {props.user && <SearchBox />}
       {props.user && <span class="who">{t("signedInAs", { name: props.user.name })}</span>}
       {props.user && <Nav />}
       <LanguageToggle />
@@ -160,6 +163,7 @@ function Shell(props: { client: PlanflowClient }) {
               <Route path="/dossiers/:id" component={DossierPage} />
               <Route path="/dossiers/:id/dispositions" component={DispositionTablePage} />
               <Route path="/dossiers/:id/document" component={IssuedDocumentPage} />
+              <Route path="/search" component={SearchPage} />
               <Route default component={NotFound} />
             </Router>
           </main>

@@ -186,6 +186,17 @@ export interface CommandResult {
 
 export type CommandBody = { type: string } & Record<string, unknown>;
 
+/** One text that matched a search; marks are [begin, end) in code points of the snippet. */
+export interface SearchHit {
+  dossier: number;
+  dossier_title: string;
+  source: "title" | "symbol" | "version" | "comment";
+  number: number;
+  snippet: string;
+  marks: [number, number][];
+  rank: number;
+}
+
 /** Each operation's parameters and result, so request() is typed by op. */
 export interface Operations {
   inbox: { params: Record<string, never>; result: { tasks: InboxTask[] } };
@@ -197,6 +208,7 @@ export interface Operations {
   unsubscribe: { params: { dossier: number }; result: unknown };
   subscribe_inbox: { params: Record<string, never>; result: unknown };
   language: { params: { lang: "vi" | "en" }; result: { lang: "vi" | "en" } };
+  search: { params: { text: string; limit?: number }; result: { hits: SearchHit[] } };
   command: {
     params: {
       dossier: number;
