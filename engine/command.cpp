@@ -8,9 +8,9 @@ namespace planflow {
 namespace {
 
 // In the order of the Command variant, so the index of one names it.
-constexpr std::array<const char*, 9> kCommandTypeNames = {
+constexpr std::array<const char*, 10> kCommandTypeNames = {
     "create_dossier",  "bind_role",           "unbind_role", "submit_version", "add_comment",
-    "dispose_comment", "no_further_comments", "take_action", "fire_timer"};
+    "dispose_comment", "no_further_comments", "take_action", "fire_timer",     "sign_document"};
 static_assert(kCommandTypeNames.size() == std::variant_size_v<Command>);
 
 constexpr std::array<const char*, 5> kDispositionNames = {"none", "accepted", "partly_accepted",
