@@ -25,7 +25,7 @@ Sha256 sha256(std::string_view bytes) {
 Sha256 version_digest(std::uint32_t number, const std::vector<Block>& blocks) {
   json version = {{"number", number}, {"blocks", blocks_to_json(blocks)}};
   // nlohmann::json keeps object keys sorted, so dump() is canonical.
-  return sha256(version.dump(-1, ' ', false, json::error_handler_t::strict));
+  return sha256(version.dump(-1, ' ', false, json::error_handler_t::replace));
 }
 
 std::optional<SignedContent> signed_content_of(const DossierState& s, UserId signer) {
@@ -44,7 +44,7 @@ std::string signed_content_bytes(const SignedContent& c) {
                         {"symbol", c.symbol},
                         {"issued_at", c.issued_at},
                         {"signer", c.signer}};
-  return content.dump(-1, ' ', false, json::error_handler_t::strict);
+  return content.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 Sha256 signed_content_digest(const SignedContent& content) {
