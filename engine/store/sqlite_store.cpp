@@ -95,7 +95,8 @@ Result<CachedDossier, StoreError> load_dossier(sql::Connection& db, const Defini
                                                DossierId id) {
   std::optional<CachedDossier> out;
   auto stop = read_dossier_log(
-      db, defs, id, [&out](const Definition& def, LoggedEvent&& e) -> std::optional<StoreError> {
+      db, defs, id,
+      [&out, id](const Definition& def, LoggedEvent&& e) -> std::optional<StoreError> {
         if (!out) {
           out.emplace(CachedDossier{DossierState(def), {}});
           out->state.id = id;
