@@ -40,9 +40,9 @@ TakeAction action(std::string name, ActionInputs inputs = {}) {
 }
 
 const char* command_name(const Command& c) {
-  static constexpr const char* kNames[] = {"CreateDossier",     "BindRole",   "UnbindRole",
-                                           "SubmitVersion",     "AddComment", "DisposeComment",
-                                           "NoFurtherComments", "TakeAction", "FireTimer"};
+  static constexpr const char* kNames[] = {
+      "CreateDossier",  "BindRole",          "UnbindRole", "SubmitVersion", "AddComment",
+      "DisposeComment", "NoFurtherComments", "TakeAction", "FireTimer",     "SignDocument"};
   static_assert(std::size(kNames) == std::variant_size_v<Command>);
   return kNames[c.index()];
 }
