@@ -53,7 +53,8 @@ TEST_CASE("a database of schema version 1 is upgraded in place and keeps its his
     // Exactly what the first schema version holds: no request ids, no inbox
     // index, no accounts.
     auto db = raw(path);
-    REQUIRE(db.exec("DROP TABLE commands; DROP INDEX tasks_by_assignee; DROP TABLE sessions; "
+    REQUIRE(db.exec("DROP TABLE signing_keys; "
+                    "DROP TABLE commands; DROP INDEX tasks_by_assignee; DROP TABLE sessions; "
                     "DROP TABLE sign_in_failures; DROP TABLE users; DROP TABLE units; "
                     "ALTER TABLE versions DROP COLUMN blocks; PRAGMA user_version = 1;")
                 .ok());
@@ -123,7 +124,9 @@ TEST_CASE("drafts stored as plain text before blocks read as paragraphs after th
   REQUIRE(rebuild_views(path, defs).ok());
   {
     auto db = raw(path);
-    REQUIRE(db.exec("ALTER TABLE versions DROP COLUMN blocks; PRAGMA user_version = 3;").ok());
+    REQUIRE(db.exec("DROP TABLE signing_keys; ALTER TABLE versions DROP COLUMN blocks; "
+                    "PRAGMA user_version = 3;")
+                .ok());
     sql::SqlError e;
     auto text = db.prepare("UPDATE versions SET text = ?", &e);
     REQUIRE(text);
