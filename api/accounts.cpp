@@ -9,6 +9,8 @@
 #include <mutex>
 
 #include "api/password.h"
+#include "engine/signature_content.h"
+#include "engine/store/ed25519.h"
 #include "engine/store/schema.h"
 #include "engine/store/sqlite.h"
 #include "engine/text.h"
@@ -330,6 +332,34 @@ class SqliteAccounts final : public Accounts {
     return out;
   }
 
+  Result<DocumentSignature, AccountError> sign_with_key(UserId user,
+                                                        std::span<const std::uint8_t> message,
+                                                        Time now) override {
+    std::lock_guard lock(mu_);
+    auto key = private_key_of(user, now);
+    if (!key.ok()) return key.error();
+    const auto public_key = ed25519_public_key(key.value());
+    const auto signature = ed25519_sign(key.value(), message);
+    if (!public_key || !signature)
+      return fail(AccountErrorCode::kUnavailable, "OpenSSL could not sign");
+    return DocumentSignature{to_hex(*public_key), to_hex(*signature)};
+  }
+
+  Result<std::optional<std::string>, AccountError> signing_key(UserId user) override {
+    std::lock_guard lock(mu_);
+    sql::SqlError e;
+    auto* select = db_.cached("SELECT public_key FROM signing_keys WHERE user_id = ?", &e);
+    if (!select) return unavailable(e);
+    select->bind(1, static_cast<std::int64_t>(user));
+    const int rc = select->step();
+    std::optional<std::string> out;
+    if (rc == SQLITE_ROW) out = select->text(0);
+    select->reset();
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+      return unavailable(db_.last_error("reading a signing key"));
+    return out;
+  }
+
   Result<User, AccountError> user(UserId id) override {
     std::lock_guard lock(mu_);
     auto found = find_user_by_id(id);
@@ -570,6 +600,49 @@ class SqliteAccounts final : public Accounts {
     auto* remove = db_.cached("DELETE FROM sign_in_failures WHERE last_at < ?", &e);
     if (!remove) return e;
     return remove->bind(1, cutoff).run();
+  }
+
+  // The user's private key, made and stored first if there is none.
+  Result<Ed25519PrivateKey, AccountError> private_key_of(UserId user, Time now) {
+    sql::SqlError e;
+    auto* select = db_.cached("SELECT private_key FROM signing_keys WHERE user_id = ?", &e);
+    if (!select) return unavailable(e);
+    select->bind(1, static_cast<std::int64_t>(user));
+    const int rc = select->step();
+    std::vector<std::uint8_t> stored;
+    if (rc == SQLITE_ROW) stored = select->blob(0);
+    select->reset();
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+      return unavailable(db_.last_error("reading a signing key"));
+    Ed25519PrivateKey key{};
+    if (rc == SQLITE_ROW) {
+      if (stored.size() != key.size())
+        return fail(AccountErrorCode::kUnavailable,
+                    "the signing key of user " + std::to_string(user) + " is damaged");
+      std::copy(stored.begin(), stored.end(), key.begin());
+      return key;
+    }
+    auto found = find_user_by_id(user);
+    if (!found.ok()) return found.error();
+    if (!found.value())
+      return fail(AccountErrorCode::kNotFound, "there is no user " + std::to_string(user));
+    const auto pair = ed25519_generate();
+    if (!pair) return fail(AccountErrorCode::kUnavailable, "OpenSSL could not make a key pair");
+    auto* insert = db_.cached(
+        "INSERT INTO signing_keys (user_id, algorithm, public_key, private_key, created_at) "
+        "VALUES (?, ?, ?, ?, ?)",
+        &e);
+    if (!insert) return unavailable(e);
+    const std::string public_hex = to_hex(pair->public_key);
+    if (auto r = insert->bind(1, static_cast<std::int64_t>(user))
+                     .bind(2, kSignatureAlgorithm)
+                     .bind(3, public_hex)
+                     .bind_blob(4, pair->private_key.data(), pair->private_key.size())
+                     .bind(5, now)
+                     .run();
+        !r.ok())
+      return unavailable(r.error());
+    return pair->private_key;
   }
 
   sql::SqlStatus revoke_sessions(UserId id) {

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -67,6 +68,12 @@ struct AccountOptions {
   Time max_delay = 15 * 60;
 };
 
+// A signature made with a user's key: both in lower-case hex.
+struct DocumentSignature {
+  std::string public_key;  // Ed25519, 32 bytes
+  std::string signature;   // 64 bytes
+};
+
 class Accounts {
  public:
   virtual ~Accounts() = default;
@@ -96,6 +103,17 @@ class Accounts {
   // otherwise) and the user enabled (kDisabled otherwise).
   virtual Result<User, AccountError> session_user(const std::string& token, Time now) = 0;
   virtual void sign_out(const std::string& token) = 0;
+
+  // Signing keys (Ed25519, signing_keys table): made by the server the
+  // first time a user signs, then kept for good. The private key is held by
+  // the server ("remote signing") and never leaves this class; no reply,
+  // log or listing shows it.
+  //
+  // Signs `message` (a signed_content_digest()) with `user`'s key.
+  virtual Result<DocumentSignature, AccountError> sign_with_key(
+      UserId user, std::span<const std::uint8_t> message, Time now) = 0;
+  // The user's public signing key in hex; nullopt when they have none yet.
+  virtual Result<std::optional<std::string>, AccountError> signing_key(UserId user) = 0;
 };
 
 // Accounts in the SQLite database at `path` (created and migrated as the

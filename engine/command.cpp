@@ -8,10 +8,10 @@ namespace planflow {
 namespace {
 
 // In the order of the Command variant, so the index of one names it.
-constexpr std::array<const char*, 11> kCommandTypeNames = {
+constexpr std::array<const char*, 12> kCommandTypeNames = {
     "create_dossier", "bind_role",       "unbind_role",         "submit_version",
     "add_comment",    "dispose_comment", "no_further_comments", "take_action",
-    "fire_timer",     "edit_comment",    "withdraw_comment"};
+    "fire_timer",     "edit_comment",    "withdraw_comment",    "sign_document"};
 static_assert(kCommandTypeNames.size() == std::variant_size_v<Command>);
 
 constexpr std::array<const char*, 5> kDispositionNames = {"none", "accepted", "partly_accepted",

@@ -107,9 +107,22 @@ struct FireTimer {
   friend bool operator==(const FireTimer&, const FireTimer&) = default;
 };
 
+// Sent by the server after issuance: the signer's Ed25519 signature over
+// signed_content_digest() (signature_content.h), all in lower-case hex. The
+// engine checks the digest is that of the issued document; the signature
+// itself the server checks before it sends, and `planflow verify` after.
+struct SignDocument {
+  UserId signer = 0;
+  std::string public_key;  // 32 bytes
+  std::string digest;      // 32 bytes
+  std::string signature;   // 64 bytes
+  friend bool operator==(const SignDocument&, const SignDocument&) = default;
+};
+
 using Command =
     std::variant<CreateDossier, BindRole, UnbindRole, SubmitVersion, AddComment, DisposeComment,
-                 NoFurtherComments, TakeAction, FireTimer, EditComment, WithdrawComment>;
+                 NoFurtherComments, TakeAction, FireTimer, EditComment, WithdrawComment,
+                 SignDocument>;
 
 // "create_dossier", "add_comment", ...: the `type` a command has in JSON.
 const char* command_type_name(const Command& c);

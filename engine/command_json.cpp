@@ -651,7 +651,7 @@ Command read_command(Reader& r, size_t type, const Definition* def) {
       r.only({"type", "comment_id"}, what, what_vi);
       return WithdrawComment{r.id("comment_id")};
   }
-  // fire_timer is refused before this is called.
+  // fire_timer and sign_document are refused before this is called.
   return NoFurtherComments{};
 }
 
@@ -732,6 +732,12 @@ struct ToJson {
     out["inputs"] = std::move(inputs);
   }
   void operator()(const FireTimer& f) const { out["timer_id"] = f.timer_id; }
+  void operator()(const SignDocument& d) const {
+    out["signer"] = d.signer;
+    out["public_key"] = d.public_key;
+    out["digest"] = d.digest;
+    out["signature"] = d.signature;
+  }
 };
 
 }  // namespace
@@ -753,6 +759,12 @@ Result<Command> command_from_json(const json& j, const Definition* definition) {
   if (std::string_view(names[index]) == "fire_timer") {
     r.fail_vi(r.at("type"), "fire_timer is sent by the timer service, not by clients",
               "Lệnh “fire_timer” chỉ dành cho dịch vụ hẹn giờ của hệ thống, người dùng không "
+              "được gửi");
+    return *error;
+  }
+  if (std::string_view(names[index]) == "sign_document") {
+    r.fail_vi(r.at("type"), "sign_document is sent by the server after issuance, not by clients",
+              "Lệnh “sign_document” do hệ thống gửi sau khi ban hành văn bản, người dùng không "
               "được gửi");
     return *error;
   }

@@ -484,6 +484,44 @@ class Decider {
     return take(*s_.current().deadline->on_expiry, {}, timer->id);
   }
 
+  Status operator()(const SignDocument& c) {
+    if (auto e = require_created()) return *e;
+    if (actor_.user != kSystemUser)
+      return user_error(ErrorCode::kForbiddenRole,
+                        "only the server signs issued documents, with the signer's key",
+                        "Chỉ hệ thống được ký số văn bản đã ban hành, bằng khóa của người ký");
+    if (!s_.issued || !s_.frozen)
+      return user_error(ErrorCode::kInvalidState, "the document has not been issued",
+                        "Văn bản chưa được ban hành nên chưa thể ký số");
+    if (s_.signed_by)
+      return user_error(ErrorCode::kInvalidState, "the issued document is already signed",
+                        "Văn bản đã được ký số");
+    if (s_.id == 0)
+      return user_error(ErrorCode::kInvalidState, "the dossier's id is not known here",
+                        "Không xác định được mã hồ sơ để ký số");
+    if (c.signer == kSystemUser || !s_.roles_of(c.signer))
+      return invalid(
+          "signer", "user " + std::to_string(c.signer) + " takes no part in the dossier",
+          "Người ký (người dùng " + std::to_string(c.signer) + ") không tham gia hồ sơ này");
+    auto hex_of = [](const std::string& text, size_t bytes) {
+      const auto raw = from_hex(text);
+      return raw && raw->size() == bytes;
+    };
+    if (!hex_of(c.public_key, 32))
+      return invalid("public_key", "must be 32 bytes in lower-case hex",
+                     field_vi("public_key") + " phải là 32 byte viết ở dạng hex");
+    if (!hex_of(c.signature, 64))
+      return invalid("signature", "must be 64 bytes in lower-case hex",
+                     field_vi("signature") + " phải là 64 byte viết ở dạng hex");
+    const auto content = signed_content_of(s_, c.signer);
+    if (!content || c.digest != to_hex(signed_content_digest(*content)))
+      return invalid("digest", "is not the digest of the issued document",
+                     "Mã băm được ký không khớp với nội dung văn bản đã ban hành");
+    emit(DocumentSigned{c.signer, std::string(kSignatureAlgorithm), c.public_key, c.digest,
+                        c.signature});
+    return {};
+  }
+
  private:
   void emit(EventBody body) { out_->push_back(Event{now_, actor_.user, std::move(body)}); }
 

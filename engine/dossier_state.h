@@ -13,6 +13,7 @@
 
 #include "engine/definition.h"
 #include "engine/event.h"
+#include "engine/signature_content.h"
 
 namespace planflow {
 
@@ -77,6 +78,9 @@ class DossierState {
   // The earliest pending timer, for the timer service.
   std::optional<Time> next_timer_at() const;
 
+  // The dossier's id in the store, which sets it (0 in states built without
+  // a store): signatures name the dossier they sign.
+  std::uint64_t id = 0;
   bool created = false;
   std::uint64_t version = 0;  // events applied
   StateId state = 0;
@@ -98,6 +102,11 @@ class DossierState {
   std::vector<CommentInfo> comments;     // comment id n is comments[n - 1]
   bool frozen = false;
   std::optional<IssuedNumber> issued;
+  Time issued_at = 0;  // when the number was given
+  // SHA-256 of the latest version (version_digest()): what a signature on
+  // the issued document covers, without keeping its text.
+  Sha256 last_version_digest{};
+  std::optional<UserId> signed_by;  // the issued document's signer, once signed
   std::uint32_t next_task_id = 1;
   std::uint32_t next_timer_id = 1;
   std::uint32_t undisposed_comments = 0;  // comments (not replies) without a disposition

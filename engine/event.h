@@ -100,9 +100,21 @@ struct ReminderSent {
   friend bool operator==(const ReminderSent&, const ReminderSent&) = default;
 };
 
-using EventBody = std::variant<DossierCreated, RoleBound, RoleUnbound, VersionSubmitted,
-                               ActionTaken, CommentAdded, CommentDisposed, ReviewFinished,
-                               ReminderSent, CommentEdited, CommentWithdrawn>;
+// The issued document signed (the event's actor is the system, which holds
+// the signer's key): what SignDocument carried, in lower-case hex.
+struct DocumentSigned {
+  UserId signer = 0;
+  std::string algorithm;   // "Ed25519"
+  std::string public_key;  // 32 bytes
+  std::string digest;      // signed_content_digest(), 32 bytes
+  std::string signature;   // 64 bytes
+  friend bool operator==(const DocumentSigned&, const DocumentSigned&) = default;
+};
+
+using EventBody =
+    std::variant<DossierCreated, RoleBound, RoleUnbound, VersionSubmitted, ActionTaken,
+                 CommentAdded, CommentDisposed, ReviewFinished, ReminderSent, CommentEdited,
+                 CommentWithdrawn, DocumentSigned>;
 
 struct Event {
   Time at = 0;

@@ -78,6 +78,13 @@ struct ToJson {
   json operator()(const ReminderSent& r) const {
     return {{"timer_id", r.timer_id}, {"recipients", r.recipients}};
   }
+  json operator()(const DocumentSigned& d) const {
+    return {{"signer", d.signer},
+            {"algorithm", d.algorithm},
+            {"public_key", d.public_key},
+            {"digest", d.digest},
+            {"signature", d.signature}};
+  }
 };
 
 std::vector<std::string> read_cells(JsonReader& r, const json& row, const std::string& path) {
@@ -383,6 +390,12 @@ Result<EventBody> event_data_from_json(const Definition& def, std::string_view t
     case 10:
       body = CommentWithdrawn{r.id("comment_id")};
       break;
+    case 11: {
+      DocumentSigned d{r.id("signer"), r.string("algorithm"), r.string("public_key"),
+                       r.string("digest"), r.string("signature")};
+      body = std::move(d);
+      break;
+    }
   }
   if (!r.ok()) return *r.error();
   return body;

@@ -17,6 +17,7 @@ namespace {
 // a deadline, issuance and a change of participants.
 std::vector<Event> full_history(const Definition& def) {
   Dossier d(def);
+  d.state.id = 7;
   d.ok(kDrafter, plan_dossier());
   d.ok(kDrafter,
        SubmitVersion{blocks_from_text("I. MỤC ĐÍCH\n\"Trích dẫn\" và ký tự đặc biệt \\ / <b>"),
@@ -46,6 +47,9 @@ std::vector<Event> full_history(const Definition& def) {
   d.ok(kDrafter, action("submit_revision"));
   d.ok(kChair, action("approve"));
   d.ok(kClerk, action("issue"));
+  d.ok(kSystemUser, SignDocument{kChair, std::string(64, 'a'),
+                                 to_hex(signed_content_digest(*signed_content_of(d.state, kChair))),
+                                 std::string(128, 'b')});
   d.ok(kChair, BindRole{"implementer", {kOutsider, 90}});
   d.ok(kChair, UnbindRole{"implementer", kOutsider});
   return d.history;

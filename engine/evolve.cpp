@@ -126,6 +126,7 @@ struct Apply {
         v.blocks.prints().shares(s.last_prints) ? s.next_block_id : next_block_id(*v.blocks);
     if (!next_id) return corrupt("block ids missing or repeated");
     s.versions = v.number;
+    s.last_version_digest = version_digest(v.number, *v.blocks);
     s.last_version_entry = s.state_entries;
     // Shared with the event, which made them from its blocks: no hashing
     // again, and no text kept.
@@ -153,7 +154,10 @@ struct Apply {
     if (allocates != a.issued.has_value()) return corrupt("official number missing or unexpected");
     enter_state(s, a.to, e.at, a.inputs);
     for (const EffectDef& effect : effects) {
-      if (effect.kind == EffectKind::kAllocateNumber) s.issued = a.issued;
+      if (effect.kind == EffectKind::kAllocateNumber) {
+        s.issued = a.issued;
+        s.issued_at = e.at;
+      }
       if (effect.kind == EffectKind::kFreezeDocument) s.frozen = true;
     }
     return {};
@@ -225,6 +229,18 @@ struct Apply {
     if (it == s.timers.end() || it->kind != TimerKind::kReminder)
       return corrupt("unknown reminder");
     s.timers.erase(it);
+    return {};
+  }
+
+  // Whether the digest is that of the issued document is decide()'s check
+  // and verify's (which knows the dossier's id); here only that a signature
+  // can follow.
+  Status operator()(const DocumentSigned& d) {
+    if (e.actor != kSystemUser) return corrupt("document signed by someone but the system");
+    if (!s.issued || !s.frozen) return corrupt("signature on a document not issued");
+    if (s.signed_by) return corrupt("document signed twice");
+    if (d.signer == kSystemUser) return corrupt("signature without a signer");
+    s.signed_by = d.signer;
     return {};
   }
 };

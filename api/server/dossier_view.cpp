@@ -5,6 +5,8 @@
 #include "api/server/protocol.h"
 #include "engine/event_json.h"
 #include "engine/guards.h"
+#include "engine/signature_content.h"
+#include "engine/store/ed25519.h"
 
 namespace planflow {
 
@@ -75,6 +77,34 @@ json actions_json(const DossierState& state, UserId user, Time now) {
 
 }  // namespace
 
+const DocumentSigned* find_signature(const std::vector<StoredEvent>& events, Time* signed_at) {
+  for (const StoredEvent& e : events)
+    if (const auto* d = std::get_if<DocumentSigned>(&e.event.body)) {
+      if (signed_at) *signed_at = e.event.at;
+      return d;
+    }
+  return nullptr;
+}
+
+json signature_json(const DossierState& state, const std::vector<StoredEvent>& events,
+                    const std::optional<std::string>& signer_key) {
+  if (!state.issued) return nullptr;
+  Time signed_at = 0;
+  const DocumentSigned* d = find_signature(events, &signed_at);
+  if (!d) return {{"status", "awaiting"}, {"valid", false}};
+  const auto problem = signature_problem(state, *d, signer_key);
+  const auto key = from_hex(d->public_key);
+  return {{"status", problem ? "invalid" : "valid"},
+          {"valid", !problem},
+          {"problem", problem ? json(*problem) : json(nullptr)},
+          {"signer", d->signer},
+          {"algorithm", d->algorithm},
+          {"digest", d->digest},
+          {"public_key", d->public_key},
+          {"fingerprint", key ? json(key_fingerprint(*key)) : json(nullptr)},
+          {"signed_at", signed_at}};
+}
+
 json localized_json(const LocalizedText& text) {
   return {{"vi", text.vi}, {"en", text.en}};
 }
@@ -129,7 +159,8 @@ json directory_json(std::vector<Unit> units, std::vector<User> users) {
 }
 
 json dossier_json(const Definition& def, const DossierSummary& summary, const DossierState& state,
-                  const std::vector<StoredEvent>& events, UserId user, Time now) {
+                  const std::vector<StoredEvent>& events, UserId user, Time now,
+                  const std::optional<std::string>& signer_key) {
   json history = json::array();
   for (const StoredEvent& e : events)
     history.push_back(
@@ -147,6 +178,7 @@ json dossier_json(const Definition& def, const DossierSummary& summary, const Do
           {"participants", participants_json(state)},
           {"consultation", consultation_json(state)},
           {"issued", issued_json(state, events)},
+          {"signature", signature_json(state, events, signer_key)},
           {"allowed", std::move(allowed)},
           {"frozen", state.frozen}};
 }

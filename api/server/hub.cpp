@@ -117,7 +117,8 @@ std::size_t Hub::sessions() const {
 
 void Hub::publish(const CommitResult& result) {
   if (result.events.empty() || result.replayed) return;
-  if (commit_observer_) commit_observer_(result);
+  for (const auto& observer : commit_observers_)
+    observer(result);
   const DossierId dossier = result.dossier;
   const Definition* def = nullptr;
   if (const auto* created = std::get_if<DossierCreated>(&result.events.front().event.body))

@@ -10,6 +10,7 @@
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
+#include <vector>
 
 #include "api/accounts.h"
 #include "api/server/metrics.h"
@@ -72,10 +73,11 @@ class Hub {
   // its participants. Called in commit order (from the store's writer).
   void publish(const CommitResult& result);
   // Also told of each new commit publish() sees (on the writer: it must be
-  // quick), so the timer service learns of timers a command created. Set
-  // before the server takes connections.
-  void set_commit_observer(std::function<void(const CommitResult&)> observer) {
-    commit_observer_ = std::move(observer);
+  // quick), so the timer service learns of timers a command created and the
+  // signing service of documents issued. Added before the server takes
+  // connections.
+  void add_commit_observer(std::function<void(const CommitResult&)> observer) {
+    commit_observers_.push_back(std::move(observer));
   }
 
   std::size_t sessions() const;  // open WebSocket sessions
@@ -86,7 +88,7 @@ class Hub {
   Queries& queries_;
   Accounts& accounts_;
   const DefinitionSet& definitions_;
-  std::function<void(const CommitResult&)> commit_observer_;
+  std::vector<std::function<void(const CommitResult&)>> commit_observers_;
   Metrics metrics_;
 
   mutable std::mutex mu_;

@@ -10,6 +10,7 @@
 
 #include "api/server/http_session.h"
 #include "api/server/hub.h"
+#include "api/server/signing_service.h"
 #include "api/server/timer_service.h"
 #include "api/workflow_files.h"
 #include "engine/store/sqlite_store.h"
@@ -72,6 +73,7 @@ struct Server::Impl {
   net::io_context ioc;
   std::shared_ptr<Hub> hub;
   std::shared_ptr<TimerService> timers;  // after ioc: it must go before the io_context
+  std::shared_ptr<SigningService> signing;
   std::shared_ptr<Listener> listener;
   unsigned short port = 0;
   std::atomic<bool> stopping{false};
@@ -127,6 +129,9 @@ Result<std::unique_ptr<Server>, std::string> Server::start(ServerConfig config) 
   // fires what fell due while the server was down.
   impl->timers = std::make_shared<TimerService>(impl->ioc, impl->hub);
   impl->timers->start();
+  // Signs what was issued and is not yet signed, then each issue as it commits.
+  impl->signing = std::make_shared<SigningService>(impl->ioc, impl->hub);
+  impl->signing->start();
   impl->listener = std::make_shared<Listener>(impl->ioc, std::move(acceptor), impl->hub);
   impl->listener->run();
   return std::unique_ptr<Server>(new Server(std::move(impl)));
@@ -161,6 +166,7 @@ void Server::stop() {
   impl_->listener->stop();
   // Nothing new is fired once the store begins to close.
   impl_->timers->stop();
+  impl_->signing->stop();
   // Commands already queued commit and are answered before anything closes.
   impl_->store->close();
   impl_->hub->close_all();

@@ -41,7 +41,7 @@ TimerService::TimerService(net::io_context& ioc, std::shared_ptr<Hub> hub)
     : strand_(net::make_strand(ioc)), timer_(strand_), hub_(std::move(hub)) {}
 
 void TimerService::start() {
-  hub_->set_commit_observer([weak = weak_from_this()](const CommitResult& result) {
+  hub_->add_commit_observer([weak = weak_from_this()](const CommitResult& result) {
     if (!may_create_timers(result)) return;
     if (auto self = weak.lock()) self->wake();
   });

@@ -289,8 +289,13 @@ void WebsocketSession::op_dossier(const json& request, const json& id) {
     return fail(id, "internal",
                 {"Không đọc được hồ sơ số " + std::to_string(*dossier),
                  "dossier " + std::to_string(*dossier) + " cannot be read"});
+  // The signature is checked against the key the accounts hold for its
+  // signer; a database that cannot say shows it as not valid.
+  std::optional<std::string> signer_key;
+  if (const DocumentSigned* d = find_signature(events.value()))
+    if (auto key = hub_->accounts().signing_key(d->signer); key.ok()) signer_key = key.value();
   reply(id, dossier_json(*def, summary.value(), state.value(), events.value(), user_.id,
-                         hub_->config().clock()));
+                         hub_->config().clock(), signer_key));
 }
 
 void WebsocketSession::op_workflows(const json& id) {

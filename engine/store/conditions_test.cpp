@@ -54,8 +54,8 @@ TEST_CASE("a database of schema version 1 is upgraded in place and keeps its his
     // Exactly what the first schema version holds: no request ids, no inbox
     // index, no accounts, no blocks, no search index.
     auto db = raw(path);
-    REQUIRE(db.exec("DROP TABLE search_index; DROP TABLE commands; DROP INDEX tasks_by_assignee; "
-                    "DROP TABLE sessions; "
+    REQUIRE(db.exec("DROP TABLE signing_keys; DROP TABLE search_index; DROP TABLE commands; "
+                    "DROP INDEX tasks_by_assignee; DROP TABLE sessions; "
                     "DROP TABLE sign_in_failures; DROP TABLE users; DROP TABLE units; "
                     "ALTER TABLE versions DROP COLUMN blocks; " +
                     kNoCommentAnchors + "PRAGMA user_version = 1;")
@@ -126,7 +126,8 @@ TEST_CASE("drafts stored as plain text before blocks read as paragraphs after th
   REQUIRE(rebuild_views(path, defs).ok());
   {
     auto db = raw(path);
-    REQUIRE(db.exec("DROP TABLE search_index; ALTER TABLE versions DROP COLUMN blocks; " +
+    REQUIRE(db.exec("DROP TABLE signing_keys; DROP TABLE search_index; "
+                    "ALTER TABLE versions DROP COLUMN blocks; " +
                     kNoCommentAnchors + "PRAGMA user_version = 3;")
                 .ok());
     sql::SqlError e;

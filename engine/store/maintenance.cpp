@@ -2,6 +2,7 @@
 
 #include "engine/decide.h"
 #include "engine/event_json.h"
+#include "engine/store/ed25519.h"
 #include "engine/store/log_reader.h"
 #include "engine/store/schema.h"
 #include "engine/store/search_index.h"
@@ -43,7 +44,10 @@ Result<std::uint64_t, StoreError> replay_into(sql::Connection& log, ViewWriter& 
   std::uint64_t count = 0;
   auto stop = read_dossier_log(
       log, defs, id, [&](const Definition& def, LoggedEvent&& e) -> std::optional<StoreError> {
-        if (!state) state.emplace(def);
+        if (!state) {
+          state.emplace(def);
+          state->id = id;
+        }
         if (Status s = evolve(*state, e.stored.event); !s.ok())
           return store_error(StoreErrorCode::kUnavailable,
                              "dossier " + std::to_string(id) + ", event " +
@@ -59,6 +63,21 @@ Result<std::uint64_t, StoreError> replay_into(sql::Connection& log, ViewWriter& 
   if (auto r = views.write_state(id, nullptr, *state, last_at, last_seq); !r.ok())
     return storage_error(r.error(), "writing views");
   return count;
+}
+
+// The public key the accounts hold for `user`, hex; nullopt for none.
+Result<std::optional<std::string>, StoreError> registered_key(sql::Connection& db, UserId user) {
+  sql::SqlError e;
+  auto* stmt = db.cached("SELECT public_key FROM signing_keys WHERE user_id = ?", &e);
+  if (!stmt) return storage_error(e, "reading signing keys");
+  stmt->bind(1, user);
+  std::optional<std::string> out;
+  const int rc = stmt->step();
+  if (rc == SQLITE_ROW) out = stmt->text(0);
+  stmt->reset();
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return storage_error(db.last_error("reading signing keys"), "reading signing keys");
+  return out;
 }
 
 }  // namespace
@@ -110,10 +129,25 @@ Result<VerifyReport, StoreError> verify_database(const std::string& path,
                 "the hash chain breaks: the event or one before it was altered, removed or moved");
             return store_error(StoreErrorCode::kInvalid, "");
           }
-          if (!state) state.emplace(def);
+          if (!state) {
+            state.emplace(def);
+            state->id = id;
+          }
           if (Status s = evolve(*state, e.stored.event); !s.ok()) {
             bad = fail(id, seq, s.error().message);
             return store_error(StoreErrorCode::kInvalid, "");
+          }
+          // A signature binds its signer to the issued content: recomputed
+          // from the log, checked with its key, the key checked against the
+          // accounts'. The issued content no longer changes, so the state
+          // here is the one it was signed in.
+          if (const auto* signed_doc = std::get_if<DocumentSigned>(&event.body)) {
+            auto key = registered_key(db, signed_doc->signer);
+            if (!key.ok()) return key.error();
+            if (auto problem = signature_problem(*state, *signed_doc, key.value())) {
+              bad = fail(id, seq, "the signature on the issued document fails: " + *problem);
+              return store_error(StoreErrorCode::kInvalid, "");
+            }
           }
           previous = computed;
           ++expected_seq;

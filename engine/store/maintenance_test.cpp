@@ -6,6 +6,10 @@
 #include <random>
 #include <thread>
 
+#include "engine/event_json.h"
+#include "engine/signature_content.h"
+#include "engine/store/ed25519.h"
+#include "engine/store/hash_chain.h"
 #include "engine/store/sqlite.h"
 #include "engine/store/store_test_support.h"
 #include "engine/store/views.h"
@@ -60,7 +64,9 @@ sql::Connection tamper(const std::string& path) {
   sql::SqlError e;
   auto db = sql::Connection::open(path, sql::Connection::Mode::kReadWrite, &e);
   REQUIRE(db.has_value());
-  REQUIRE(db->exec("DROP TRIGGER events_no_update; DROP TRIGGER events_no_delete;").ok());
+  REQUIRE(db->exec("DROP TRIGGER IF EXISTS events_no_update; "
+                   "DROP TRIGGER IF EXISTS events_no_delete;")
+              .ok());
   return std::move(*db);
 }
 
@@ -231,4 +237,160 @@ TEST_CASE("a backup taken while commands are committed verifies", "[store][backu
         dir.file("backup.db") + " already exists; a backup never overwrites a file");
   CHECK(verify_database(dir.file("missing.db"), defs).error().message ==
         "there is no database at " + dir.file("missing.db"));
+}
+
+namespace {
+
+// A database of three dossiers, the third issued and signed as the server
+// signs it: the chair's key pair in signing_keys, the digest of what the
+// state holds, a sign_document of the system user.
+struct SignedDatabase {
+  TempDir dir;
+  const DefinitionSet defs = shipped_definitions();
+  const std::string path = dir.file("p.db");
+  const Ed25519KeyPair chair_key = ed25519_generate().value();
+  DossierId issued = 3;
+
+  SignedDatabase() {
+    auto store = open_store(path, defs);
+    Requests req;
+    fill(*store, req, 3);
+    sql::SqlError e;
+    auto db = sql::Connection::open(path, sql::Connection::Mode::kReadWrite, &e);
+    REQUIRE(db.has_value());
+    auto insert = db->prepare(
+        "INSERT INTO signing_keys (user_id, algorithm, public_key, private_key, created_at) "
+        "VALUES (?, 'Ed25519', ?, ?, 0)",
+        &e);
+    REQUIRE(insert);
+    REQUIRE(insert->bind(1, static_cast<std::int64_t>(kChair))
+                .bind(2, to_hex(chair_key.public_key))
+                .bind_blob(3, chair_key.private_key.data(), chair_key.private_key.size())
+                .run()
+                .ok());
+    const DossierState state = store->state_of(issued).value();
+    const auto content = signed_content_of(state, kChair);
+    REQUIRE(content.has_value());
+    const Sha256 digest = signed_content_digest(*content);
+    const auto signature = ed25519_sign(chair_key.private_key, digest);
+    REQUIRE(signature.has_value());
+    must_commit(*store, req.make(issued, kSystemUser,
+                                 SignDocument{kChair, to_hex(chair_key.public_key), to_hex(digest),
+                                              to_hex(*signature)},
+                                 kStart + 100));
+  }
+
+  // Edits one event's payload as someone with the sqlite3 tool and the
+  // chain's recipe would: the hash chain is rewritten after it, so it holds
+  // again and only the signature can tell.
+  void rewrite(const std::string& type, const std::string& from, const std::string& to) {
+    auto db = tamper(path);
+    sql::SqlError e;
+    auto edit = db.prepare(
+        "UPDATE events SET payload = replace(payload, ?, ?) WHERE dossier_id = ? AND type = ?", &e);
+    REQUIRE(edit);
+    REQUIRE(edit->bind(1, from)
+                .bind(2, to)
+                .bind(3, static_cast<std::int64_t>(issued))
+                .bind(4, type)
+                .run()
+                .ok());
+    REQUIRE(sqlite3_changes(db.handle()) >= 1);
+    auto rows = db.prepare(
+        "SELECT dossier_seq, type, actor, at, payload FROM events WHERE dossier_id = ? "
+        "ORDER BY dossier_seq",
+        &e);
+    rows->bind(1, static_cast<std::int64_t>(issued));
+    std::vector<std::pair<std::int64_t, Hash>> hashes;
+    Hash previous = kGenesisHash;
+    while (rows->step() == SQLITE_ROW) {
+      const auto seq = rows->int64(0);
+      previous = chain_hash(
+          previous, issued, static_cast<std::uint64_t>(seq),
+          canonical_event_bytes(rows->text(1), rows->int64(3), static_cast<UserId>(rows->int64(2)),
+                                nlohmann::json::parse(rows->text(4))));
+      hashes.push_back({seq, previous});
+    }
+    rows.reset();
+    auto update =
+        db.prepare("UPDATE events SET hash = ? WHERE dossier_id = ? AND dossier_seq = ?", &e);
+    for (const auto& [seq, hash] : hashes) {
+      REQUIRE(update->bind_blob(1, hash.data(), hash.size())
+                  .bind(2, static_cast<std::int64_t>(issued))
+                  .bind(3, seq)
+                  .run()
+                  .ok());
+      update->reset();
+    }
+  }
+
+  void fails_on_signature(const std::string& why) {
+    const VerifyReport r = verify_ok_or_report(path, defs);
+    CHECK_FALSE(r.ok);
+    CHECK(r.bad_dossier == issued);
+    CHECK(r.problem.find("the signature on the issued document fails") != std::string::npos);
+    CHECK(r.problem.find(why) != std::string::npos);
+    INFO(r.problem);
+  }
+};
+
+}  // namespace
+
+TEST_CASE("verify checks the signature on an issued document", "[store][verify][signature]") {
+  SignedDatabase db;
+  const VerifyReport r = verify_ok_or_report(db.path, db.defs);
+  INFO(r.problem);
+  CHECK(r.ok);
+}
+
+TEST_CASE("verify catches an issued text edited after signing, even with the chain rewritten",
+          "[store][verify][signature]") {
+  SignedDatabase db;
+  db.rewrite("version_submitted", "Bản 2", "Bản 3");
+  db.fails_on_signature("is not that of the issued document");
+}
+
+TEST_CASE("verify catches a changed official number", "[store][verify][signature]") {
+  SignedDatabase db;
+  db.rewrite("action_taken", "\"symbol\":\"01/KH-UBND\"", "\"symbol\":\"02/KH-UBND\"");
+  db.fails_on_signature("is not that of the issued document");
+}
+
+TEST_CASE("verify catches a forged signature", "[store][verify][signature]") {
+  SignedDatabase db;
+  // Someone else's key signs the very digest, and the signature replaces the chair's.
+  const auto events = open_store(db.path, db.defs)->events_of(db.issued).value();
+  const auto& signed_doc = std::get<DocumentSigned>(events.back().event.body);
+  const auto forger = ed25519_generate().value();
+  const auto forged = ed25519_sign(forger.private_key, from_hex(signed_doc.digest).value());
+  db.rewrite("document_signed", signed_doc.signature, to_hex(*forged));
+  db.fails_on_signature("does not verify with the recorded public key");
+}
+
+TEST_CASE("verify catches a public key swapped for another", "[store][verify][signature]") {
+  SignedDatabase db;
+  const auto events = open_store(db.path, db.defs)->events_of(db.issued).value();
+  const auto& signed_doc = std::get<DocumentSigned>(events.back().event.body);
+  // A whole new pair, signing correctly: only the accounts' key gives it away.
+  const auto other = ed25519_generate().value();
+  const auto signature = ed25519_sign(other.private_key, from_hex(signed_doc.digest).value());
+  db.rewrite("document_signed", signed_doc.signature, to_hex(*signature));
+  db.rewrite("document_signed", signed_doc.public_key, to_hex(other.public_key));
+  db.fails_on_signature("is not the signing key of user " + std::to_string(kChair));
+}
+
+TEST_CASE("verify catches a signing key replaced in the accounts", "[store][verify][signature]") {
+  SignedDatabase db;
+  {
+    auto conn = tamper(db.path);
+    const auto other = ed25519_generate().value();
+    REQUIRE(
+        conn.exec("UPDATE signing_keys SET public_key = '" + to_hex(other.public_key) + "'").ok());
+  }
+  db.fails_on_signature("is not the signing key of user " + std::to_string(kChair));
+  {
+    auto conn = tamper(db.path);
+    REQUIRE(conn.exec("DELETE FROM signing_keys").ok());
+  }
+  db.fails_on_signature("has no signing key");
 }

@@ -179,6 +179,26 @@ Result<std::vector<DueTimer>, StoreError> Queries::due_timers(Time now, std::siz
   return out;
 }
 
+Result<std::vector<DossierId>, StoreError> Queries::unsigned_issued(std::size_t limit) {
+  std::lock_guard lock(mu_);
+  sql::SqlError e;
+  auto* s = db_.cached(
+      "SELECT id FROM dossiers d WHERE symbol IS NOT NULL AND NOT EXISTS ("
+      "SELECT 1 FROM events e WHERE e.dossier_id = d.id AND e.type = 'document_signed') "
+      "ORDER BY id LIMIT ?",
+      &e);
+  if (!s) return storage_error(e, "reading unsigned documents");
+  s->bind(1, static_cast<std::int64_t>(limit));
+  std::vector<DossierId> out;
+  int rc;
+  while ((rc = s->step()) == SQLITE_ROW)
+    out.push_back(static_cast<DossierId>(s->int64(0)));
+  const auto error = s->error("reading unsigned documents");
+  s->reset();
+  if (rc != SQLITE_DONE) return storage_error(error, "reading unsigned documents");
+  return out;
+}
+
 Result<std::optional<Time>, StoreError> Queries::next_timer_at() {
   std::lock_guard lock(mu_);
   sql::SqlError e;

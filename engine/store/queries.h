@@ -86,6 +86,9 @@ class Queries {
   Result<std::vector<DueTimer>, StoreError> due_timers(Time now, std::size_t limit);
   // When the earliest pending timer falls due; nullopt when none is pending.
   Result<std::optional<Time>, StoreError> next_timer_at();
+  // Issued dossiers whose document has no signature yet, at most `limit`,
+  // lowest id first: what the signing service signs.
+  Result<std::vector<DossierId>, StoreError> unsigned_issued(std::size_t limit);
 
  private:
   explicit Queries(sql::Connection db) : db_(std::move(db)) {}

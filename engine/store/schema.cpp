@@ -205,6 +205,20 @@ ALTER TABLE comments ADD COLUMN edits INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE comments ADD COLUMN edited_at INTEGER;
 ALTER TABLE comments ADD COLUMN withdrawn_at INTEGER;
 )sql"},
+    // 7: signing keys (api/accounts.h), one Ed25519 pair per user who signs,
+    // made by the server when first needed and never replaced, so every
+    // signature in the log stays checkable against its signer's key. The
+    // private key is held here, by the server ("remote signing"), and never
+    // leaves the accounts code; the public key is readable.
+    {R"sql(
+CREATE TABLE signing_keys (
+  user_id INTEGER PRIMARY KEY REFERENCES users(id),
+  algorithm TEXT NOT NULL,
+  public_key TEXT NOT NULL,
+  private_key BLOB NOT NULL,
+  created_at INTEGER NOT NULL
+);
+)sql"},
 };
 
 static_assert(std::size(kMigrations) == kSchemaVersion);

@@ -95,8 +95,12 @@ Result<CachedDossier, StoreError> load_dossier(sql::Connection& db, const Defini
                                                DossierId id) {
   std::optional<CachedDossier> out;
   auto stop = read_dossier_log(
-      db, defs, id, [&out](const Definition& def, LoggedEvent&& e) -> std::optional<StoreError> {
-        if (!out) out.emplace(CachedDossier{DossierState(def), {}});
+      db, defs, id,
+      [&out, id](const Definition& def, LoggedEvent&& e) -> std::optional<StoreError> {
+        if (!out) {
+          out.emplace(CachedDossier{DossierState(def), {}});
+          out->state.id = id;
+        }
         if (Status s = evolve(out->state, e.stored.event); !s.ok())
           return error(StoreErrorCode::kUnavailable,
                        "dossier " + std::to_string(e.stored.dossier) + ", event " +
@@ -385,6 +389,7 @@ class SqliteStore final : public Store {
       fresh.emplace(CachedDossier{DossierState(*def), kGenesisHash});
       current = &*fresh;
       id = next_dossier_;
+      fresh->state.id = id;
     } else {
       auto found = working_state(id);
       if (!found.ok()) return found.error();

@@ -7,7 +7,9 @@
 #include <thread>
 
 #include "engine/event_json.h"
+#include "engine/store/ed25519.h"
 #include "engine/store/maintenance.h"
+#include "engine/store/sqlite.h"
 #include "engine/store/store_test_support.h"
 
 using namespace planflow;
@@ -272,6 +274,24 @@ TEST_CASE_METHOD(StoreFixture, "every event type goes into the log and comes out
   run(kDrafter, action("submit_revision"));
   run(kChair, action("approve"));
   run(kClerk, action("issue"));
+  // The store gives the state its dossier's id, which the signed digest names.
+  const auto content = signed_content_of(store->state_of(id).value(), kChair);
+  REQUIRE(content.has_value());
+  CHECK(content->dossier == id);
+  // Signed for real, the key registered as the accounts register it, so
+  // verify below holds.
+  const auto key = ed25519_generate().value();
+  const Sha256 digest = signed_content_digest(*content);
+  run(kSystemUser, SignDocument{kChair, to_hex(key.public_key), to_hex(digest),
+                                to_hex(ed25519_sign(key.private_key, digest).value())});
+  {
+    sql::SqlError e;
+    auto db = sql::Connection::open(dir.file("planflow.db"), sql::Connection::Mode::kReadWrite, &e);
+    REQUIRE(db.has_value());
+    REQUIRE(db->exec("INSERT INTO signing_keys VALUES (" + std::to_string(kChair) +
+                     ", 'Ed25519', '" + to_hex(key.public_key) + "', x'00', 0)")
+                .ok());
+  }
   run(kChair, BindRole{"implementer", {kOutsider, 90}});
   run(kChair, UnbindRole{"implementer", kOutsider});
 

@@ -348,6 +348,8 @@ export async function planToNumber({ browser, url, screenshot, restart, artifact
     for (const page of [clerk, drafter, chair, lan]) {
       await page.locator(".issued", { hasText: `Đã ban hành: số ${SYMBOL}` }).waitFor();
       await currentStep(page).filter({ hasText: "Triển khai thực hiện" }).waitFor();
+      // The server signs with the chair's key as soon as the number commits.
+      await page.locator(".signature-status.valid", { hasText: "Chữ ký số hợp lệ" }).waitFor();
     }
     await checkAccessibility(clerk, "the dossier page");
     await screenshot(clerk, "clerk-issued");
@@ -367,6 +369,13 @@ export async function planToNumber({ browser, url, screenshot, restart, artifact
       "Độc lập - Tự do - Hạnh phúc", date, "KẾ HOẠCH", "Đẩy mạnh cải cách chế độ công vụ, công chức năm 2025",
       "Nơi nhận:", "- Lưu: VT, NC.", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", CHAIR[2], "Đào tạo, bồi dưỡng 1.240 công chức"])
       await doc.getByText(text, { exact: false }).first().waitFor();
+    // Signed by the chair, over exactly this content: the server checked it as it answered.
+    const signature = drafter.locator(".signature-status.valid");
+    await signature.getByText("Chữ ký số hợp lệ").waitFor();
+    await signature.getByText(`Ký bởi ${CHAIR[2]}`, { exact: false }).waitFor();
+    await signature.getByText("Ed25519 · dấu khóa", { exact: false }).waitFor();
+    if (await drafter.locator(".signature-status.invalid, .signature-status.awaiting").count())
+      throw new Error("the issued document shows a signature warning");
     await checkAccessibility(drafter, "the issued document");
     await drafter.emulateMedia({ media: "print" });
     await screenshot(drafter, "issued-document-print");
@@ -416,6 +425,7 @@ export async function planToNumber({ browser, url, screenshot, restart, artifact
   await step("chair: the English toggle turns the dossier page into English", async () => {
     await chair.locator(".lang-toggle button", { hasText: "EN" }).click();
     await chair.locator(".issued", { hasText: `Issued as No. ${SYMBOL}` }).waitFor();
+    await chair.locator(".signature-status.valid", { hasText: "Valid digital signature" }).waitFor();
     await currentStep(chair).filter({ hasText: "Implementation" }).waitFor();
     await chair.getByRole("heading", { name: "History" }).waitFor();
     await screenshot(chair, "chair-english");

@@ -1,4 +1,5 @@
 import { formatDate, formatDateTime, pick } from "../i18n";
+import { SignatureStatus } from "./SignatureStatus";
 import { stepsOf, visitedStates } from "../model/steps";
 import { ActionsPanel } from "./ActionsPanel";
 import { CommentsPanel } from "./CommentsPanel";
@@ -41,6 +42,7 @@ export function DossierPage(props: { id: string }) {
             <a href={`/dossiers/${dossier.id}/document`}>{t("docOpen")}</a>
           </p>
         )}
+        {issued && <SignatureStatus signature={detail.signature} names={names} />}
         <StepIndicator steps={steps} />
         <p class="meta">
           {pick(detail.state_title, lang)} · {t("colUpdated")}: {formatDateTime(dossier.updated_at, lang)} ·{" "}

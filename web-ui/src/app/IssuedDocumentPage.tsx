@@ -1,5 +1,6 @@
 import { DOCUMENT_TYPES, issuingBodyLines, officialDate, summaryOf } from "../model/official";
 import { DraftView } from "./DraftView";
+import { SignatureStatus } from "./SignatureStatus";
 import { useLang } from "./lang_context";
 import { useDossierView } from "./use_dossier_view";
 
@@ -43,6 +44,9 @@ export function IssuedDocumentPage(props: { id: string }) {
         <button type="button" class="secondary" onClick={() => window.print()}>
           {t("docPrint")}
         </button>
+      </div>
+      <div class="no-print">
+        <SignatureStatus signature={detail.signature} names={names} />
       </div>
       <article class="official" lang="vi">
         <div class="official-head">

@@ -164,6 +164,13 @@ export const vi = {
   docNumber: "Số: {symbol}",
   docRecipients: "Nơi nhận:",
   docPrint: "In hoặc lưu PDF (A4)",
+  sigValid: "Chữ ký số hợp lệ",
+  sigValidBy: "Ký bởi {signer} lúc {time} · {algorithm} · dấu khóa {fingerprint}",
+  sigInvalid: "Cảnh báo: chữ ký số không hợp lệ",
+  sigInvalidWhy: "Nội dung văn bản không còn khớp với chữ ký, hoặc khóa ký không đúng ({problem}).",
+  sigAwaiting: "Đang chờ ký số",
+  sigAwaitingWhy: "Văn bản đã được cấp số; hệ thống sẽ ký số ngay.",
+  sigDigest: "Mã băm SHA-256 được ký: {digest}",
   docNotIssued: "Văn bản chưa được ban hành.",
   formatCheckTitle: "Kiểm tra thể thức",
   formatCheckOk: "Đủ các thành phần thể thức theo Nghị định 30/2020/NĐ-CP.",
@@ -210,6 +217,7 @@ export const vi = {
   evReply: "{actor} trả lời ý kiến số {reply}",
   evDisposed: "{actor} xử lý ý kiến số {id}: {disposition}",
   evReviewFinished: "{actor} xác nhận không còn ý kiến",
+  evSigned: "Văn bản được ký số bởi {user}",
   evReminder: "Hệ thống nhắc hạn tới {count} người",
 } as const;
 

@@ -29,6 +29,12 @@ describe("the history as sentences", () => {
     );
   });
 
+  it("names the signer of the issued document, not the system that recorded it", () => {
+    const signed = entry(6, "document_signed", 0, { signer: 2, algorithm: "Ed25519", public_key: "ab", digest: "cd", signature: "ef" });
+    expect(describeEvent(signed, definition, names, "vi")).toBe("Văn bản được ký số bởi Bình");
+    expect(describeEvent(signed, definition, names, "en")).toBe("The document was digitally signed by Bình");
+  });
+
   it("tells comments from replies and dispositions by name", () => {
     expect(describeEvent(entry(3, "comment_added", 2, { comment_id: 4, reply_to: 0 }), definition, names, "vi")).toBe(
       "Bình góp ý (ý kiến số 4)",

@@ -60,6 +60,8 @@ export function describeEvent(entry: HistoryEntry, definition: WorkflowInfo, nam
       return t("evDisposed", { id: Number(d.comment_id), disposition: dispositionLabel(String(d.disposition), lang) });
     case "review_finished":
       return t("evReviewFinished");
+    case "document_signed":
+      return t("evSigned", { user: names.user(Number(d.signer)) });
     case "reminder_sent":
       return t("evReminder", { count: Array.isArray(d.recipients) ? d.recipients.length : 0 });
     default:

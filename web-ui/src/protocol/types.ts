@@ -158,6 +158,24 @@ export interface IssuedInfo {
   at: number;
 }
 
+/**
+ * The issued document's Ed25519 signature, checked by the server as it
+ * built the reply: "awaiting" until the server has signed it.
+ */
+export type SignatureInfo =
+  | { status: "awaiting"; valid: false }
+  | {
+      status: "valid" | "invalid";
+      valid: boolean;
+      problem: string | null;
+      signer: number;
+      algorithm: string;
+      digest: string;
+      public_key: string;
+      fingerprint: string | null;
+      signed_at: number;
+    };
+
 /** In-state operations, beside the transitions of `actions`. */
 export type Operation = "submit_version" | "comment" | "dispose_comment" | "no_further_comments";
 
@@ -172,6 +190,8 @@ export interface DossierDetail {
   participants: (ParticipantRef & { role: string })[];
   consultation: ConsultationInfo | null;
   issued: IssuedInfo | null;
+  /** null until issued. */
+  signature: SignatureInfo | null;
   allowed: Operation[];
   frozen: boolean;
 }
