@@ -40,10 +40,10 @@ TakeAction action(std::string name, ActionInputs inputs = {}) {
 }
 
 const char* command_name(const Command& c) {
-  static constexpr const char* kNames[] = {
-      "CreateDossier",  "BindRole",          "UnbindRole",  "SubmitVersion",   "AddComment",
-      "DisposeComment", "NoFurtherComments", "TakeAction",  "FireTimer",       "EditComment",
-      "WithdrawComment", "SignDocument"};
+  static constexpr const char* kNames[] = {"CreateDossier",     "BindRole",        "UnbindRole",
+                                           "SubmitVersion",     "AddComment",      "DisposeComment",
+                                           "NoFurtherComments", "TakeAction",      "FireTimer",
+                                           "EditComment",       "WithdrawComment", "SignDocument"};
   static_assert(std::size(kNames) == std::variant_size_v<Command>);
   return kNames[c.index()];
 }

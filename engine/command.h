@@ -119,10 +119,9 @@ struct SignDocument {
   friend bool operator==(const SignDocument&, const SignDocument&) = default;
 };
 
-using Command =
-    std::variant<CreateDossier, BindRole, UnbindRole, SubmitVersion, AddComment, DisposeComment,
-                 NoFurtherComments, TakeAction, FireTimer, EditComment, WithdrawComment,
-                 SignDocument>;
+using Command = std::variant<CreateDossier, BindRole, UnbindRole, SubmitVersion, AddComment,
+                             DisposeComment, NoFurtherComments, TakeAction, FireTimer, EditComment,
+                             WithdrawComment, SignDocument>;
 
 // "create_dossier", "add_comment", ...: the `type` a command has in JSON.
 const char* command_type_name(const Command& c);

@@ -111,10 +111,9 @@ struct DocumentSigned {
   friend bool operator==(const DocumentSigned&, const DocumentSigned&) = default;
 };
 
-using EventBody =
-    std::variant<DossierCreated, RoleBound, RoleUnbound, VersionSubmitted, ActionTaken,
-                 CommentAdded, CommentDisposed, ReviewFinished, ReminderSent, CommentEdited,
-                 CommentWithdrawn, DocumentSigned>;
+using EventBody = std::variant<DossierCreated, RoleBound, RoleUnbound, VersionSubmitted,
+                               ActionTaken, CommentAdded, CommentDisposed, ReviewFinished,
+                               ReminderSent, CommentEdited, CommentWithdrawn, DocumentSigned>;
 
 struct Event {
   Time at = 0;
