@@ -37,6 +37,9 @@ struct CreateDossier {
   UnitRef issuer;             // the body whose register numbers the document ("UBND")
   UnitRef drafting_unit;      // the unit that drafts it ("SNV", "NC")
   std::vector<RoleBinding> bindings;
+  // Non-zero: the issued document (by its dossier) this one corrects. An
+  // issued text never changes; a correction is a document of its own.
+  std::uint64_t corrects = 0;
   friend bool operator==(const CreateDossier&, const CreateDossier&) = default;
 };
 

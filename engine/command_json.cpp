@@ -2,7 +2,7 @@
 //
 //   {"type":"create_dossier", "title":s, "document_type":s?,
 //    "issuer":{"id":n,"code":s}, "drafting_unit":{"id":n,"code":s},
-//    "bindings":[{"role":s,"user":n,"unit":n}...]}
+//    "bindings":[{"role":s,"user":n,"unit":n}...], "corrects":n?}
 //   {"type":"bind_role", "role":s, "user":n, "unit":n}
 //   {"type":"unbind_role", "role":s, "user":n}
 //   {"type":"submit_version", "blocks":[block...], "summary":s?}
@@ -573,8 +573,8 @@ Command read_command(Reader& r, size_t type, const Definition* def) {
   const std::string what_vi = "lệnh “" + what + "”";
   switch (type) {
     case 0: {
-      r.only({"type", "title", "document_type", "issuer", "drafting_unit", "bindings"}, what,
-             what_vi);
+      r.only({"type", "title", "document_type", "issuer", "drafting_unit", "bindings", "corrects"},
+             what, what_vi);
       CreateDossier c;
       c.title = r.text("title", kMaxTitleBytes);
       c.document_type = r.text("document_type", kMaxNameBytes, false);
@@ -589,6 +589,7 @@ Command read_command(Reader& r, size_t type, const Definition* def) {
               RoleBinding{b.text("role", kMaxNameBytes), {b.id("user"), b.id("unit")}});
         }
       }
+      c.corrects = r.id("corrects", false);
       return c;
     }
     case 1:
@@ -676,6 +677,7 @@ struct ToJson {
       bindings.push_back(
           {{"role", b.role}, {"user", b.participant.user}, {"unit", b.participant.unit}});
     out["bindings"] = std::move(bindings);
+    if (c.corrects) out["corrects"] = c.corrects;
   }
   void operator()(const BindRole& b) const {
     out["role"] = b.role;

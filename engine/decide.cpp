@@ -254,7 +254,18 @@ class Decider {
                     role_list_vi(def_, def_.participant_managers)
               : std::string("Chỉ quản trị hệ thống được tạo hồ sơ theo quy trình này"),
           "bindings");
-    emit(DossierCreated{def_.id, def_.version, c.title, type, c.issuer, c.drafting_unit});
+    std::optional<DocumentReference> corrects;
+    if (c.corrects) {
+      corrects = numbers_ ? numbers_->issued_document(c.corrects) : std::nullopt;
+      if (!corrects)
+        return invalid("corrects",
+                       "dossier " + std::to_string(c.corrects) +
+                           " has not been issued: only an issued document can be corrected",
+                       "Hồ sơ số " + std::to_string(c.corrects) +
+                           " chưa được ban hành: chỉ đính chính được văn bản đã ban hành");
+    }
+    emit(DossierCreated{def_.id, def_.version, c.title, type, c.issuer, c.drafting_unit,
+                        std::move(corrects)});
     for (const Binding& b : bindings)
       emit(RoleBound{b.role, b.participant});
     return {};

@@ -9,6 +9,7 @@
 // DossierState(definition): the definition version it was created with.
 #pragma once
 
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -26,6 +27,12 @@ class NumberSource {
  public:
   virtual ~NumberSource() = default;
   virtual std::uint32_t next_number(UnitId issuer, std::string_view series, int year) const = 0;
+  // The number a dossier's own document was issued under, if it was: what a
+  // correction refers to. A register that keeps no documents knows of none.
+  virtual std::optional<DocumentReference> issued_document(std::uint64_t dossier) const {
+    (void)dossier;
+    return std::nullopt;
+  }
 };
 
 // Appends the events the command yields to `out` (nothing on refusal).

@@ -45,9 +45,16 @@ class MemoryRegister : public NumberSource {
   void set_last(UnitId issuer, const std::string& series, int year, std::uint32_t number) {
     last_[{issuer, series, year}] = number;
   }
+  std::optional<DocumentReference> issued_document(std::uint64_t dossier) const override {
+    const auto it = documents_.find(dossier);
+    if (it == documents_.end()) return std::nullopt;
+    return it->second;
+  }
+  void record_document(const DocumentReference& d) { documents_[d.dossier] = d; }
 
  private:
   std::map<std::tuple<UnitId, std::string, int>, std::uint32_t> last_;
+  std::map<std::uint64_t, DocumentReference> documents_;
 };
 
 // A dossier under test: decide, then evolve every event, as the shell will.

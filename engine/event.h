@@ -15,6 +15,14 @@
 
 namespace planflow {
 
+// An issued document as the register knows it: what a correction cites.
+struct DocumentReference {
+  std::uint64_t dossier = 0;
+  std::string symbol;  // "2301/QĐ-UBND"
+  Time issued_at = 0;
+  friend bool operator==(const DocumentReference&, const DocumentReference&) = default;
+};
+
 struct DossierCreated {
   std::string definition_id;
   int definition_version = 0;
@@ -22,6 +30,7 @@ struct DossierCreated {
   std::string document_type;
   UnitRef issuer;
   UnitRef drafting_unit;
+  std::optional<DocumentReference> corrects;
   friend bool operator==(const DossierCreated&, const DossierCreated&) = default;
 };
 

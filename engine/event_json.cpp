@@ -19,12 +19,17 @@ struct ToJson {
   const Definition& def;
 
   json operator()(const DossierCreated& c) const {
-    return {{"definition_id", c.definition_id},
-            {"definition_version", c.definition_version},
-            {"title", c.title},
-            {"document_type", c.document_type},
-            {"issuer", unit_ref_json(c.issuer)},
-            {"drafting_unit", unit_ref_json(c.drafting_unit)}};
+    json out = {{"definition_id", c.definition_id},
+                {"definition_version", c.definition_version},
+                {"title", c.title},
+                {"document_type", c.document_type},
+                {"issuer", unit_ref_json(c.issuer)},
+                {"drafting_unit", unit_ref_json(c.drafting_unit)}};
+    if (c.corrects)
+      out["corrects"] = {{"dossier", c.corrects->dossier},
+                         {"symbol", c.corrects->symbol},
+                         {"issued_at", c.corrects->issued_at}};
+    return out;
   }
   json operator()(const RoleBound& b) const {
     return {
@@ -334,6 +339,15 @@ Result<EventBody> event_data_from_json(const Definition& def, std::string_view t
       c.document_type = r.string("document_type");
       c.issuer = read_unit(r, "issuer");
       c.drafting_unit = read_unit(r, "drafting_unit");
+      if (const json* j = r.object("corrects", false)) {
+        JsonReader ref(*j, r.field("corrects"));
+        c.corrects = DocumentReference{
+            static_cast<std::uint64_t>(
+                ref.integer("dossier", 1, std::numeric_limits<std::int64_t>::max())),
+            ref.string("symbol"),
+            ref.integer("issued_at", 0, std::numeric_limits<std::int64_t>::max())};
+        r.absorb(ref);
+      }
       body = std::move(c);
       break;
     }

@@ -26,7 +26,7 @@ TEST_CASE("evolve refuses events that cannot follow", "[evolve]") {
   expect_rejected(d.state, Event{0, kDrafter, VersionSubmitted{1, "", {}}},
                   "version_submitted before the dossier was created");
   open_consultation(d);
-  expect_rejected(d.state, Event{0, kDrafter, DossierCreated{"plan", 1, "x", "KH", {}, {}}},
+  expect_rejected(d.state, Event{0, kDrafter, DossierCreated{"plan", 1, "x", "KH", {}, {}, {}}},
                   "dossier created twice");
   expect_rejected(d.state, Event{0, kDrafter, VersionSubmitted{5, "", {}}},
                   "version numbers out of order");

@@ -222,16 +222,18 @@ inline json command(DossierId dossier, const std::string& request_id, json body)
 // `inputs` go to open_consultation ({"deadline": ...}); `tag` starts the
 // request ids, so one test can open several dossiers.
 // A plan dossier in drafting: user 1 drafts and chairs, user 2 is the delegate.
-inline DossierId create_plan(Client& drafter, const std::string& tag = "") {
-  json created = drafter.call(
-      command(0, tag + "create",
-              {{"type", "create_dossier"},
-               {"title", "Kế hoạch cải cách chế độ công vụ, công chức"},
-               {"issuer", {{"id", 2}, {"code", "UBND"}}},
-               {"drafting_unit", {{"id", 1}, {"code", "SNV"}}},
-               {"bindings", json::array({{{"role", "drafter"}, {"user", 1}, {"unit", 1}},
-                                         {{"role", "chair"}, {"user", 1}, {"unit", 1}},
-                                         {{"role", "delegate"}, {"user", 2}, {"unit", 1}}})}}));
+// `extra` adds fields to the create_dossier command ({"corrects": 7}).
+inline DossierId create_plan(Client& drafter, const std::string& tag = "",
+                             const json& extra = json::object()) {
+  json create = {{"type", "create_dossier"},
+                 {"title", "Kế hoạch cải cách chế độ công vụ, công chức"},
+                 {"issuer", {{"id", 2}, {"code", "UBND"}}},
+                 {"drafting_unit", {{"id", 1}, {"code", "SNV"}}},
+                 {"bindings", json::array({{{"role", "drafter"}, {"user", 1}, {"unit", 1}},
+                                           {{"role", "chair"}, {"user", 1}, {"unit", 1}},
+                                           {{"role", "delegate"}, {"user", 2}, {"unit", 1}}})}};
+  create.update(extra);
+  json created = drafter.call(command(0, tag + "create", create));
   INFO(created.dump());
   REQUIRE(created.contains("result"));
   return created["result"]["dossier"];
@@ -247,6 +249,31 @@ inline DossierId open_plan(Client& drafter, const json& inputs = json::object(),
   const json opened = drafter.call(command(id, tag + "open", open));
   INFO(opened.dump());
   REQUIRE(opened.contains("result"));
+  return id;
+}
+
+// A plan approved and waiting for the clerk (user 1 drafts, chairs and
+// registers; user 2 is the delegate).
+inline DossierId to_issuance(Client& drafter, Client& delegate, const std::string& tag = "",
+                             const json& extra = json::object()) {
+  auto ok = [](Client& c, const json& request) {
+    const json reply = c.call(request);
+    INFO(reply.dump());
+    REQUIRE(reply.contains("result"));
+  };
+  const DossierId id = create_plan(drafter, tag, extra);
+  ok(drafter,
+     command(id, tag + "v1", {{"type", "submit_version"}, {"text", "I. MỤC ĐÍCH\nDự thảo"}}));
+  ok(drafter, command(id, tag + "open",
+                      {{"type", "take_action"},
+                       {"action", "open_consultation"},
+                       {"inputs", {{"invitees", json::array({{{"user", 2}, {"unit", 1}}})}}}}));
+  ok(delegate, command(id, tag + "done", {{"type", "no_further_comments"}}));
+  ok(drafter,
+     command(id, tag + "close", {{"type", "take_action"}, {"action", "close_consultation"}}));
+  ok(drafter, command(id, tag + "approve", {{"type", "take_action"}, {"action", "approve"}}));
+  ok(drafter, command(id, tag + "clerk",
+                      {{"type", "bind_role"}, {"role", "clerk"}, {"user", 1}, {"unit", 1}}));
   return id;
 }
 

@@ -33,23 +33,6 @@ void ok(Client& client, const json& request) {
   REQUIRE(reply.contains("result"));
 }
 
-// A plan approved and waiting for the clerk (user 1 drafts, chairs and
-// registers; user 2 is the delegate).
-DossierId to_issuance(Client& drafter, Client& delegate) {
-  const DossierId id = create_plan(drafter);
-  ok(drafter, command(id, "v1", {{"type", "submit_version"}, {"text", "I. MỤC ĐÍCH\nDự thảo"}}));
-  ok(drafter, command(id, "open",
-                      {{"type", "take_action"},
-                       {"action", "open_consultation"},
-                       {"inputs", {{"invitees", json::array({{{"user", 2}, {"unit", 1}}})}}}}));
-  ok(delegate, command(id, "done", {{"type", "no_further_comments"}}));
-  ok(drafter, command(id, "close", {{"type", "take_action"}, {"action", "close_consultation"}}));
-  ok(drafter, command(id, "approve", {{"type", "take_action"}, {"action", "approve"}}));
-  ok(drafter,
-     command(id, "clerk", {{"type", "bind_role"}, {"role", "clerk"}, {"user", 1}, {"unit", 1}}));
-  return id;
-}
-
 // Polls until the reply's signature is no longer awaited.
 json signature_once_signed(Client& client, DossierId id) {
   const auto until = std::chrono::steady_clock::now() + kPatience;

@@ -2,6 +2,7 @@
 
 #include <boost/asio/post.hpp>
 
+#include "api/server/correction_view.h"
 #include "api/server/dossier_view.h"
 #include "api/server/protocol.h"
 #include "api/server/search_view.h"
@@ -294,8 +295,12 @@ void WebsocketSession::op_dossier(const json& request, const json& id) {
   std::optional<std::string> signer_key;
   if (const DocumentSigned* d = find_signature(events.value()))
     if (auto key = hub_->accounts().signing_key(d->signer); key.ok()) signer_key = key.value();
-  reply(id, dossier_json(*def, summary.value(), state.value(), events.value(), user_.id,
-                         hub_->config().clock(), signer_key));
+  auto corrections = hub_->queries().corrections(*dossier);
+  if (!corrections.ok()) return fail(id, protocol_error(corrections.error()));
+  json body = dossier_json(*def, summary.value(), state.value(), events.value(), user_.id,
+                           hub_->config().clock(), signer_key);
+  body["corrections"] = corrections_json(corrections.value());
+  reply(id, std::move(body));
 }
 
 void WebsocketSession::op_workflows(const json& id) {

@@ -58,7 +58,7 @@ TEST_CASE("a database of schema version 1 is upgraded in place and keeps its his
                     "DROP INDEX tasks_by_assignee; DROP TABLE sessions; "
                     "DROP TABLE sign_in_failures; DROP TABLE users; DROP TABLE units; "
                     "ALTER TABLE versions DROP COLUMN blocks; " +
-                    kNoCommentAnchors + "PRAGMA user_version = 1;")
+                    kNoCommentAnchors + kNoCorrectionLinks + "PRAGMA user_version = 1;")
                 .ok());
     REQUIRE(schema_version(db) == 1);
   }
@@ -128,7 +128,7 @@ TEST_CASE("drafts stored as plain text before blocks read as paragraphs after th
     auto db = raw(path);
     REQUIRE(db.exec("DROP TABLE signing_keys; DROP TABLE search_index; "
                     "ALTER TABLE versions DROP COLUMN blocks; " +
-                    kNoCommentAnchors + "PRAGMA user_version = 3;")
+                    kNoCommentAnchors + kNoCorrectionLinks + "PRAGMA user_version = 3;")
                 .ok());
     sql::SqlError e;
     auto text = db.prepare("UPDATE versions SET text = ?", &e);

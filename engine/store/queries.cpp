@@ -233,4 +233,42 @@ Result<DossierSummary, StoreError> Queries::dossier(DossierId id, UserId user) {
   return std::move(*found);
 }
 
+Result<Corrections, StoreError> Queries::corrections(DossierId id) {
+  std::lock_guard lock(mu_);
+  const char* what = "reading a dossier's corrections";
+  // A document's issue time is the register's entry for its own symbol.
+  constexpr const char* kLinked =
+      "SELECT d.id, d.title, d.symbol, r.issued_at FROM dossiers d "
+      "LEFT JOIN register r ON r.dossier_id = d.id AND r.symbol = d.symbol ";
+  Corrections out;
+  auto read = [&](const std::string& where, std::vector<LinkedDocument>& into) -> sql::SqlStatus {
+    sql::SqlError e;
+    auto* s = db_.cached(std::string(kLinked) + where, &e);
+    if (!s) return e;
+    s->bind(1, static_cast<std::int64_t>(id));
+    int rc;
+    while ((rc = s->step()) == SQLITE_ROW) {
+      LinkedDocument d{static_cast<DossierId>(s->int64(0)), s->text(1), std::nullopt,
+                       optional_time(*s, 3)};
+      if (!s->is_null(2)) d.symbol = s->text(2);
+      into.push_back(std::move(d));
+    }
+    const auto error = s->error(what);
+    s->reset();
+    if (rc != SQLITE_DONE) return error;
+    return {};
+  };
+  std::vector<LinkedDocument> corrected;
+  if (auto r = read("WHERE d.id = (SELECT corrects FROM dossiers WHERE id = ?)", corrected);
+      !r.ok())
+    return storage_error(r.error(), what);
+  if (!corrected.empty()) out.corrects = std::move(corrected.front());
+  if (auto r = read("WHERE d.corrects = ? AND d.symbol IS NOT NULL ORDER BY d.id LIMIT " +
+                        std::to_string(kMaxCorrectionsListed),
+                    out.corrected_by);
+      !r.ok())
+    return storage_error(r.error(), what);
+  return out;
+}
+
 }  // namespace planflow

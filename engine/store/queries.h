@@ -64,6 +64,21 @@ struct SearchHit {
 
 inline constexpr std::size_t kMaxSearchHits = 50;
 
+// A document linked to another by a correction (đính chính).
+struct LinkedDocument {
+  DossierId id = 0;
+  std::string title;
+  std::optional<std::string> symbol;  // once issued
+  std::optional<Time> issued_at;
+};
+
+struct Corrections {
+  std::optional<LinkedDocument> corrects;    // the issued document this one corrects
+  std::vector<LinkedDocument> corrected_by;  // issued corrections of this one, oldest first
+};
+
+inline constexpr std::size_t kMaxCorrectionsListed = 100;
+
 class Queries {
  public:
   static Result<std::unique_ptr<Queries>, StoreError> open(const std::string& path);
@@ -82,6 +97,9 @@ class Queries {
   Result<std::vector<SearchHit>, StoreError> search(UserId user, std::string_view text,
                                                     std::size_t limit);
 
+  // What the dossier corrects and the corrections issued for it. A
+  // correction still in draft is its participants' business and is left out.
+  Result<Corrections, StoreError> corrections(DossierId id);
   // Timers due at `now` (at <= now), earliest first, at most `limit` of them.
   Result<std::vector<DueTimer>, StoreError> due_timers(Time now, std::size_t limit);
   // When the earliest pending timer falls due; nullopt when none is pending.

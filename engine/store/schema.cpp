@@ -219,6 +219,12 @@ CREATE TABLE signing_keys (
   created_at INTEGER NOT NULL
 );
 )sql"},
+    // 8: a correction names the issued document it corrects, so that
+    // document's page can point readers to it. No earlier dossier could.
+    {R"sql(
+ALTER TABLE dossiers ADD COLUMN corrects INTEGER;
+CREATE INDEX dossiers_by_corrects ON dossiers (corrects) WHERE corrects IS NOT NULL;
+)sql"},
 };
 
 static_assert(std::size(kMigrations) == kSchemaVersion);

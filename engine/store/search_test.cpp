@@ -265,7 +265,7 @@ TEST_CASE("an upgrade from schema version 4 fills the search index", "[store][se
     auto db = raw(path);
     live = dump_views(db);
     REQUIRE(db.exec("DROP TABLE signing_keys; DROP TABLE search_index; " + kNoCommentAnchors +
-                    "PRAGMA user_version = 4;")
+                    kNoCorrectionLinks + "PRAGMA user_version = 4;")
                 .ok());
     REQUIRE(schema_version(db) == 4);
   }

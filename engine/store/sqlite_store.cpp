@@ -75,6 +75,23 @@ class RegisterNumbers : public NumberSource {
     return next;
   }
 
+  // The dossier's own number (the one its view shows), not a notice the
+  // register may also have given it.
+  std::optional<DocumentReference> issued_document(std::uint64_t dossier) const override {
+    sql::SqlError e;
+    auto* stmt = db_.cached(
+        "SELECT r.symbol, r.issued_at FROM dossiers d "
+        "JOIN register r ON r.dossier_id = d.id AND r.symbol = d.symbol WHERE d.id = ?",
+        &e);
+    if (!stmt) return std::nullopt;
+    stmt->bind(1, static_cast<std::int64_t>(dossier));
+    std::optional<DocumentReference> found;
+    if (stmt->step() == SQLITE_ROW)
+      found = DocumentReference{dossier, stmt->text(0), stmt->int64(1)};
+    stmt->reset();
+    return found;
+  }
+
  private:
   sql::Connection& db_;
 };

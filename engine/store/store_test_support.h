@@ -102,4 +102,8 @@ inline const std::string kNoCommentAnchors =
     "ALTER TABLE comments DROP COLUMN anchor; ALTER TABLE comments DROP COLUMN edits; "
     "ALTER TABLE comments DROP COLUMN edited_at; ALTER TABLE comments DROP COLUMN withdrawn_at; ";
 
+// Undoes migration 8: dossiers name no document they correct.
+inline const std::string kNoCorrectionLinks =
+    "DROP INDEX dossiers_by_corrects; ALTER TABLE dossiers DROP COLUMN corrects; ";
+
 }  // namespace planflow::testing

@@ -80,23 +80,28 @@ sql::SqlStatus ViewWriter::on_event(const StoredEvent& se, const DossierState& a
   const Event& e = se.event;
   const auto dossier = static_cast<std::int64_t>(se.dossier);
   if (const auto* c = std::get_if<DossierCreated>(&e.body)) {
-    auto r = stmt(
-                 "INSERT INTO dossiers (id, workflow_id, workflow_version, title, document_type, "
-                 "issuer_id, issuer_code, drafting_unit_id, drafting_unit_code, state, version, "
-                 "versions, frozen, created_at, updated_at, last_seq) "
-                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '', 0, 0, 0, ?, ?, 0)")
-                 .bind(1, dossier)
-                 .bind(2, c->definition_id)
-                 .bind(3, c->definition_version)
-                 .bind(4, c->title)
-                 .bind(5, c->document_type)
-                 .bind(6, c->issuer.id)
-                 .bind(7, c->issuer.code)
-                 .bind(8, c->drafting_unit.id)
-                 .bind(9, c->drafting_unit.code)
-                 .bind(10, e.at)
-                 .bind(11, e.at)
-                 .run();
+    auto& insert =
+        stmt(
+            "INSERT INTO dossiers (id, workflow_id, workflow_version, title, document_type, "
+            "issuer_id, issuer_code, drafting_unit_id, drafting_unit_code, state, version, "
+            "versions, frozen, created_at, updated_at, last_seq, corrects) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '', 0, 0, 0, ?, ?, 0, ?)")
+            .bind(1, dossier)
+            .bind(2, c->definition_id)
+            .bind(3, c->definition_version)
+            .bind(4, c->title)
+            .bind(5, c->document_type)
+            .bind(6, c->issuer.id)
+            .bind(7, c->issuer.code)
+            .bind(8, c->drafting_unit.id)
+            .bind(9, c->drafting_unit.code)
+            .bind(10, e.at)
+            .bind(11, e.at);
+    if (c->corrects)
+      insert.bind(12, static_cast<std::int64_t>(c->corrects->dossier));
+    else
+      insert.bind_null(12);
+    auto r = insert.run();
     if (!r.ok()) return r;
     return SearchIndexWriter(*db_).add(dossier, SearchSource::kTitle, 0, c->title);
   }

@@ -358,7 +358,7 @@ export async function planToNumber({ browser, url, screenshot, restart, artifact
     await screenshot(lan, "delegate-issued");
   });
 
-  await step("the issued document reads in the official layout, and prints on A4", async () => {
+  await step("the issued document reads in the official layout, prints on A4 and downloads as Word", async () => {
     await drafter.getByRole("link", { name: "Xem văn bản ban hành" }).click();
     const doc = drafter.locator("article.official");
     await doc.waitFor();
@@ -379,9 +379,38 @@ export async function planToNumber({ browser, url, screenshot, restart, artifact
     await checkAccessibility(drafter, "the issued document");
     await drafter.emulateMedia({ media: "print" });
     await screenshot(drafter, "issued-document-print");
-    await drafter.pdf({ path: `${artifacts}/issued-document.pdf`, preferCSSPageSize: true });
+    const pdf = await drafter.pdf({ path: `${artifacts}/issued-document.pdf`, preferCSSPageSize: true });
+    // A4 is 595 × 842 points; the print CSS, not the default Letter, must size the page.
+    const box = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdf.toString("latin1"));
+    if (!box || Math.round(Number(box[1])) !== 595 || Math.round(Number(box[2])) !== 842)
+      throw new Error(`the issued document prints on ${box ? `${box[1]} × ${box[2]} pt` : "no page"}, not A4`);
     await drafter.emulateMedia({ media: "screen" });
+    const [docx] = await Promise.all([
+      drafter.waitForEvent("download"),
+      drafter.getByRole("button", { name: "Tải Word (.docx)" }).click(),
+    ]);
+    const symbolFile = `${SYMBOL.replace("/", "-")}.docx`;
+    if (docx.suggestedFilename() !== symbolFile) throw new Error(`downloaded ${docx.suggestedFilename()}, not ${symbolFile}`);
+    const { value } = await mammoth.extractRawText({ path: await docx.path() });
+    for (const expected of [`Số: ${SYMBOL}`, date, "KẾ HOẠCH", "Đào tạo, bồi dưỡng 1.240 công chức", "- Lưu: VT, NC.", CHAIR[2]])
+      if (!value.includes(expected)) throw new Error(`the issued Word file lacks "${expected}"`);
     await drafter.getByRole("link", { name: "Về hồ sơ" }).click();
+  });
+
+  await step("drafter: a correction starts from the issued document and cites it", async () => {
+    await drafter.getByRole("link", { name: "Xem văn bản ban hành" }).click();
+    await drafter.getByRole("link", { name: "Soạn văn bản đính chính" }).click();
+    await drafter.getByRole("heading", { name: "Soạn văn bản đính chính" }).waitFor();
+    await drafter.locator(".correction-of", { hasText: `Kế hoạch số ${SYMBOL} ngày` }).waitFor();
+    const title = drafter.getByLabel("Tên hồ sơ");
+    await drafter.waitForFunction(() => document.querySelector("#field-title")?.value);
+    const prefilled = await title.inputValue();
+    if (!prefilled.startsWith(`Quyết định về việc đính chính Kế hoạch số ${SYMBOL} ngày`))
+      throw new Error(`the correction starts as "${prefilled}"`);
+    await drafter.getByRole("button", { name: "Tạo hồ sơ" }).click();
+    await drafter.locator("#dossier-title", { hasText: "Quyết định về việc đính chính" }).waitFor();
+    await drafter.getByRole("link", { name: `Đính chính văn bản số ${SYMBOL}` }).waitFor();
+    await screenshot(drafter, "drafter-correction");
   });
 
   await step("drafter: the dossier list filters by step", async () => {

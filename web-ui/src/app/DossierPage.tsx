@@ -1,4 +1,5 @@
 import { formatDate, formatDateTime, pick } from "../i18n";
+import { CorrectionLinks } from "./CorrectionLinks";
 import { SignatureStatus } from "./SignatureStatus";
 import { stepsOf, visitedStates } from "../model/steps";
 import { ActionsPanel } from "./ActionsPanel";
@@ -43,6 +44,7 @@ export function DossierPage(props: { id: string }) {
           </p>
         )}
         {issued && <SignatureStatus signature={detail.signature} names={names} />}
+        <CorrectionLinks corrections={detail.corrections} />
         <StepIndicator steps={steps} />
         <p class="meta">
           {pick(detail.state_title, lang)} · {t("colUpdated")}: {formatDateTime(dossier.updated_at, lang)} ·{" "}

@@ -1,11 +1,11 @@
-import { DOCUMENT_TYPES, issuingBodyLines, officialDate, summaryOf } from "../model/official";
+import { useState } from "preact/hooks";
+import { issuedLayout, MOTTO, NATIONAL_TITLE, symbolFileName } from "../model/official";
+import { download } from "./download";
+import { CorrectionLinks } from "./CorrectionLinks";
 import { DraftView } from "./DraftView";
 import { SignatureStatus } from "./SignatureStatus";
 import { useLang } from "./lang_context";
 import { useDossierView } from "./use_dossier_view";
-
-const lines = (text: string | undefined) =>
-  (text ?? "").split("\n").map((l) => l.trim()).filter(Boolean);
 
 /**
  * The issued document in the official layout (Nghị định 30/2020/NĐ-CP,
@@ -15,6 +15,8 @@ const lines = (text: string | undefined) =>
 export function IssuedDocumentPage(props: { id: string }) {
   const { t } = useLang();
   const { id, detail, error, names, folded } = useDossierView(props.id);
+  const [making, setMaking] = useState(false);
+  const [failure, setFailure] = useState("");
 
   if (error)
     return (
@@ -35,54 +37,102 @@ export function IssuedDocumentPage(props: { id: string }) {
       </section>
     );
 
-  const body = issuingBodyLines(names.unit(detail.issuer.id));
-  const type = DOCUMENT_TYPES[detail.dossier.document_type] ?? detail.dossier.document_type;
+  const layout = issuedLayout({
+    issuingBody: names.unit(detail.issuer.id),
+    symbol: issue.symbol,
+    documentType: detail.dossier.document_type,
+    title: detail.dossier.title,
+    place: issue.inputs.place ?? "",
+    issuedAt: issue.at,
+    authority: issue.inputs.authority ?? "",
+    signer: issue.inputs.signer ?? "",
+    recipients: issue.inputs.recipients ?? "",
+  });
+  const base = symbolFileName(issue.symbol);
+  const blocks = version.blocks;
+  const last = layout.bodyLines.length - 1;
+
+  async function saveDocx() {
+    setMaking(true);
+    setFailure("");
+    try {
+      const [{ issuedDocx }, { Packer }] = await Promise.all([import("../model/official_docx"), import("docx")]);
+      const doc = await issuedDocx(layout, blocks, `${layout.typeName} ${issue!.symbol}`);
+      download(await Packer.toBlob(doc), `${base}.docx`);
+    } catch (e) {
+      setFailure(t("tableFailed", { reason: (e as Error).message }));
+    } finally {
+      setMaking(false);
+    }
+  }
+
+  // The browser names a PDF saved from the print dialog after the page's
+  // title: the document's symbol, not the app's name.
+  function print() {
+    const before = document.title;
+    document.title = base;
+    window.addEventListener("afterprint", () => (document.title = before), { once: true });
+    window.print();
+  }
+
   return (
     <section aria-label={t("docTitle")}>
       <div class="buttons no-print">
         <a href={`/dossiers/${id}`}>{t("tableBack")}</a>
-        <button type="button" class="secondary" onClick={() => window.print()}>
+        <button type="button" class="secondary" onClick={print}>
           {t("docPrint")}
         </button>
+        <button type="button" class="secondary" onClick={saveDocx} disabled={making}>
+          {making ? t("tableMaking") : t("tableDocx")}
+        </button>
+        <a class="button secondary" href={`/dossiers/new?corrects=${id}`}>
+          {t("correctionStart")}
+        </a>
       </div>
+      {failure && (
+        <p class="error no-print" role="alert">
+          {failure}
+        </p>
+      )}
       <div class="no-print">
         <SignatureStatus signature={detail.signature} names={names} />
+        <CorrectionLinks corrections={detail.corrections} />
       </div>
       <article class="official" lang="vi">
         <div class="official-head">
           <div class="official-body">
-            {body.map((l, i) => (
-              <p key={i} class={i === body.length - 1 ? "strong underline" : ""}>
+            {layout.bodyLines.map((l, i) => (
+              <p key={i} class={i === last ? "strong underline" : ""}>
                 {l}
               </p>
             ))}
-            <p class="official-number">{t("docNumber", { symbol: issue.symbol })}</p>
+            <p class="official-number">{layout.numberLine}</p>
           </div>
           <div class="official-nation">
-            <p class="strong">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p>
-            <p class="strong underline motto">Độc lập - Tự do - Hạnh phúc</p>
-            <p class="official-date">{officialDate(issue.inputs.place ?? "", issue.at)}</p>
+            <p class="strong">{NATIONAL_TITLE}</p>
+            <p class="strong underline motto">{MOTTO}</p>
+            <p class="official-date">{layout.dateLine}</p>
           </div>
         </div>
-        <h1 class="official-type">{type.toLocaleUpperCase("vi")}</h1>
-        <p class="official-summary">{summaryOf(detail.dossier.title, detail.dossier.document_type)}</p>
+        <h1 class="official-type">{layout.typeName}</h1>
+        <p class="official-summary">{layout.summary}</p>
         <hr class="official-rule" />
-        <DraftView blocks={version.blocks} />
+        <DraftView blocks={blocks} />
         <div class="official-foot">
           <div class="official-recipients">
             <p class="strong italic">Nơi nhận:</p>
-            {lines(issue.inputs.recipients).map((l, i) => (
+            {layout.recipients.map((l, i) => (
               <p key={i}>{l}</p>
             ))}
           </div>
           <div class="official-signature">
-            {lines(issue.inputs.authority).map((l, i) => (
+            {layout.authority.map((l, i) => (
               <p key={i} class="strong">
                 {l}
               </p>
             ))}
             <div class="signature-space" />
-            <p class="strong">{issue.inputs.signer}</p>
+            <p class="strong">{layout.signer}</p>
           </div>
         </div>
       </article>

@@ -1,6 +1,7 @@
 import { useLocation } from "preact-iso";
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { pick, translate } from "../i18n";
+import { citation, correctionStart, type CitedDocument } from "../model/correction";
 import { createCommand, formProblems, type NewDossierForm } from "../model/new_dossier";
 import { FormError, FormLevelError } from "./FormError";
 import { RolePicker, UnitSelect } from "./RolePicker";
@@ -13,27 +14,52 @@ const FIELDS = ["title", "document_type", "issuer", "drafting_unit", "bindings"]
 export function NewDossier() {
   const { t, lang } = useLang();
   const { client, user, catalog, catalogError } = useSession();
-  const { route } = useLocation();
+  const { route, query } = useLocation();
   const { run, busy, error } = useCommand(client);
   const [form, setForm] = useState<NewDossierForm | null>(null);
   const [checked, setChecked] = useState(false);
+  // "?corrects=7": a correction of the issued document of dossier 7.
+  const corrects = Number(query.corrects ?? 0) || 0;
+  const [cited, setCited] = useState<(CitedDocument & { issuer: number }) | null>(null);
+  const [citedError, setCitedError] = useState("");
+
+  useEffect(() => {
+    if (!corrects || !catalog) return;
+    client.request("dossier", { dossier: corrects }).then(
+      (d) => {
+        if (!d.issued || !d.dossier.symbol) return setCitedError(t("correctionNotIssued", { id: corrects }));
+        const issuerName = catalog.directory.units.find((u) => u.id === d.issuer.id)?.name ?? "";
+        setCited({
+          documentType: d.dossier.document_type,
+          symbol: d.dossier.symbol,
+          issuedAt: d.issued.at,
+          issuerName,
+          issuer: d.issuer.id,
+        });
+      },
+      (e: Error) => setCitedError(e.message),
+    );
+  }, [client, corrects, catalog]);
 
   // Defaults once the catalog is in: the first workflow, my unit drafting,
-  // the People's Committee (or the first unit) issuing, me as drafter.
+  // the People's Committee (or the first unit) issuing, me as drafter; a
+  // correction starts from the document it corrects.
   useEffect(() => {
-    if (!catalog || form) return;
+    if (!catalog || form || (corrects && !cited && !citedError)) return;
     const wf = catalog.workflows.find((w) => w.id === "plan") ?? catalog.workflows[0];
     const issuer = catalog.directory.units.find((u) => u.code === "UBND") ?? catalog.directory.units[0];
     const mine = wf?.participant_managers[0];
+    const start = cited ? correctionStart(cited, wf?.document_types ?? []) : null;
     setForm({
-      title: "",
+      title: start?.title ?? "",
       workflow: wf?.id ?? "",
-      documentType: wf?.document_types[0] ?? "",
+      documentType: start?.documentType ?? wf?.document_types[0] ?? "",
       draftingUnit: user.unit,
-      issuer: issuer?.id ?? 0,
+      issuer: cited?.issuer ?? issuer?.id ?? 0,
       participants: mine ? { [mine]: [user.id] } : {},
+      ...(cited ? { corrects } : {}),
     });
-  }, [catalog, form, user]);
+  }, [catalog, form, user, corrects, cited, citedError]);
 
   const workflow = catalog?.workflows.find((w) => w.id === form?.workflow);
   const problems = useMemo(
@@ -82,7 +108,15 @@ export function NewDossier() {
   const titleProblem = problemText("title");
   return (
     <section aria-labelledby="new-title" class="new-dossier">
-      <h1 id="new-title">{t("newDossierTitle")}</h1>
+      <h1 id="new-title">{form.corrects ? t("correctionNewTitle") : t("newDossierTitle")}</h1>
+      {cited && form.corrects && (
+        <p class="notice correction-of">{t("correctionOf", { citation: citation(cited) })}</p>
+      )}
+      {citedError && (
+        <p class="error" role="alert">
+          {citedError}
+        </p>
+      )}
       <form onSubmit={submit} noValidate>
         <label for="field-title">{t("fieldTitle")}</label>
         <input

@@ -11,6 +11,8 @@ export interface NewDossierForm {
   issuer: number;
   /** Role id → the users who play it. */
   participants: Record<string, number[]>;
+  /** The issued document (its dossier) this one corrects; 0 for none. */
+  corrects?: number;
 }
 
 export type FormProblem = { field: string; key: "titleRequired" | "creatorNotManager"; role?: string };
@@ -43,6 +45,7 @@ export function createCommand(form: NewDossierForm, directory: Directory): Comma
     bindings,
   };
   if (form.documentType) command.document_type = form.documentType;
+  if (form.corrects) command.corrects = form.corrects;
   return command;
 }
 

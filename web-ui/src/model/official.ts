@@ -132,3 +132,55 @@ export function issueDefaults(issuingBody: string, chairName: string): Record<st
     recipients: "- Như trên;\n- Lưu: VT.",
   };
 }
+
+const textLines = (text: string | undefined) =>
+  (text ?? "").split("\n").map((l) => l.trim()).filter(Boolean);
+
+/**
+ * Every element of an issued document, in reading order, as the page and
+ * the Word file both lay it out: one source, so the two cannot drift.
+ */
+export interface IssuedLayout {
+  bodyLines: string[];
+  numberLine: string;
+  dateLine: string;
+  typeName: string;
+  summary: string;
+  recipients: string[];
+  authority: string[];
+  signer: string;
+}
+
+export interface IssuedFacts {
+  issuingBody: string;
+  symbol: string;
+  documentType: string;
+  title: string;
+  place: string;
+  issuedAt: number;
+  authority: string;
+  signer: string;
+  recipients: string;
+}
+
+export const NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+export const MOTTO = "Độc lập - Tự do - Hạnh phúc";
+
+export function issuedLayout(f: IssuedFacts): IssuedLayout {
+  const type = DOCUMENT_TYPES[f.documentType] ?? f.documentType;
+  return {
+    bodyLines: issuingBodyLines(f.issuingBody),
+    numberLine: `Số: ${f.symbol}`,
+    dateLine: officialDate(f.place, f.issuedAt),
+    typeName: type.toLocaleUpperCase("vi"),
+    summary: summaryOf(f.title, f.documentType),
+    recipients: textLines(f.recipients),
+    authority: textLines(f.authority),
+    signer: f.signer.trim(),
+  };
+}
+
+/** "2301/QĐ-UBND" → "2301-QĐ-UBND": a symbol as a file name. */
+export function symbolFileName(symbol: string): string {
+  return symbol.replace(/\//g, "-").replace(/[\\:*?"<>|\s]+/g, "_") || "van-ban";
+}

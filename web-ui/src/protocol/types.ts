@@ -194,6 +194,22 @@ export interface DossierDetail {
   signature: SignatureInfo | null;
   allowed: Operation[];
   frozen: boolean;
+  corrections: Corrections;
+}
+
+/** A document linked to another by a correction (đính chính). */
+export interface LinkedDocument {
+  id: number;
+  title: string;
+  symbol: string | null;
+  issued_at: number | null;
+}
+
+export interface Corrections {
+  /** The issued document this one corrects. */
+  corrects: LinkedDocument | null;
+  /** Issued corrections of this document, oldest first. */
+  corrected_by: LinkedDocument[];
 }
 
 export interface CommandResult {
