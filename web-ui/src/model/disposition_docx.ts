@@ -2,11 +2,10 @@
 // to its submission: A4 landscape (five columns need the width), Times New
 // Roman 13 pt as official documents use, the heading row repeated on every
 // page. Built with the `docx` library, loaded only when asked for.
+import { FONT, officialPage } from "./docx_page";
 import type { Document as DocxDocument } from "docx";
 
-const FONT = "Times New Roman";
 const SIZE = 26; // half-points: 13 pt
-const MM = 56.7; // twentieths of a point per millimetre
 /** Column shares of the page width: No., content, comment, unit, disposition. */
 const WIDTHS = [6, 22, 28, 16, 28];
 
@@ -36,12 +35,7 @@ export async function dispositionDocx(
     title,
     sections: [
       {
-        properties: {
-          page: {
-            size: { orientation: d.PageOrientation.LANDSCAPE, width: 297 * MM, height: 210 * MM },
-            margin: { top: 20 * MM, bottom: 20 * MM, left: 30 * MM, right: 15 * MM },
-          },
-        },
+        properties: officialPage(d, true),
         children: [
           new d.Paragraph({ alignment: d.AlignmentType.CENTER, children: text(title.toLocaleUpperCase("vi"), true) }),
           new d.Paragraph({ alignment: d.AlignmentType.CENTER, spacing: { after: 240 }, children: text(subtitle) }),

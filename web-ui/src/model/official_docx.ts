@@ -3,12 +3,11 @@
 // Roman, the head and the signature block as borderless two-column tables
 // the way the annex draws them. Built with the `docx` library, loaded only
 // when asked for.
+import { FONT, MM, officialPage } from "./docx_page";
 import type { Document as DocxDocument, Paragraph, Table } from "docx";
 import type { Block } from "./document";
 import { MOTTO, NATIONAL_TITLE, type IssuedLayout } from "./official";
 
-const FONT = "Times New Roman";
-const MM = 56.7; // twentieths of a point per millimetre
 const pt = (points: number) => points * 2; // docx sizes are half-points
 
 export async function issuedDocx(layout: IssuedLayout, blocks: readonly Block[], title: string): Promise<DocxDocument> {
@@ -76,12 +75,7 @@ export async function issuedDocx(layout: IssuedLayout, blocks: readonly Block[],
     title,
     sections: [
       {
-        properties: {
-          page: {
-            size: { orientation: d.PageOrientation.PORTRAIT, width: 210 * MM, height: 297 * MM },
-            margin: { top: 20 * MM, bottom: 20 * MM, left: 30 * MM, right: 15 * MM },
-          },
-        },
+        properties: officialPage(d, false),
         children: [
           head,
           centered(layout.typeName, { bold: true }, 0),
