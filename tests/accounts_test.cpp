@@ -28,13 +28,6 @@ std::unique_ptr<Accounts> open(const std::string& path, AccountOptions options =
   return std::move(accounts).value();
 }
 
-sql::Connection raw(const std::string& path) {
-  sql::SqlError e;
-  auto db = sql::Connection::open(path, sql::Connection::Mode::kReadWrite, &e);
-  REQUIRE(db.has_value());
-  return std::move(*db);
-}
-
 AccountOptions quick_throttle() {
   AccountOptions o;
   o.failures_before_delay = 3;

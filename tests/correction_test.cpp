@@ -11,19 +11,9 @@ using namespace planflow::testing;
 
 namespace {
 
-json result_of(Client& client, const json& request) {
-  const json reply = client.call(request);
-  INFO(reply.dump());
-  REQUIRE(reply.contains("result"));
-  return reply["result"];
-}
-
-json dossier_of(Client& client, DossierId id) {
-  return result_of(client, {{"op", "dossier"}, {"dossier", id}});
-}
-
 void issue(Client& clerk, DossierId id, const std::string& tag) {
-  result_of(clerk, command(id, tag + "issue", {{"type", "take_action"}, {"action", "issue"}}));
+  (void)result_of(
+      clerk.call(command(id, tag + "issue", {{"type", "take_action"}, {"action", "issue"}})));
 }
 
 }  // namespace
@@ -64,7 +54,7 @@ TEST_CASE("only an issued document can be corrected", "[server][correction]") {
   Running s;
   Client drafter(s.port(), sign_in(s.port(), "drafter"), s.origin);
   const DossierId draft = create_plan(drafter, "d-");
-  const json before = result_of(drafter, {{"op", "dossiers"}});
+  const json before = result_of(drafter.call({{"op", "dossiers"}}));
 
   auto correction = [](const std::string& request_id, const json& corrects) {
     return command(0, request_id,
@@ -88,5 +78,5 @@ TEST_CASE("only an issued document can be corrected", "[server][correction]") {
   INFO(refused.dump());
   CHECK(refused["error"]["code"] == "bad_request");
   CHECK(refused["error"]["pointer"] == "/command/corrects");
-  CHECK(result_of(drafter, {{"op", "dossiers"}}) == before);
+  CHECK(result_of(drafter.call({{"op", "dossiers"}})) == before);
 }

@@ -31,20 +31,6 @@ bool has_key(const json& j, const std::string& key) {
   return false;
 }
 
-json result_of(const json& reply) {
-  INFO(reply.dump());
-  REQUIRE(reply.contains("result"));
-  return reply["result"];
-}
-
-json dossier_of(Client& who, DossierId id) {
-  return result_of(who.call({{"op", "dossier"}, {"dossier", id}}));
-}
-
-void ok(Client& who, const json& request) {
-  result_of(who.call(request));
-}
-
 }  // namespace
 
 TEST_CASE("workflows lists each workflow's latest version with its roles and steps in order",

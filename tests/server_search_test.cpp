@@ -8,12 +8,6 @@ using namespace planflow::testing;
 
 namespace {
 
-json result_of(const json& reply) {
-  INFO(reply.dump());
-  REQUIRE(reply.contains("result"));
-  return reply["result"];
-}
-
 json hits_of(Client& who, const json& text) {
   return result_of(who.call({{"op", "search"}, {"text", text}}))["hits"];
 }

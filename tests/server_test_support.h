@@ -212,6 +212,21 @@ class Client {
   int last_id_ = 0;
 };
 
+// The result of a reply that must have succeeded.
+inline json result_of(const json& reply) {
+  INFO(reply.dump());
+  REQUIRE(reply.contains("result"));
+  return reply["result"];
+}
+
+inline void ok(Client& client, const json& request) {
+  result_of(client.call(request));
+}
+
+inline json dossier_of(Client& client, DossierId id) {
+  return result_of(client.call({{"op", "dossier"}, {"dossier", id}}));
+}
+
 inline json command(DossierId dossier, const std::string& request_id, json body) {
   json r = {{"op", "command"}, {"dossier", dossier}, {"request_id", request_id}, {"command", body}};
   if (dossier == 0) r["workflow"] = "plan";
@@ -256,11 +271,6 @@ inline DossierId open_plan(Client& drafter, const json& inputs = json::object(),
 // registers; user 2 is the delegate).
 inline DossierId to_issuance(Client& drafter, Client& delegate, const std::string& tag = "",
                              const json& extra = json::object()) {
-  auto ok = [](Client& c, const json& request) {
-    const json reply = c.call(request);
-    INFO(reply.dump());
-    REQUIRE(reply.contains("result"));
-  };
   const DossierId id = create_plan(drafter, tag, extra);
   ok(drafter,
      command(id, tag + "v1", {{"type", "submit_version"}, {"text", "I. MỤC ĐÍCH\nDự thảo"}}));

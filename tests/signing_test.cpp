@@ -20,19 +20,6 @@ namespace {
 
 constexpr auto kPatience = 20s;
 
-json dossier_of(Client& client, DossierId id) {
-  const json reply = client.call({{"op", "dossier"}, {"dossier", id}});
-  INFO(reply.dump());
-  REQUIRE(reply.contains("result"));
-  return reply["result"];
-}
-
-void ok(Client& client, const json& request) {
-  const json reply = client.call(request);
-  INFO(reply.dump());
-  REQUIRE(reply.contains("result"));
-}
-
 // Polls until the reply's signature is no longer awaited.
 json signature_once_signed(Client& client, DossierId id) {
   const auto until = std::chrono::steady_clock::now() + kPatience;

@@ -49,13 +49,6 @@ class TestClock {
   std::atomic<int> reads_{0};
 };
 
-json dossier_of(Client& client, DossierId id) {
-  const json reply = client.call({{"op", "dossier"}, {"dossier", id}});
-  INFO(reply.dump());
-  REQUIRE(reply.contains("result"));
-  return reply["result"];
-}
-
 // Polls until the dossier is in `state`; false after kPatience.
 bool reaches(Client& client, DossierId id, const std::string& state) {
   const auto until = std::chrono::steady_clock::now() + kPatience;

@@ -28,13 +28,6 @@ std::string file_bytes(const std::string& path) {
   return ss.str();
 }
 
-sql::Connection raw(const std::string& path) {
-  sql::SqlError e;
-  auto db = sql::Connection::open(path, sql::Connection::Mode::kReadWrite, &e);
-  REQUIRE(db.has_value());
-  return std::move(*db);
-}
-
 }  // namespace
 
 TEST_CASE("a database of schema version 1 is upgraded in place and keeps its history",

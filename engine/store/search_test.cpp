@@ -81,13 +81,6 @@ std::vector<std::string> marked_words(const SearchHit& hit) {
   return out;
 }
 
-sql::Connection raw(const std::string& path) {
-  sql::SqlError e;
-  auto db = sql::Connection::open(path, sql::Connection::Mode::kReadWrite, &e);
-  REQUIRE(db.has_value());
-  return std::move(*db);
-}
-
 }  // namespace
 
 TEST_CASE_METHOD(SearchFixture, "words without accents find the text with them",

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "engine/plan_fixture.h"
+#include "engine/store/sqlite.h"
 #include "engine/store/sqlite_store.h"
 
 namespace planflow::testing {
@@ -101,6 +102,15 @@ inline void approve(Store& store, Requests& req, DossierId id, Time now = kMeeti
 inline const std::string kNoCommentAnchors =
     "ALTER TABLE comments DROP COLUMN anchor; ALTER TABLE comments DROP COLUMN edits; "
     "ALTER TABLE comments DROP COLUMN edited_at; ALTER TABLE comments DROP COLUMN withdrawn_at; ";
+
+// The database file opened directly, around the store, to set up or
+// inspect what the store must cope with.
+inline sql::Connection raw(const std::string& path) {
+  sql::SqlError e;
+  auto db = sql::Connection::open(path, sql::Connection::Mode::kReadWrite, &e);
+  REQUIRE(db.has_value());
+  return std::move(*db);
+}
 
 // Undoes migration 8: dossiers name no document they correct.
 inline const std::string kNoCorrectionLinks =
