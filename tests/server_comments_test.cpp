@@ -39,7 +39,7 @@ json comment(const json& dossier, int id) {
   return nullptr;
 }
 
-json para(const std::string& text) {
+json paragraph_json(const std::string& text) {
   return {{"kind", "paragraph"}, {"text", text}};
 }
 
@@ -66,8 +66,8 @@ DossierId consulting(Client& drafter) {
                                                 {"level", 1},
                                                 {"marker", "I."},
                                                 {"text", "MỤC ĐÍCH, YÊU CẦU"}},
-                                               para(kPassageBlock),
-                                               para("Rà soát vị trí việc làm")})}}));
+                                               paragraph_json(kPassageBlock),
+                                               paragraph_json("Rà soát vị trí việc làm")})}}));
   ok(drafter,
      command(id, "open",
              {{"type", "take_action"},
@@ -213,7 +213,7 @@ TEST_CASE("a passage removed by a new version is outdated; its disposition names
          {{"type", "add_comment"},
           {"text", "Bổ sung thời hạn"},
           {"anchor",
-           {{"kind", "passage"}, {"block", 3}, {"start", 0}, {"end", 6}, {"quote", "Rà soát"}}}}));
+           {{"kind", "passage"}, {"block", 3}, {"start", 0}, {"end", 7}, {"quote", "Rà soát"}}}}));
   ok(delegate, command(id, "n2", {{"type", "no_further_comments"}}));
   ok(outsider, command(id, "n3", {{"type", "no_further_comments"}}));
   ok(drafter, command(id, "close", {{"type", "take_action"}, {"action", "close_consultation"}}));
@@ -224,15 +224,16 @@ TEST_CASE("a passage removed by a new version is outdated; its disposition names
   // v2 drops the passage's paragraph and moves "Rà soát" into a new block.
   ok(drafter, command(id, "v2",
                       {{"type", "submit_version"},
-                       {"blocks", json::array({{{"kind", "heading"},
-                                                {"level", 1},
-                                                {"marker", "I."},
-                                                {"text", "MỤC ĐÍCH, YÊU CẦU"}},
-                                               {{"kind", "item"},
-                                                {"level", 2},
-                                                {"marker", "2.3."},
-                                                {"text", "Giảm 1.240 biên chế đến năm 2015"}},
-                                               para("Trước hết, Rà soát vị trí việc làm hằng năm "
+                       {"blocks",
+                        json::array({{{"kind", "heading"},
+                                      {"level", 1},
+                                      {"marker", "I."},
+                                      {"text", "MỤC ĐÍCH, YÊU CẦU"}},
+                                     {{"kind", "item"},
+                                      {"level", 2},
+                                      {"marker", "2.3."},
+                                      {"text", "Giảm 1.240 biên chế đến năm 2015"}},
+                                     paragraph_json("Trước hết, Rà soát vị trí việc làm hằng năm "
                                                     "theo hướng dẫn của Bộ Nội vụ và Ủy ban")})}}));
   json d = dossier_of(drafter, id);
   const int absorbing = block_id(d, "Giảm 1.240 biên chế đến năm 2015");
