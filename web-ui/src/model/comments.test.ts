@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import type { CommentInfo } from "../protocol";
 import {
   absorbedText,
   blockLabel,
@@ -10,27 +9,7 @@ import {
   passageAnchor,
   passagesOf,
 } from "./comments";
-
-export function commentInfo(id: number, over: Partial<CommentInfo> = {}): CommentInfo {
-  return {
-    id,
-    reply_to: 0,
-    author: 2,
-    unit: 20,
-    at: 1711360800,
-    text: `Ý kiến ${id}`,
-    on_version: 1,
-    anchor: { kind: "document" },
-    place: { outdated: false, block: null },
-    edited_at: null,
-    edits: [],
-    withdrawn: false,
-    withdrawn_at: null,
-    disposition: null,
-    changeable: false,
-    ...over,
-  };
-}
+import { commentInfo } from "./comment_fixture";
 
 describe("passage anchors", () => {
   const text = "Đẩy mạnh tinh giản biên chế năm 2014";
