@@ -245,6 +245,8 @@ export const en: Messages = {
   evIssued: "The document was issued as No. {symbol}",
   evComment: "{actor} commented (comment {id})",
   evReply: "{actor} replied to comment {reply}",
+  evEdited: "{actor} edited comment {id}",
+  evWithdrawn: "{actor} withdrew comment {id}",
   evDisposed: "{actor} answered comment {id}: {disposition}",
   evReviewFinished: "{actor} has no further comments",
   evSigned: "The document was digitally signed by {user}",

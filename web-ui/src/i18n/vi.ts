@@ -244,6 +244,8 @@ export const vi = {
   evIssued: "Văn bản được ban hành, số {symbol}",
   evComment: "{actor} góp ý (ý kiến số {id})",
   evReply: "{actor} trả lời ý kiến số {reply}",
+  evEdited: "{actor} sửa ý kiến số {id}",
+  evWithdrawn: "{actor} rút ý kiến số {id}",
   evDisposed: "{actor} xử lý ý kiến số {id}: {disposition}",
   evReviewFinished: "{actor} xác nhận không còn ý kiến",
   evSigned: "Văn bản được ký số bởi {user}",
