@@ -87,10 +87,13 @@ enum class Disposition : std::uint8_t { kNone, kAccepted, kPartlyAccepted, kNotA
 const char* disposition_name(Disposition d);
 std::optional<Disposition> disposition_from_name(std::string_view name);
 
+// `absorbed_in` names the blocks of the latest version where an accepted
+// comment was taken in, so the disposition table can say where to look.
 struct DisposeComment {
   std::uint32_t comment_id = 0;
   Disposition disposition = Disposition::kNone;
   std::string explanation;
+  std::vector<std::uint32_t> absorbed_in = {};  // block ids, in the drafter's order
   friend bool operator==(const DisposeComment&, const DisposeComment&) = default;
 };
 
@@ -139,5 +142,6 @@ inline constexpr std::size_t kMaxCommentBytes = 20000;
 inline constexpr std::size_t kMaxDraftBytes = 2000000;  // a version's texts and cells together
 inline constexpr std::size_t kMaxInputTextBytes = 50000;
 inline constexpr std::size_t kMaxParticipants = 500;
+inline constexpr std::size_t kMaxAbsorbingBlocks = 100;
 
 }  // namespace planflow

@@ -11,7 +11,8 @@
 //   {"type":"edit_comment", "comment_id":n, "text":s}
 //   {"type":"withdraw_comment", "comment_id":n}
 //   {"type":"dispose_comment", "comment_id":n,
-//    "disposition":"accepted"|"partly_accepted"|"not_accepted"|"noted", "explanation":s?}
+//    "disposition":"accepted"|"partly_accepted"|"not_accepted"|"noted", "explanation":s?,
+//    "absorbed_in":[n...]?}
 //   {"type":"no_further_comments"}
 //   {"type":"take_action", "action":s, "inputs":{name: value}?}
 //
@@ -614,7 +615,7 @@ Command read_command(Reader& r, size_t type, const Definition* def) {
       return c;
     }
     case 5: {
-      r.only({"type", "comment_id", "disposition", "explanation"}, what, what_vi);
+      r.only({"type", "comment_id", "disposition", "explanation", "absorbed_in"}, what, what_vi);
       DisposeComment d;
       d.comment_id = r.id("comment_id");
       const std::string name = r.text("disposition", kMaxNameBytes);
@@ -629,6 +630,10 @@ Command read_command(Reader& r, size_t type, const Definition* def) {
                       "thu một phần), not_accepted (không tiếp thu) hoặc noted (ghi nhận)");
       d.disposition = disposition.value_or(Disposition::kNone);
       d.explanation = r.text("explanation", kMaxCommentBytes, false);
+      if (const json* ids = r.array("absorbed_in", kMaxAbsorbingBlocks, false))
+        for (std::size_t i = 0; i < ids->size() && r.ok(); ++i)
+          d.absorbed_in.push_back(
+              r.id_value((*ids)[i], json_pointer_append(r.at("absorbed_in"), i)));
       return d;
     }
     case 6:
@@ -715,6 +720,7 @@ struct ToJson {
     out["comment_id"] = d.comment_id;
     out["disposition"] = disposition_name(d.disposition);
     if (!d.explanation.empty()) out["explanation"] = d.explanation;
+    if (!d.absorbed_in.empty()) out["absorbed_in"] = d.absorbed_in;
   }
   void operator()(const NoFurtherComments&) const {}
   void operator()(const TakeAction& a) const {

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "engine/disposition.h"
 #include "engine/document.h"
 #include "engine/guards.h"
 #include "engine/state_rules.h"
@@ -406,7 +407,8 @@ class Decider {
     if (auto e = check_text(d.explanation, "", "explanation", kMaxCommentBytes, must_explain,
                             kExplanationVi))
       return *e;
-    emit(CommentDisposed{d.comment_id, d.disposition, d.explanation});
+    if (auto e = absorbing_blocks_problem(s_, d)) return *e;
+    emit(CommentDisposed{d.comment_id, d.disposition, d.explanation, d.absorbed_in});
     return {};
   }
 

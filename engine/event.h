@@ -96,6 +96,9 @@ struct CommentDisposed {
   std::uint32_t comment_id = 0;
   Disposition disposition = Disposition::kNone;
   std::string explanation;
+  // Blocks of the version then latest that take the comment in; absent
+  // from events stored before dispositions named them.
+  std::vector<std::uint32_t> absorbed_in = {};
   friend bool operator==(const CommentDisposed&, const CommentDisposed&) = default;
 };
 

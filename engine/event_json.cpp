@@ -75,9 +75,13 @@ struct ToJson {
   }
   json operator()(const CommentWithdrawn& w) const { return {{"comment_id", w.comment_id}}; }
   json operator()(const CommentDisposed& d) const {
-    return {{"comment_id", d.comment_id},
-            {"disposition", disposition_name(d.disposition)},
-            {"explanation", d.explanation}};
+    json out = {{"comment_id", d.comment_id},
+                {"disposition", disposition_name(d.disposition)},
+                {"explanation", d.explanation}};
+    // Absent when empty, so dispositions stored before blocks were named
+    // keep their canonical bytes and their hashes.
+    if (!d.absorbed_in.empty()) out["absorbed_in"] = d.absorbed_in;
+    return out;
   }
   json operator()(const ReviewFinished&) const { return json::object(); }
   json operator()(const ReminderSent& r) const {
@@ -377,8 +381,18 @@ Result<EventBody> event_data_from_json(const Definition& def, std::string_view t
       const std::string name = r.string("disposition");
       const auto d = disposition_from_name(name);
       if (r.ok() && !d) r.fail(r.field("disposition"), "unknown disposition \"" + name + "\"");
-      body = CommentDisposed{r.id("comment_id"), d.value_or(Disposition::kNone),
-                             r.string("explanation")};
+      CommentDisposed c{r.id("comment_id"), d.value_or(Disposition::kNone),
+                        r.string("explanation")};
+      if (const json* list = r.array("absorbed_in", false))
+        for (const json& id : *list) {
+          if (!id.is_number_unsigned() || id.get<std::uint64_t>() == 0 ||
+              id.get<std::uint64_t>() > 0xFFFFFFFFu) {
+            r.fail(r.field("absorbed_in"), "must be block ids");
+            break;
+          }
+          c.absorbed_in.push_back(id.get<std::uint32_t>());
+        }
+      body = std::move(c);
       break;
     }
     case 7:

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "api/server/comment_view.h"
 #include "api/server/protocol.h"
 #include "engine/event_json.h"
 #include "engine/guards.h"
@@ -180,6 +181,9 @@ json dossier_json(const Definition& def, const DossierSummary& summary, const Do
           {"issued", issued_json(state, events)},
           {"signature", signature_json(state, events, signer_key)},
           {"allowed", std::move(allowed)},
+          {"comments", comments_json(state, events, user)},
+          {"undisposed_comments", state.undisposed_comments},
+          {"changeable_comments", changeable_comments(state, user)},
           {"frozen", state.frozen}};
 }
 

@@ -149,8 +149,8 @@ export async function planToNumber({ browser, url, screenshot, restart, artifact
   });
 
   await step("delegates: comment at the same moment, and each sees the other's live", async () => {
-    await lan.getByLabel("Góp ý của bạn").fill(XSS);
-    await nam.getByLabel("Góp ý của bạn").fill(NAM_COMMENT);
+    await lan.getByLabel("Góp ý về toàn văn dự thảo").fill(XSS);
+    await nam.getByLabel("Góp ý về toàn văn dự thảo").fill(NAM_COMMENT);
     await Promise.all([
       lan.getByRole("button", { name: "Gửi góp ý" }).click(),
       nam.getByRole("button", { name: "Gửi góp ý" }).click(),
@@ -434,7 +434,7 @@ export async function planToNumber({ browser, url, screenshot, restart, artifact
     });
     // The chair's screen reconnects by itself and takes a comment again.
     await chair.locator(".connection-open").waitFor({ state: "attached" });
-    await chair.getByLabel("Góp ý của bạn").fill("Đề nghị các sở báo cáo tiến độ trước ngày 15 hằng tháng.");
+    await chair.getByLabel("Góp ý về toàn văn dự thảo").fill("Đề nghị các sở báo cáo tiến độ trước ngày 15 hằng tháng.");
     await chair.getByRole("button", { name: "Gửi góp ý" }).click();
     await comment(nam, "Đề nghị các sở báo cáo tiến độ").waitFor();
     await nam.locator(".connection-open").waitFor({ state: "attached" });

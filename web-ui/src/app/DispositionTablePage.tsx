@@ -8,7 +8,10 @@ import { useDossierView } from "./use_dossier_view";
 export function DispositionTablePage(props: { id: string }) {
   const { t, lang } = useLang();
   const { id, detail, error, names, folded } = useDossierView(props.id);
-  const rows = useMemo(() => (folded ? dispositionRows(folded.threads, names, lang) : []), [folded, names, lang]);
+  const rows = useMemo(
+    () => (detail && folded ? dispositionRows(detail.comments ?? [], folded.versions, names, lang) : []),
+    [detail, folded, names, lang],
+  );
   const [making, setMaking] = useState(false);
   const [failure, setFailure] = useState("");
 
@@ -86,7 +89,7 @@ export function DispositionTablePage(props: { id: string }) {
             {cells.map((r, i) => (
               <tr key={rows[i]!.commentId}>
                 {r.map((c, j) => (
-                  <td key={j} class={j === 0 ? "num" : undefined}>
+                  <td key={j} class={j === 0 ? "num" : "cell-text"}>
                     {c}
                   </td>
                 ))}

@@ -3,18 +3,20 @@ import { CorrectionLinks } from "./CorrectionLinks";
 import { SignatureStatus } from "./SignatureStatus";
 import { stepsOf, visitedStates } from "../model/steps";
 import { ActionsPanel } from "./ActionsPanel";
-import { CommentsPanel } from "./CommentsPanel";
+import { CommentsPanel, useComments } from "./CommentsPanel";
 import { ConsultationPanel } from "./ConsultationPanel";
 import { DraftPanel } from "./DraftPanel";
 import { HistoryPanel } from "./HistoryPanel";
 import { useLang } from "./lang_context";
 import { ParticipantsPanel } from "./ParticipantsPanel";
 import { StepIndicator } from "./StepIndicator";
+import { UndisposedNotice } from "./UndisposedNotice";
 import { useDossierView } from "./use_dossier_view";
 
 export function DossierPage(props: { id: string }) {
   const { t, lang } = useLang();
   const { id, client, catalog, detail, error, names, folded } = useDossierView(props.id);
+  const commenting = useComments(client, detail, folded?.versions ?? [], names);
 
   if (error)
     return (
@@ -74,17 +76,12 @@ export function DossierPage(props: { id: string }) {
             versions={folded.versions}
             canSubmit={allowed.has("submit_version")}
             names={names}
+            commenting={commenting ?? undefined}
           />
-          <CommentsPanel
-            client={client}
-            dossier={id}
-            threads={folded.threads}
-            canComment={allowed.has("comment")}
-            canDispose={allowed.has("dispose_comment")}
-            names={names}
-          />
+          {commenting && <CommentsPanel {...commenting} detail={detail} />}
         </div>
         <aside class="side-column">
+          <UndisposedNotice detail={detail} />
           <ActionsPanel client={client} detail={detail} catalog={catalog} names={names} />
           {detail.consultation && (
             <ConsultationPanel

@@ -1,8 +1,11 @@
 import { useEffect, useState } from "preact/hooks";
 import { formatDateTime } from "../i18n";
+import type { CommentLayout } from "../model/comments";
 import { blocksToText, parseDraft } from "../model/document";
 import type { DraftVersion } from "../model/history";
 import type { PlanflowClient } from "../protocol";
+import { AnchoredDraft } from "./AnchoredDraft";
+import type { CommentContext } from "./CommentThread";
 import { DocxImport } from "./DocxImport";
 import { DraftView } from "./DraftView";
 import { FormError, FormLevelError } from "./FormError";
@@ -19,6 +22,8 @@ export function DraftPanel(props: {
   versions: DraftVersion[];
   canSubmit: boolean;
   names: NameLookup;
+  /** The comments, shown under their blocks when the latest version is read. */
+  commenting?: { ctx: CommentContext; layout: CommentLayout } | undefined;
 }) {
   const { t } = useLang();
   const { versions } = props;
@@ -40,7 +45,7 @@ export function DraftPanel(props: {
         )}
       </div>
       {!latest && <p class="empty">{t("draftNone")}</p>}
-      {latest && mode === "read" && <ReadVersion versions={versions} names={props.names} />}
+      {latest && mode === "read" && <ReadVersion versions={versions} names={props.names} commenting={props.commenting} />}
       {latest && mode === "compare" && <CompareVersions versions={versions} />}
       {props.canSubmit && (
         <DraftEditor client={props.client} dossier={props.dossier} latest={latest ? blocksToText(latest.blocks) : ""} />
@@ -69,7 +74,11 @@ function VersionSelect(props: { id: string; label: string; versions: DraftVersio
   );
 }
 
-function ReadVersion(props: { versions: DraftVersion[]; names: NameLookup }) {
+function ReadVersion(props: {
+  versions: DraftVersion[];
+  names: NameLookup;
+  commenting?: { ctx: CommentContext; layout: CommentLayout } | undefined;
+}) {
   const { t, lang } = useLang();
   const latest = props.versions[props.versions.length - 1]!;
   const [shown, setShown] = useState(latest.number);
@@ -93,7 +102,11 @@ function ReadVersion(props: { versions: DraftVersion[]; names: NameLookup }) {
         <br />
         {t("draftVersionBy", { time: formatDateTime(version.at, lang), name: props.names.user(version.author) })}
       </p>
-      <DraftView blocks={version.blocks} />
+      {props.commenting && version === latest ? (
+        <AnchoredDraft ctx={props.commenting.ctx} blocks={version.blocks} layout={props.commenting.layout} />
+      ) : (
+        <DraftView blocks={version.blocks} />
+      )}
     </>
   );
 }

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from "preact";
 import type { Block } from "../model/document";
 
 /** A draft read as a document. Text nodes only: nothing in a draft is markup. */
@@ -11,26 +12,28 @@ export function DraftView(props: { blocks: readonly Block[] }) {
   );
 }
 
-export function BlockView({ block }: { block: Block }) {
+/** `text`, when given, is shown in place of the block's words (marked passages, say). */
+export function BlockView({ block, text }: { block: Block; text?: ComponentChildren }) {
+  const words = text ?? block.text;
   switch (block.kind) {
     case "heading":
-      if (block.level === 1 && !block.marker) return <h3 class="doc-title">{block.text}</h3>;
+      if (block.level === 1 && !block.marker) return <h3 class="doc-title">{words}</h3>;
       return (
         <h4 class={`doc-h${Math.min(Math.max(block.level, 2), 3)}`}>
           {block.marker && <span class="marker">{block.marker} </span>}
-          {block.text}
+          {words}
         </h4>
       );
     case "item":
       return (
         <p class={`doc-item depth-${Math.min(Math.max(block.level, 1), 3)}`}>
-          <span class="marker">{block.marker}</span> {block.text}
+          <span class="marker">{block.marker}</span> {words}
         </p>
       );
     case "table":
       return <TableView rows={block.rows ?? []} />;
     default:
-      return <p class="doc-p">{block.text}</p>;
+      return <p class="doc-p">{words}</p>;
   }
 }
 

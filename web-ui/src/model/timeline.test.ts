@@ -45,6 +45,12 @@ describe("the history as sentences", () => {
     expect(
       describeEvent(entry(5, "comment_disposed", 1, { comment_id: 4, disposition: "partly_accepted" }), definition, names, "vi"),
     ).toBe("An xử lý ý kiến số 4: Tiếp thu một phần");
+    expect(describeEvent(entry(6, "comment_edited", 2, { comment_id: 4, text: "Mới" }), definition, names, "vi")).toBe(
+      "Bình sửa ý kiến số 4",
+    );
+    expect(describeEvent(entry(7, "comment_withdrawn", 2, { comment_id: 4 }), definition, names, "en")).toBe(
+      "Bình withdrew comment 4",
+    );
   });
 
   it("says when a deadline acted, and lists newest first", () => {

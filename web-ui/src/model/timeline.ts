@@ -56,6 +56,10 @@ export function describeEvent(entry: HistoryEntry, definition: WorkflowInfo, nam
       return Number(d.reply_to)
         ? t("evReply", { reply: Number(d.reply_to) })
         : t("evComment", { id: Number(d.comment_id) });
+    case "comment_edited":
+      return t("evEdited", { id: Number(d.comment_id) });
+    case "comment_withdrawn":
+      return t("evWithdrawn", { id: Number(d.comment_id) });
     case "comment_disposed":
       return t("evDisposed", { id: Number(d.comment_id), disposition: dispositionLabel(String(d.disposition), lang) });
     case "review_finished":

@@ -195,6 +195,12 @@ export interface DossierDetail {
   allowed: Operation[];
   frozen: boolean;
   corrections: Corrections;
+  /** Every comment, replies too, in id order (docs/protocol.md). */
+  comments: CommentInfo[];
+  /** Comments (not replies, not withdrawn) still without a disposition. */
+  undisposed_comments: number;
+  /** The comments this user may still edit or withdraw. */
+  changeable_comments: number[];
 }
 
 /** A document linked to another by a correction (đính chính). */
@@ -210,6 +216,65 @@ export interface Corrections {
   corrects: LinkedDocument | null;
   /** Issued corrections of this document, oldest first. */
   corrected_by: LinkedDocument[];
+}
+
+/** Where a comment was made: code points of the block's NFC text, end exclusive. */
+export type CommentAnchor =
+  | { kind: "document" }
+  | { kind: "block"; block: number }
+  | { kind: "passage"; block: number; start: number; end: number; quote: string };
+
+/** Where the anchor stands in the latest version, or what it was about when gone. */
+export interface CommentPlace {
+  outdated: boolean;
+  /** null for the document as a whole. */
+  block: number | null;
+  start?: number;
+  end?: number;
+  /** When outdated: the passage quoted and the block it was made on. */
+  quote?: string;
+  block_marker?: string | null;
+  block_text?: string | null;
+}
+
+/** A block that took a comment in, as it reads in the latest version (or read when gone). */
+export interface AbsorbingBlock {
+  block: number;
+  /** Still in the latest version. */
+  current: boolean;
+  kind: string | null;
+  marker: string | null;
+  excerpt: string | null;
+}
+
+export interface CommentDispositionInfo {
+  disposition: "accepted" | "partly_accepted" | "not_accepted" | "noted";
+  explanation: string;
+  at: number;
+  by: number;
+  absorbed_in: AbsorbingBlock[];
+}
+
+export interface CommentInfo {
+  id: number;
+  reply_to: number;
+  author: number;
+  /** The unit the author speaks for. */
+  unit: number;
+  at: number;
+  text: string;
+  /** The version current when it was made (0: none). */
+  on_version: number;
+  anchor: CommentAnchor;
+  place: CommentPlace;
+  /** When the text was last changed; null if never. */
+  edited_at: number | null;
+  /** The earlier texts, oldest first, each with when it was written. */
+  edits: { text: string; at: number }[];
+  withdrawn: boolean;
+  withdrawn_at: number | null;
+  disposition: CommentDispositionInfo | null;
+  changeable: boolean;
 }
 
 export interface CommandResult {
