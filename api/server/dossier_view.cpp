@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "api/server/meeting_view.h"
 #include "api/server/protocol.h"
 #include "engine/event_json.h"
 #include "engine/guards.h"
@@ -180,7 +181,9 @@ json dossier_json(const Definition& def, const DossierSummary& summary, const Do
           {"issued", issued_json(state, events)},
           {"signature", signature_json(state, events, signer_key)},
           {"allowed", std::move(allowed)},
-          {"frozen", state.frozen}};
+          {"frozen", state.frozen},
+          {"meetings", meetings_json(state, events)},
+          {"meeting_rights", meeting_rights_json(state, user)}};
 }
 
 }  // namespace planflow

@@ -69,6 +69,7 @@ function CommentView(props: Props & { comment: CommentEntry; top: boolean }) {
             time: formatDateTime(c.at, lang),
           })}
           {c.onVersion > 0 && <> · {t("commentOnVersion", { number: c.onVersion })}</>}
+          {c.recordedBy > 0 && <> · {t("meetingRecordedBy", { name: names.user(c.recordedBy) })}</>}
         </span>
       </header>
       <p class="comment-text">{c.text}</p>

@@ -9,7 +9,7 @@ import { dispositionCells, dispositionHeadings, dispositionRows } from "./dispos
 function comment(id: number, over: Partial<CommentEntry>): CommentEntry {
   return {
     id, replyTo: 0, text: "", author: 2, unit: 20, at: 0, onVersion: 1,
-    disposition: null, explanation: "", disposedAt: null, ...over,
+    disposition: null, explanation: "", disposedAt: null, recordedBy: 0, ...over,
   };
 }
 
