@@ -39,14 +39,7 @@ TakeAction action(std::string name, ActionInputs inputs = {}) {
   return TakeAction{std::move(name), std::move(inputs)};
 }
 
-const char* command_name(const Command& c) {
-  static constexpr const char* kNames[] = {"CreateDossier",     "BindRole",        "UnbindRole",
-                                           "SubmitVersion",     "AddComment",      "DisposeComment",
-                                           "NoFurtherComments", "TakeAction",      "FireTimer",
-                                           "EditComment",       "WithdrawComment", "SignDocument"};
-  static_assert(std::size(kNames) == std::variant_size_v<Command>);
-  return kNames[c.index()];
-}
+const char* command_name(const Command& c) { return command_type_name(c); }
 
 }  // namespace
 

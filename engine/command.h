@@ -66,6 +66,9 @@ struct AddComment {
   std::string text;
   std::uint32_t reply_to = 0;  // 0: a new comment; otherwise the comment answered
   Anchor anchor;               // a reply's is its comment's: it gives none
+  // Non-zero: a meeting's secretary records what this delegate said aloud;
+  // the delegate is the comment's author, the secretary the one who acted.
+  UserId on_behalf_of = 0;
   friend bool operator==(const AddComment&, const AddComment&) = default;
 };
 
@@ -125,9 +128,40 @@ struct SignDocument {
   friend bool operator==(const SignDocument&, const SignDocument&) = default;
 };
 
+// A consultation's meeting (engine/meeting.h): scheduled, opened, the draft
+// presented block by block, attendance taken, closed with its conclusion.
+// Scheduling again before it opens moves it.
+struct ScheduleMeeting {
+  Time starts_at = 0;
+  std::string place;
+  UserId chaired_by = 0;
+  friend bool operator==(const ScheduleMeeting&, const ScheduleMeeting&) = default;
+};
+
+struct OpenMeeting {
+  friend bool operator==(const OpenMeeting&, const OpenMeeting&) = default;
+};
+
+struct PresentBlock {
+  std::uint32_t block_id = 0;
+  friend bool operator==(const PresentBlock&, const PresentBlock&) = default;
+};
+
+struct RecordAttendance {
+  UserId user = 0;
+  bool present = true;
+  friend bool operator==(const RecordAttendance&, const RecordAttendance&) = default;
+};
+
+struct CloseMeeting {
+  std::string conclusion;  // the chair's, may be empty
+  friend bool operator==(const CloseMeeting&, const CloseMeeting&) = default;
+};
+
 using Command = std::variant<CreateDossier, BindRole, UnbindRole, SubmitVersion, AddComment,
                              DisposeComment, NoFurtherComments, TakeAction, FireTimer, EditComment,
-                             WithdrawComment, SignDocument>;
+                             WithdrawComment, SignDocument, ScheduleMeeting, OpenMeeting,
+                             PresentBlock, RecordAttendance, CloseMeeting>;
 
 // "create_dossier", "add_comment", ...: the `type` a command has in JSON.
 const char* command_type_name(const Command& c);

@@ -15,6 +15,12 @@
 //    "absorbed_in":[n...]?}
 //   {"type":"no_further_comments"}
 //   {"type":"take_action", "action":s, "inputs":{name: value}?}
+//   {"type":"add_comment", "text":s, "on_behalf_of":n, ...}  a secretary's record
+//   {"type":"schedule_meeting", "starts_at":time, "place":s, "chaired_by":n}
+//   {"type":"open_meeting"}
+//   {"type":"present_block", "block_id":n}
+//   {"type":"record_attendance", "user":n, "present":true|false}
+//   {"type":"close_meeting", "conclusion":s?}
 //
 // A block (document.h) is
 //
@@ -607,11 +613,12 @@ Command read_command(Reader& r, size_t type, const Definition* def) {
       return v;
     }
     case 4: {
-      r.only({"type", "text", "reply_to", "anchor"}, what, what_vi);
+      r.only({"type", "text", "reply_to", "anchor", "on_behalf_of"}, what, what_vi);
       AddComment c;
       c.text = r.text("text", kMaxCommentBytes);
       c.reply_to = r.id("reply_to", false);
       c.anchor = read_anchor(r);
+      c.on_behalf_of = r.id("on_behalf_of", false);
       return c;
     }
     case 5: {
@@ -656,6 +663,33 @@ Command read_command(Reader& r, size_t type, const Definition* def) {
     case 10:
       r.only({"type", "comment_id"}, what, what_vi);
       return WithdrawComment{r.id("comment_id")};
+    case 12: {
+      r.only({"type", "starts_at", "place", "chaired_by"}, what, what_vi);
+      ScheduleMeeting m;
+      if (const json* at = r.member("starts_at", true, "a time", "thời điểm"))
+        m.starts_at = read_time(r, *at, r.at("starts_at")).value_or(0);
+      m.place = r.text("place", kMaxTitleBytes);
+      m.chaired_by = r.id("chaired_by");
+      return m;
+    }
+    case 13:
+      r.only({"type"}, what, what_vi);
+      return OpenMeeting{};
+    case 14:
+      r.only({"type", "block_id"}, what, what_vi);
+      return PresentBlock{r.id("block_id")};
+    case 15: {
+      r.only({"type", "user", "present"}, what, what_vi);
+      RecordAttendance a{r.id("user"), true};
+      const json* present = r.member("present", true, "true or false", "true hoặc false");
+      if (present && !present->is_boolean())
+        r.fail(r.at("present"), "must be true or false", "phải là true (có mặt) hoặc false (vắng)");
+      if (present && present->is_boolean()) a.present = present->get<bool>();
+      return a;
+    }
+    case 16:
+      r.only({"type", "conclusion"}, what, what_vi);
+      return CloseMeeting{r.text("conclusion", kMaxInputTextBytes, false)};
   }
   // fire_timer and sign_document are refused before this is called.
   return NoFurtherComments{};
@@ -710,6 +744,21 @@ struct ToJson {
     out["text"] = c.text;
     if (c.reply_to) out["reply_to"] = c.reply_to;
     if (c.anchor.kind != AnchorKind::kDocument) out["anchor"] = anchor_to_json(c.anchor);
+    if (c.on_behalf_of) out["on_behalf_of"] = c.on_behalf_of;
+  }
+  void operator()(const ScheduleMeeting& m) const {
+    out["starts_at"] = format_time(m.starts_at);
+    out["place"] = m.place;
+    out["chaired_by"] = m.chaired_by;
+  }
+  void operator()(const OpenMeeting&) const {}
+  void operator()(const PresentBlock& p) const { out["block_id"] = p.block_id; }
+  void operator()(const RecordAttendance& a) const {
+    out["user"] = a.user;
+    out["present"] = a.present;
+  }
+  void operator()(const CloseMeeting& c) const {
+    if (!c.conclusion.empty()) out["conclusion"] = c.conclusion;
   }
   void operator()(const EditComment& e) const {
     out["comment_id"] = e.comment_id;

@@ -122,6 +122,14 @@ TEST_CASE("every command type a client sends round-trips through JSON", "[comman
       action("withdraw", {text_input("reason", "Không còn cần thiết")}),
       action("approve", {text_input("conclusion", "")}),
       action("issue"),
+      AddComment{"Ý kiến phát biểu", 0, {AnchorKind::kBlock, 2, 0, 0, ""}, kDelegateB},
+      ScheduleMeeting{1707127200, "Phòng họp số 1, UBND tỉnh", kChair},
+      OpenMeeting{},
+      PresentBlock{2},
+      RecordAttendance{kDelegateA, true},
+      RecordAttendance{kDelegateB, false},
+      CloseMeeting{"Giao Sở Nội vụ tiếp thu."},
+      CloseMeeting{""},
   };
   std::set<std::string> types;
   for (const Command& c : commands) {

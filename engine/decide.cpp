@@ -8,6 +8,7 @@
 #include "engine/disposition.h"
 #include "engine/document.h"
 #include "engine/guards.h"
+#include "engine/meeting.h"
 #include "engine/state_rules.h"
 #include "engine/text.h"
 
@@ -342,7 +343,14 @@ class Decider {
 
   Status operator()(const AddComment& c) {
     if (auto e = require_created()) return *e;
-    if (auto e = require_operation(Operation::kComment)) return *e;
+    UnitId unit = 0;
+    if (c.on_behalf_of) {
+      auto recorded = remark_unit(s_, actor_, c.on_behalf_of);
+      if (!recorded.ok()) return recorded.error();
+      unit = recorded.value();
+    } else if (auto e = require_operation(Operation::kComment)) {
+      return *e;
+    }
     if (auto e = check_text(c.text, "", "text", kMaxCommentBytes, true, kCommentTextVi)) return *e;
     if (c.reply_to > s_.comments.size())
       return user_error(ErrorCode::kNotFound,
@@ -360,7 +368,7 @@ class Decider {
                      "riêng");
     if (auto e = check_anchor(c.anchor)) return *e;
     emit(CommentAdded{static_cast<std::uint32_t>(s_.comments.size() + 1), c.reply_to, c.text,
-                      unit_of_actor(), c.anchor});
+                      unit ? unit : unit_of_actor(), c.anchor, c.on_behalf_of});
     return {};
   }
 
@@ -533,6 +541,12 @@ class Decider {
     emit(DocumentSigned{c.signer, std::string(kSignatureAlgorithm), c.public_key, c.digest,
                         c.signature});
     return {};
+  }
+
+  // The meeting's commands (engine/meeting.h).
+  template <class MeetingCommand>
+  Status operator()(const MeetingCommand& c) {
+    return decide_meeting(s_, c, actor_, now_, out_);
   }
 
  private:

@@ -441,8 +441,8 @@ TEST_CASE("creating a dossier checks its fields and who creates it", "[decide][e
   c.bindings.push_back({"drafter", {kDrafter, 10}});
   CHECK(create_error(kDrafter, c).detail == "bindings/8");
   c = plan_dossier();
-  c.bindings.push_back({"secretary", {kOutsider, 90}});
-  CHECK(create_error(kDrafter, c).message == "bindings/8/role: unknown role \"secretary\"");
+  c.bindings.push_back({"treasurer", {kOutsider, 90}});
+  CHECK(create_error(kDrafter, c).message == "bindings/8/role: unknown role \"treasurer\"");
   c = plan_dossier();
   c.bindings.erase(c.bindings.begin());
   CHECK(create_error(kChair, c).message ==

@@ -13,6 +13,7 @@
 
 #include "engine/definition.h"
 #include "engine/event.h"
+#include "engine/meeting_state.h"
 #include "engine/signature_content.h"
 
 namespace planflow {
@@ -110,6 +111,7 @@ class DossierState {
   std::uint32_t next_task_id = 1;
   std::uint32_t next_timer_id = 1;
   std::uint32_t undisposed_comments = 0;  // comments (not replies) without a disposition
+  MeetingState meeting;                   // the latest meeting (engine/meeting.h)
 
   // Equal states decide alike: replaying a history must reproduce the state.
   friend bool operator==(const DossierState&, const DossierState&) = default;

@@ -78,6 +78,7 @@ struct CommentAdded {
   std::string text;
   UnitId unit = 0;  // the unit the author speaks for
   Anchor anchor;
+  UserId on_behalf_of = 0;  // non-zero: the author, whose words the actor (a secretary) recorded
   friend bool operator==(const CommentAdded&, const CommentAdded&) = default;
 };
 
@@ -123,9 +124,43 @@ struct DocumentSigned {
   friend bool operator==(const DocumentSigned&, const DocumentSigned&) = default;
 };
 
-using EventBody = std::variant<DossierCreated, RoleBound, RoleUnbound, VersionSubmitted,
-                               ActionTaken, CommentAdded, CommentDisposed, ReviewFinished,
-                               ReminderSent, CommentEdited, CommentWithdrawn, DocumentSigned>;
+// A consultation's meeting (engine/meeting.h). A schedule given while the
+// meeting has not opened moves it; given after the last one closed (or in a
+// later consultation round), it is the next meeting.
+struct MeetingScheduled {
+  Time starts_at = 0;
+  std::string place;
+  UserId chaired_by = 0;
+  friend bool operator==(const MeetingScheduled&, const MeetingScheduled&) = default;
+};
+
+struct MeetingOpened {
+  std::uint32_t block_id = 0;  // the block presented first: the latest version's first
+  friend bool operator==(const MeetingOpened&, const MeetingOpened&) = default;
+};
+
+struct BlockPresented {
+  std::uint32_t block_id = 0;
+  friend bool operator==(const BlockPresented&, const BlockPresented&) = default;
+};
+
+struct AttendanceRecorded {
+  UserId user = 0;
+  UnitId unit = 0;  // the unit the person attends for
+  bool present = true;
+  friend bool operator==(const AttendanceRecorded&, const AttendanceRecorded&) = default;
+};
+
+struct MeetingClosed {
+  std::string conclusion;
+  friend bool operator==(const MeetingClosed&, const MeetingClosed&) = default;
+};
+
+using EventBody =
+    std::variant<DossierCreated, RoleBound, RoleUnbound, VersionSubmitted, ActionTaken,
+                 CommentAdded, CommentDisposed, ReviewFinished, ReminderSent, CommentEdited,
+                 CommentWithdrawn, DocumentSigned, MeetingScheduled, MeetingOpened, BlockPresented,
+                 AttendanceRecorded, MeetingClosed>;
 
 struct Event {
   Time at = 0;

@@ -68,8 +68,18 @@ struct ToJson {
     // Absent for the document, so comments stored before anchors existed
     // keep their canonical bytes and their hashes.
     if (c.anchor.kind != AnchorKind::kDocument) out["anchor"] = anchor_to_json(c.anchor);
+    if (c.on_behalf_of) out["on_behalf_of"] = c.on_behalf_of;
     return out;
   }
+  json operator()(const MeetingScheduled& m) const {
+    return {{"starts_at", m.starts_at}, {"place", m.place}, {"chaired_by", m.chaired_by}};
+  }
+  json operator()(const MeetingOpened& m) const { return {{"block_id", m.block_id}}; }
+  json operator()(const BlockPresented& m) const { return {{"block_id", m.block_id}}; }
+  json operator()(const AttendanceRecorded& a) const {
+    return {{"user", a.user}, {"unit", a.unit}, {"present", a.present}};
+  }
+  json operator()(const MeetingClosed& m) const { return {{"conclusion", m.conclusion}}; }
   json operator()(const CommentEdited& e) const {
     return {{"comment_id", e.comment_id}, {"text", e.text}};
   }
@@ -374,6 +384,7 @@ Result<EventBody> event_data_from_json(const Definition& def, std::string_view t
     case 5: {
       CommentAdded c{r.id("comment_id"), r.id("reply_to"), r.string("text"), r.id("unit"), {}};
       if (const json* anchor = r.object("anchor", false)) c.anchor = read_anchor(r, *anchor);
+      if (r.has("on_behalf_of")) c.on_behalf_of = r.id("on_behalf_of");
       body = std::move(c);
       break;
     }
@@ -424,6 +435,34 @@ Result<EventBody> event_data_from_json(const Definition& def, std::string_view t
       body = std::move(d);
       break;
     }
+    case 12: {
+      MeetingScheduled m;
+      m.starts_at = r.integer("starts_at", std::numeric_limits<Time>::min() / 2,
+                              std::numeric_limits<Time>::max() / 2);
+      m.place = r.string("place");
+      m.chaired_by = r.id("chaired_by");
+      body = std::move(m);
+      break;
+    }
+    case 13:
+      body = MeetingOpened{r.id("block_id")};
+      break;
+    case 14:
+      body = BlockPresented{r.id("block_id")};
+      break;
+    case 15: {
+      AttendanceRecorded a{r.id("user"), r.id("unit"), true};
+      if (const json* present = r.has("present") ? &data.at("present") : nullptr;
+          !present || !present->is_boolean())
+        r.fail(r.field("present"), "must be true or false");
+      else
+        a.present = present->get<bool>();
+      body = a;
+      break;
+    }
+    case 16:
+      body = MeetingClosed{r.string("conclusion")};
+      break;
   }
   if (!r.ok()) return *r.error();
   return body;

@@ -33,6 +33,13 @@ std::vector<Event> full_history(const Definition& def) {
   d.ok(kOutsider, AddComment{"Mục này", 0, {AnchorKind::kBlock, 1, 0, 0, ""}});
   d.ok(kOutsider, EditComment{3, "Đoạn này cần viết lại"});
   d.ok(kOutsider, WithdrawComment{4});
+  d.ok(kChair, BindRole{"secretary", {kSecretary, 50}});
+  d.ok(kChair, ScheduleMeeting{d.now + kDay, "Phòng họp số 1", kChair});
+  d.ok(kSecretary, RecordAttendance{kDelegateA, false});
+  d.ok(kChair, OpenMeeting{});
+  d.ok(kChair, PresentBlock{2});
+  d.ok(kSecretary, AddComment{"Phát biểu tại cuộc họp", 0, {}, kOutsider});
+  d.ok(kChair, CloseMeeting{"Thống nhất nội dung."});
   d.ok(kDelegateA, NoFurtherComments{});
   d.now += 9 * kDay;
   d.ok(kSystemUser, FireTimer{d.state.timers.front().id});
@@ -41,6 +48,7 @@ std::vector<Event> full_history(const Definition& def) {
   d.ok(kChair, action("revise", {text_input("conclusion", "Bổ sung nhiệm vụ.")}));
   d.ok(kDrafter, DisposeComment{1, Disposition::kPartlyAccepted, "Tiếp thu một phần."});
   d.ok(kDrafter, DisposeComment{3, Disposition::kNoted, ""});
+  d.ok(kDrafter, DisposeComment{5, Disposition::kAccepted, ""});
   d.ok(kDrafter, SubmitVersion{{heading(1, "I.", "MỤC ĐÍCH"), item("a)", "Ý thứ nhất", 2),
                                 table({{"Nhiệm vụ", "Thời hạn"}, {"Rà soát"}})},
                                ""});

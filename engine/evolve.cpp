@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "engine/decide.h"
+#include "engine/meeting.h"
 #include "engine/state_rules.h"
 
 namespace planflow {
@@ -166,9 +167,11 @@ struct Apply {
   Status operator()(const CommentAdded& c) {
     if (c.comment_id != s.comments.size() + 1) return corrupt("comment ids out of order");
     if (c.reply_to > s.comments.size()) return corrupt("reply to an unknown comment");
-    s.comments.push_back({e.actor, c.reply_to, s.state_entries, Disposition::kNone, false});
+    // A remark a secretary recorded is its speaker's.
+    const UserId author = c.on_behalf_of ? c.on_behalf_of : e.actor;
+    s.comments.push_back({author, c.reply_to, s.state_entries, Disposition::kNone, false});
     if (c.reply_to == 0) ++s.undisposed_comments;
-    close_tasks_done_by(s, Operation::kComment, e.actor);
+    close_tasks_done_by(s, Operation::kComment, author);
     return {};
   }
 
@@ -242,6 +245,12 @@ struct Apply {
     if (d.signer == kSystemUser) return corrupt("signature without a signer");
     s.signed_by = d.signer;
     return {};
+  }
+
+  // The meeting's events (engine/meeting.h).
+  template <class MeetingEvent>
+  Status operator()(const MeetingEvent& m) {
+    return evolve_meeting(s, e, m);
   }
 };
 

@@ -7,7 +7,7 @@
 namespace planflow::testing {
 
 inline constexpr UserId kDrafter = 1, kDelegateA = 2, kDelegateB = 3, kDelegateC = 4, kChair = 5,
-                        kClerk = 6, kImplementer = 7, kMonitor = 8, kOutsider = 9;
+                        kClerk = 6, kImplementer = 7, kMonitor = 8, kOutsider = 9, kSecretary = 11;
 
 inline CreateDossier plan_dossier(std::string type = "KH") {
   CreateDossier c;

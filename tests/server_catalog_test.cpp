@@ -54,7 +54,7 @@ TEST_CASE("workflows lists each workflow's latest version with its roles and ste
   CHECK(plan["initial"] == "drafting");
   CHECK(plan["participant_managers"] == json::array({"drafter", "chair"}));
   CHECK(ids_of(plan["roles"]) == std::vector<std::string>{"drafter", "delegate", "chair", "clerk",
-                                                          "implementer", "monitor"});
+                                                          "implementer", "monitor", "secretary"});
   CHECK(plan["roles"][1]["title"]["vi"] == "Đại biểu góp ý");
   CHECK(ids_of(plan["states"]) == std::vector<std::string>{"drafting", "consultation", "conclusion",
                                                            "revision", "issuance", "implementation",

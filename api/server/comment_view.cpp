@@ -33,6 +33,7 @@ struct Entry {
   const CommentAdded* added = nullptr;
   Time at = 0;
   UserId author = 0;
+  UserId recorded_by = 0;        // the secretary who wrote it down for the author; 0: none
   std::uint32_t on_version = 0;  // 0: made before any version
   std::string text;
   Time text_at = 0;  // when `text` was written
@@ -147,7 +148,9 @@ json comments_json(const DossierState& state, const std::vector<StoredEvent>& ev
       Entry e;
       e.added = a;
       e.at = e.text_at = ev.at;
-      e.author = ev.actor;
+      // A remark a secretary recorded is the delegate's own words.
+      e.author = a->on_behalf_of ? a->on_behalf_of : ev.actor;
+      e.recorded_by = a->on_behalf_of ? ev.actor : 0;
       e.on_version = static_cast<std::uint32_t>(versions.size());
       e.text = a->text;
       entries.push_back(std::move(e));
@@ -174,6 +177,7 @@ json comments_json(const DossierState& state, const std::vector<StoredEvent>& ev
     list.push_back({{"id", id},
                     {"reply_to", e.added->reply_to},
                     {"author", e.author},
+                    {"recorded_by", e.recorded_by},
                     {"unit", e.added->unit},
                     {"at", e.at},
                     {"text", e.text},

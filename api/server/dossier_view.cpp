@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "api/server/comment_view.h"
+#include "api/server/meeting_view.h"
 #include "api/server/protocol.h"
 #include "engine/event_json.h"
 #include "engine/guards.h"
@@ -184,7 +185,9 @@ json dossier_json(const Definition& def, const DossierSummary& summary, const Do
           {"comments", comments_json(state, events, user)},
           {"undisposed_comments", state.undisposed_comments},
           {"changeable_comments", changeable_comments(state, user)},
-          {"frozen", state.frozen}};
+          {"frozen", state.frozen},
+          {"meetings", meetings_json(state, events)},
+          {"meeting_rights", meeting_rights_json(state, user)}};
 }
 
 }  // namespace planflow

@@ -256,10 +256,15 @@ TEST_CASE_METHOD(StoreFixture, "every event type goes into the log and comes out
     for (StoredEvent& e : must_commit(*store, req.make(id, user, std::move(command), now)).events)
       committed.push_back(std::move(e));
   };
-  run(kDrafter, SubmitVersion{blocks_from_text("I. MỤC ĐÍCH, YÊU CẦU"), "bản đầu"});
+  run(kDrafter, SubmitVersion{blocks_from_text("I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích"), "bản đầu"});
   run(kDrafter, action("open_consultation", {InputValue{"deadline", now + 10 * kDay}}));
+  run(kDrafter, ScheduleMeeting{now + 3600, "Phòng họp số 2, UBND tỉnh", kChair});
+  run(kChair, OpenMeeting{});
+  run(kChair, PresentBlock{2});
+  run(kChair, RecordAttendance{kDelegateA, true});
   run(kDelegateA, AddComment{"Cần điều chỉnh mục tiêu", 0, {}});
   run(kDelegateB, AddComment{"Nhất trí", 1, {}});
+  run(kChair, CloseMeeting{"Tiếp thu ý kiến các đại biểu"});
   run(kDelegateB, AddComment{"Về mục tiêu", 0, {AnchorKind::kPassage, 1, 13, 20, "YÊU CẦU"}});
   run(kDelegateB, EditComment{3, "Về mục tiêu và yêu cầu"});
   run(kDelegateB, WithdrawComment{3});

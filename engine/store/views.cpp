@@ -117,7 +117,7 @@ sql::SqlStatus ViewWriter::on_event(const StoredEvent& se, const DossierState& a
                  "VALUES (?, ?, ?, ?, ?, ?, ?, 'none', '', ?)")
                  .bind(1, dossier)
                  .bind(2, c->comment_id)
-                 .bind(3, e.actor)
+                 .bind(3, c->on_behalf_of ? c->on_behalf_of : e.actor)
                  .bind(4, c->unit)
                  .bind(5, c->reply_to)
                  .bind(6, c->text)

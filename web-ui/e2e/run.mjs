@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { anchoredComments, USERS as ANCHORED_USERS } from "./anchored_comments.mjs";
+import { meetingMode, USERS as MEETING_USERS } from "./meeting.mjs";
 import { planToNumber, USERS as PLAN_USERS } from "./plan_to_number.mjs";
 import { signInAndInbox, USERS as INBOX_USERS } from "./sign_in_inbox.mjs";
 import { log, planflowCli, progress, startServer, step, stopServer, STEP_TIMEOUT_MS, WEB_UI } from "./support.mjs";
@@ -27,6 +28,8 @@ const UNITS = [
   ["STC", "Sở Tài chính"],
   ["SKHĐT", "Sở Kế hoạch và Đầu tư"],
   ["SXD", "Sở Xây dựng"],
+  ["STTTT", "Sở Thông tin và Truyền thông"],
+  ["SYT", "Sở Y tế"],
 ];
 
 function parseArgs(argv) {
@@ -76,7 +79,7 @@ async function main() {
   try {
     await step("making a fresh database", () => {
       for (const [code, name] of UNITS) planflowCli(args.planflow, ["unit", "add", code, name, "--db", db]);
-      for (const [login, unit, name, password] of [...INBOX_USERS, ...PLAN_USERS, ...ANCHORED_USERS])
+      for (const [login, unit, name, password] of [...INBOX_USERS, ...PLAN_USERS, ...ANCHORED_USERS, ...MEETING_USERS])
         planflowCli(args.planflow, ["user", "add", login, "--name", name, "--unit", unit, "--db", db], `${password}\n`);
     });
 
@@ -113,6 +116,7 @@ async function main() {
     };
     await planToNumber({ browser, url, screenshot, restart, artifacts: args.artifacts });
     await anchoredComments({ browser, url, screenshot });
+    await meetingMode({ browser, url, screenshot });
   } catch (e) {
     failedStep = progress.step;
     // Every open screen as it was at the failure, to see what went wrong.

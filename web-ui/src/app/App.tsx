@@ -11,6 +11,8 @@ import { IssuedDocumentPage } from "./IssuedDocumentPage";
 import { logout, me, sessionEnded, type User } from "./http";
 import { LangProvider, useLang } from "./lang_context";
 import { LanguageToggle } from "./LanguageToggle";
+import { MeetingPage } from "./MeetingPage";
+import { MinutesPage } from "./MinutesPage";
 import { NewDossier } from "./NewDossier";
 import { SearchBox } from "./SearchBox";
 import { SearchPage } from "./SearchPage";
@@ -163,6 +165,8 @@ function Shell(props: { client: PlanflowClient }) {
               <Route path="/dossiers/:id" component={DossierPage} />
               <Route path="/dossiers/:id/dispositions" component={DispositionTablePage} />
               <Route path="/dossiers/:id/document" component={IssuedDocumentPage} />
+              <Route path="/dossiers/:id/meeting" component={MeetingPage} />
+              <Route path="/dossiers/:id/meetings/:number/minutes" component={MinutesPage} />
               <Route path="/search" component={SearchPage} />
               <Route default component={NotFound} />
             </Router>

@@ -83,6 +83,7 @@ function CommentCard(props: { ctx: CommentContext; comment: CommentInfo; top: bo
         <span class="meta">
           {t("commentMeta", { name: ctx.names.user(c.author), unit: ctx.names.unit(c.unit), time: formatDateTime(c.at, lang) })}
           {c.on_version > 0 && <> · {t("commentOnVersion", { number: c.on_version })}</>}
+          {c.recorded_by > 0 && <> · {t("meetingRecordedBy", { name: ctx.names.user(c.recorded_by) })}</>}
           {c.edited_at !== null && (
             <>
               {" · "}

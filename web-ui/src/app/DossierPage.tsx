@@ -7,6 +7,7 @@ import { CommentsPanel, useComments } from "./CommentsPanel";
 import { ConsultationPanel } from "./ConsultationPanel";
 import { DraftPanel } from "./DraftPanel";
 import { HistoryPanel } from "./HistoryPanel";
+import { MeetingPanel } from "./MeetingPanel";
 import { useLang } from "./lang_context";
 import { ParticipantsPanel } from "./ParticipantsPanel";
 import { StepIndicator } from "./StepIndicator";
@@ -92,6 +93,7 @@ export function DossierPage(props: { id: string }) {
               names={names}
             />
           )}
+          <MeetingPanel client={client} detail={detail} names={names} />
           <ParticipantsPanel detail={detail} names={names} />
           <HistoryPanel history={detail.history} definition={definition} names={names} />
         </aside>

@@ -7,6 +7,7 @@ export function commentInfo(id: number, over: Partial<CommentInfo> = {}): Commen
     id,
     reply_to: 0,
     author: 2,
+    recorded_by: 0,
     unit: 20,
     at: 1711360800,
     text: `Ý kiến ${id}`,

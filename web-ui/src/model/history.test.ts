@@ -98,3 +98,14 @@ describe("merging reads and pushes", () => {
     expect(appendEvent(once, c)).toHaveLength(3);
   });
 });
+
+describe("a remark a meeting secretary recorded", () => {
+  it("is its speaker's, marked with who recorded it", () => {
+    const folded = foldHistory([
+      ev("comment_added", 3, { comment_id: 1, reply_to: 0, text: "Phát biểu", unit: 20, on_behalf_of: 2 }),
+      ev("comment_added", 2, { comment_id: 2, reply_to: 0, text: "Tự gõ", unit: 20 }),
+    ]);
+    expect(folded.threads[0]!.comment).toMatchObject({ author: 2, recordedBy: 3 });
+    expect(folded.threads[1]!.comment).toMatchObject({ author: 2, recordedBy: 0 });
+  });
+});

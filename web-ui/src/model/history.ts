@@ -27,6 +27,8 @@ export interface CommentEntry {
   disposition: DispositionName | null;
   explanation: string;
   disposedAt: number | null;
+  /** The meeting secretary who recorded this remark for its author (0: the author wrote it). */
+  recordedBy: number;
 }
 
 export interface CommentThread {
@@ -89,13 +91,15 @@ export function foldHistory(history: readonly HistoryEntry[]): FoldedHistory {
           id: num(d.comment_id),
           replyTo: num(d.reply_to),
           text: str(d.text),
-          author: event.actor,
+          // A remark a secretary recorded is its speaker's.
+          author: num(d.on_behalf_of) || event.actor,
           unit: num(d.unit),
           at: event.at,
           onVersion: versions.length ? versions[versions.length - 1]!.number : 0,
           disposition: null,
           explanation: "",
           disposedAt: null,
+          recordedBy: num(d.on_behalf_of) ? event.actor : 0,
         };
         byId.set(entry.id, entry);
         order.push(entry);

@@ -53,6 +53,8 @@ export function describeEvent(entry: HistoryEntry, definition: WorkflowInfo, nam
       return issued?.symbol ? `${line}. ${t("evIssued", { symbol: issued.symbol })}` : line;
     }
     case "comment_added":
+      if (Number(d.on_behalf_of))
+        return t("evRecorded", { id: Number(d.comment_id), user: names.user(Number(d.on_behalf_of)) });
       return Number(d.reply_to)
         ? t("evReply", { reply: Number(d.reply_to) })
         : t("evComment", { id: Number(d.comment_id) });
@@ -68,6 +70,19 @@ export function describeEvent(entry: HistoryEntry, definition: WorkflowInfo, nam
       return t("evSigned", { user: names.user(Number(d.signer)) });
     case "reminder_sent":
       return t("evReminder", { count: Array.isArray(d.recipients) ? d.recipients.length : 0 });
+    case "meeting_scheduled":
+      return t("evMeetingScheduled", { place: String(d.place ?? "") });
+    case "meeting_opened":
+      return t("evMeetingOpened");
+    case "block_presented":
+      return t("evBlockPresented", { block: Number(d.block_id) });
+    case "attendance_recorded":
+      return t("evAttendance", {
+        user: names.user(Number(d.user)),
+        status: translate(lang, d.present ? "meetingPresent" : "meetingAbsent").toLowerCase(),
+      });
+    case "meeting_closed":
+      return t("evMeetingClosed");
     default:
       return event.type;
   }

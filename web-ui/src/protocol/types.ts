@@ -201,6 +201,9 @@ export interface DossierDetail {
   undisposed_comments: number;
   /** The comments this user may still edit or withdraw. */
   changeable_comments: number[];
+  /** The consultation's meetings, oldest first (absent from older servers). */
+  meetings?: MeetingInfo[];
+  meeting_rights?: MeetingRights;
 }
 
 /** A document linked to another by a correction (đính chính). */
@@ -275,6 +278,65 @@ export interface CommentInfo {
   withdrawn_at: number | null;
   disposition: CommentDispositionInfo | null;
   changeable: boolean;
+  /** The secretary who recorded it on the author's behalf; 0 for none. */
+  recorded_by: number;
+}
+
+export type MeetingStatus = "scheduled" | "open" | "closed";
+
+export interface MeetingAttendance {
+  user: number;
+  unit: number;
+  present: boolean;
+  recorded_by: number;
+  at: number;
+}
+
+/** A comment made while the meeting was open: a remark of its minutes. */
+export interface MeetingRemark {
+  comment_id: number;
+  reply_to: number;
+  author: number;
+  unit: number;
+  text: string;
+  /** The block it was on: its anchor's, or the one presented when it was made. */
+  block: number;
+  /** The secretary who recorded it on the author's behalf, or null. */
+  recorded_by: number | null;
+  at: number;
+  edited: boolean;
+  withdrawn: boolean;
+}
+
+export interface MeetingInfo {
+  number: number;
+  round: number;
+  status: MeetingStatus;
+  /** Scheduled in the consultation the dossier is in now, not yet closed. */
+  current: boolean;
+  starts_at: number;
+  place: string;
+  chair: number;
+  scheduled_by: number;
+  scheduled_at: number;
+  opened_at: number | null;
+  closed_at: number | null;
+  conclusion: string;
+  presented_block: number;
+  /** The draft version presented. */
+  version: number;
+  secretaries: number[];
+  attendance: MeetingAttendance[];
+  remarks: MeetingRemark[];
+}
+
+export interface MeetingRights {
+  schedule: boolean;
+  open: boolean;
+  present: boolean;
+  attendance: boolean;
+  record_remarks: boolean;
+  close: boolean;
 }
 
 export interface CommandResult {
