@@ -177,7 +177,7 @@ TEST_CASE("changing a comment is refused for others, after the step, and for unk
   CHECK(comment(seen, 1)["text"] == "Làm rõ chỉ tiêu");
 }
 
-TEST_CASE("a passage removed by a new version is outdated; its disposition names the blocks",
+TEST_CASE("a passage removed by a new version is outdated, and its disposition names the blocks",
           "[server][comments][disposition]") {
   Running s;
   Client drafter(s.port(), sign_in(s.port(), "drafter"), s.origin);
