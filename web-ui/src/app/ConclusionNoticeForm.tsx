@@ -60,7 +60,15 @@ export function ConclusionNoticeForm(props: {
 
   if (!open)
     return (
-      <button type="button" aria-expanded="false" onClick={() => setOpen(true)}>
+      <button
+        type="button"
+        aria-expanded="false"
+        onClick={() => {
+          // Names are known by now, which they may not have been when the panel first drew.
+          setValues(startingValues(detail, names));
+          setOpen(true);
+        }}
+      >
         {title}
       </button>
     );

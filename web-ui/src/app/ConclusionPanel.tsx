@@ -3,7 +3,7 @@
 // notices it was issued as, and the conclusions before it.
 import { formatDate, formatDateTime, formatNumber, pick } from "../i18n";
 import { noticePath } from "../model/conclusion_notice";
-import { conclusionInForce, openDirectives } from "../model/directives";
+import { conclusionInForce, mayMarkYet, openDirectives } from "../model/directives";
 import type { DraftVersion } from "../model/history";
 import type { ConclusionInfo, DossierDetail, PlanflowClient } from "../protocol";
 import { ConclusionNoticeForm } from "./ConclusionNoticeForm";
@@ -29,6 +29,7 @@ export function ConclusionPanel(props: { client: PlanflowClient; detail: Dossier
   const rights = detail.directive_rights ?? { mark_done: false, issue_notice: false };
   const open = openDirectives(current).length;
   const earlier = conclusions.slice(0, -1).reverse();
+  const latestNumber = props.versions[props.versions.length - 1]?.number ?? 0;
   return (
     <section class="panel conclusion-panel" id="conclusion" aria-labelledby="conclusions-title">
       <h2 id="conclusions-title">{t("conclusionsTitle")}</h2>
@@ -42,6 +43,7 @@ export function ConclusionPanel(props: { client: PlanflowClient; detail: Dossier
               ? t("directivesOpen", { count: formatNumber(open, lang) })
               : t("directivesAllDone", { count: formatNumber(current.directives.length, lang) })}
           </p>
+          {rights.mark_done && open > 0 && !mayMarkYet(current, latestNumber) && <p class="hint">{t("markDoneWait")}</p>}
           <ol class="directives">
             {current.directives.map((d) => (
               <DirectiveItem

@@ -93,9 +93,7 @@ function DirectiveChange(props: { directive: DirectiveInfo; versions: DraftVersi
   const to = t("draftVersion", { number: lines.afterVersion });
   return (
     <div class="directive-redline">
-      <p class="meta">
-        <strong>{t("directiveRedlineTitle", { from: lines.beforeVersion, to: lines.afterVersion })}</strong>
-      </p>
+      <p class="redline-title">{t("directiveRedlineTitle", { from: lines.beforeVersion, to: lines.afterVersion })}</p>
       <RedlineView before={lines.before} after={lines.after} beforeLabel={from} afterLabel={to} />
     </div>
   );

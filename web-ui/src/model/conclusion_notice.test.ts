@@ -9,7 +9,7 @@ const notice: ConclusionNoticeInfo = {
   number: 1,
   year: 2026,
   series: "TB",
-  symbol: "1/TB-UBND",
+  symbol: "01/TB-UBND",
   at: at("2026-12-07T03:00:00Z"),
   by: 5,
   place: "Hà Giang",
@@ -68,7 +68,7 @@ describe("the printed notice", () => {
 
   it("has the official head: issuing body, number, place and date", () => {
     expect(layout.bodyLines).toEqual(["ỦY BAN NHÂN DÂN", "TỈNH HÀ GIANG"]);
-    expect(layout.numberLine).toBe("Số: 1/TB-UBND");
+    expect(layout.numberLine).toBe("Số: 01/TB-UBND");
     expect(layout.dateLine).toBe("Hà Giang, ngày 07 tháng 12 năm 2026");
     expect(layout.typeName).toBe("THÔNG BÁO");
     expect(layout.summary).toBe("Kết luận của Chủ tịch Ủy ban nhân dân tỉnh Hà Giang về dự thảo Kế hoạch chuyển đổi số năm 2025");
@@ -84,7 +84,7 @@ describe("the printed notice", () => {
       { number: 1, text: "Bổ sung chỉ tiêu dịch vụ công trực tuyến" },
       { number: 2, text: "Làm rõ nguồn kinh phí" },
     ]);
-    expect(layout.deadline).toBe("Thời hạn hoàn thiện dự thảo: trước 17:00 15/12/2026.");
+    expect(layout.deadline).toBe("Thời hạn hoàn thiện dự thảo: trước 17:00 ngày 15/12/2026.");
     expect(layout.closing).toBe("Ủy ban nhân dân tỉnh Hà Giang thông báo để các cơ quan, đơn vị liên quan biết, thực hiện./.");
   });
 

@@ -88,10 +88,15 @@ export function noticeLayout(f: NoticeFacts): NoticeLayout {
       ? `Yêu cầu ${drafting || "cơ quan soạn thảo"} tiếp thu, hoàn thiện dự thảo, tập trung vào các nội dung sau:`
       : "",
     directives: c.directives.map((d) => ({ number: d.number, text: d.text })),
-    deadline:
-      c.revision_deadline !== null ? `Thời hạn hoàn thiện dự thảo: trước ${formatDateTime(c.revision_deadline, "vi")}.` : "",
+    deadline: c.revision_deadline !== null ? `Thời hạn hoàn thiện dự thảo: trước ${deadlineWords(c.revision_deadline)}.` : "",
     closing: `${f.issuingBody.normalize("NFC").trim()} thông báo để các cơ quan, đơn vị liên quan biết, thực hiện./.`,
   };
+}
+
+/** "17:00 ngày 15/12/2026", Vietnam time. */
+function deadlineWords(at: number): string {
+  const [time, date] = formatDateTime(at, "vi").split(" ");
+  return `${time} ngày ${date}`;
 }
 
 function capitalize(s: string): string {

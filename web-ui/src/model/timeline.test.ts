@@ -58,11 +58,11 @@ describe("the history as sentences", () => {
     expect(describeEvent(done, definition, names, "vi")).toBe("An đánh dấu đã thực hiện chỉ đạo số 2");
     expect(describeEvent(done, definition, names, "en")).toBe("An marked directive 2 done");
     const notice = entry(9, "conclusion_notice_issued", 2, {
-      issued: { number: 1, year: 2026, series: "TB", symbol: "1/TB-UBND" },
+      issued: { number: 1, year: 2026, series: "TB", symbol: "01/TB-UBND" },
       place: "Hà Giang", authority: "TL. CHỦ TỊCH", signer: "Nguyễn Văn A", recipients: "- Lưu: VT.",
     });
-    expect(describeEvent(notice, definition, names, "vi")).toBe("Bình ban hành thông báo kết luận số 1/TB-UBND");
-    expect(describeEvent(notice, definition, names, "en")).toBe("Bình issued the conclusion notice 1/TB-UBND");
+    expect(describeEvent(notice, definition, names, "vi")).toBe("Bình ban hành thông báo kết luận số 01/TB-UBND");
+    expect(describeEvent(notice, definition, names, "en")).toBe("Bình issued the conclusion notice 01/TB-UBND");
   });
 
   it("says when a deadline acted, and lists newest first", () => {
