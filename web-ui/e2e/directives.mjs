@@ -13,7 +13,7 @@ import { checkAccessibility, directoryOf, newPerson, runCommands, signIn, step }
 export const USERS = [
   // login, unit, name, password
   ["soanthao.cd", "SNV", "Nguyễn Thị Thu", "mat-khau-soan-thao-3"],
-  ["daibieu.cd", "STC", "Trịnh Văn Long", "mat-khau-dai-bieu-5"],
+  ["daibieu.cd", "SXD", "Trịnh Văn Long", "mat-khau-dai-bieu-5"],
   ["chutoa.cd", "UBND", "Hoàng Minh Đức", "mat-khau-chu-toa-2"],
   ["vanthu.cd", "VP", "Phạm Thị Yến", "mat-khau-van-thu-2"],
 ];
@@ -23,7 +23,7 @@ const TITLE = "Kế hoạch tuyển dụng công chức năm 2025";
 const CHANGED = "1. Tuyển dụng 120 công chức, viên chức";
 const COMMENT = "Đề nghị tăng chỉ tiêu tuyển dụng cho phù hợp nhu cầu.";
 const CONCLUSION = "Dự thảo cơ bản đáp ứng yêu cầu; cơ quan soạn thảo hoàn thiện theo các chỉ đạo dưới đây.";
-const FIRST = "Điều chỉnh chỉ tiêu tuyển dụng theo ý kiến của Sở Tài chính";
+const FIRST = "Điều chỉnh chỉ tiêu tuyển dụng theo ý kiến của Sở Xây dựng";
 const SECOND = "Làm rõ nguồn kinh phí thực hiện";
 const NOTE = "Đã bổ sung nguồn kinh phí tại thuyết minh kèm theo.";
 const SIGNER = "Lê Văn Tâm";
@@ -66,7 +66,7 @@ export async function directivesFlow({ browser, url, screenshot }) {
 
   const dossier = await step("directives: version 1 goes to consultation; the delegate comments and is done", async () => {
     const dir = await directoryOf(drafter);
-    const [snv, stc, ubnd, vp] = ["SNV", "STC", "UBND", "VP"].map((c) => dir.unit(c));
+    const [snv, sxd, ubnd, vp] = ["SNV", "SXD", "UBND", "VP"].map((c) => dir.unit(c));
     const [created] = await send(drafter, [
       command(0, `${run}-create`, {
         type: "create_dossier",
@@ -75,7 +75,7 @@ export async function directivesFlow({ browser, url, screenshot }) {
         drafting_unit: { id: snv, code: "SNV" },
         bindings: [
           { role: "drafter", user: dir.user(DRAFTER[2]), unit: snv },
-          { role: "delegate", user: dir.user(DELEGATE[2]), unit: stc },
+          { role: "delegate", user: dir.user(DELEGATE[2]), unit: sxd },
           { role: "chair", user: dir.user(CHAIR[2]), unit: ubnd },
           { role: "clerk", user: dir.user(CLERK[2]), unit: vp },
         ],
@@ -122,13 +122,14 @@ export async function directivesFlow({ browser, url, screenshot }) {
     await row(2).locator("summary", { hasText: "Khối nội dung liên quan" }).click();
     await row(2).getByLabel("1. Tuyển dụng 100 công chức").check();
     await row(2).locator("summary", { hasText: "Ý kiến góp ý liên quan" }).click();
-    await row(2).getByLabel(`Ý kiến số 1 — ${DELEGATE[2]} (Sở Tài chính)`, { exact: false }).check();
+    await row(2).getByLabel(`Ý kiến số 1 — ${DELEGATE[2]} (Sở Xây dựng)`, { exact: false }).check();
     await row(2).locator("summary", { hasText: "Khối nội dung liên quan (đã chọn 1)" }).waitFor();
     // Moving a row keeps what was written and chosen in it.
     await form.getByRole("button", { name: "Đưa chỉ đạo số 2 lên" }).click();
     if ((await row(1).getByLabel("Chỉ đạo số 1", { exact: true }).inputValue()) !== FIRST) throw new Error("moving up did not take the text along");
     await row(1).locator("summary", { hasText: "Ý kiến góp ý liên quan (đã chọn 1)" }).waitFor();
     if ((await row(2).getByLabel("Chỉ đạo số 2", { exact: true }).inputValue()) !== SECOND) throw new Error("the other row did not move down");
+    await checkAccessibility(chair, "the directives editor");
   });
 
   await step("directives: a blank directive is refused by its row before sending", async () => {
@@ -163,7 +164,7 @@ export async function directivesFlow({ browser, url, screenshot }) {
     const first = directive(drafter, 1);
     await first.locator(".directive-text", { hasText: FIRST }).waitFor();
     await first.locator(".meta", { hasText: "Về nội dung: mục 1" }).waitFor();
-    await first.locator(".meta", { hasText: "Về ý kiến: ý kiến số 1 của Sở Tài chính" }).waitFor();
+    await first.locator(".meta", { hasText: "Về ý kiến: ý kiến số 1 của Sở Xây dựng" }).waitFor();
     await directive(drafter, 2).locator(".directive-text", { hasText: SECOND }).waitFor();
     await first.locator(".directive-state.open", { hasText: "Chưa thực hiện" }).waitFor();
     // Nothing to mark against before the revised version is in.
@@ -229,7 +230,7 @@ export async function directivesFlow({ browser, url, screenshot }) {
     const notice = panel.locator("form.notice-form");
     if ((await notice.getByLabel("Địa danh").inputValue()) !== "Quảng Nam") throw new Error("the place does not default to the issuer's");
     const recipients = await notice.getByLabel("Nơi nhận").inputValue();
-    if (recipients !== "- Sở Nội vụ;\n- Sở Tài chính;\n- Lưu: VT.") throw new Error(`recipients default to ${JSON.stringify(recipients)}`);
+    if (recipients !== "- Sở Nội vụ;\n- Sở Xây dựng;\n- Lưu: VT.") throw new Error(`recipients default to ${JSON.stringify(recipients)}`);
     await notice.locator(".format-check li", { hasText: "Thiếu họ tên người ký." }).waitFor();
     await notice.getByLabel("Người ký").fill(SIGNER);
     await notice.locator(".format-check.ok").waitFor();
