@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "engine/anchor.h"
+#include "engine/directive.h"
 #include "engine/document.h"
 #include "engine/ids.h"
 #include "engine/time.h"
@@ -20,7 +21,7 @@ namespace planflow {
 // A value given to an action's declared input.
 struct InputValue {
   std::string name;
-  std::variant<std::string, Time, std::vector<Participant>> value;
+  std::variant<std::string, Time, std::vector<Participant>, Directives> value;
   friend bool operator==(const InputValue&, const InputValue&) = default;
 };
 using ActionInputs = std::vector<InputValue>;
@@ -158,10 +159,31 @@ struct CloseMeeting {
   friend bool operator==(const CloseMeeting&, const CloseMeeting&) = default;
 };
 
-using Command = std::variant<CreateDossier, BindRole, UnbindRole, SubmitVersion, AddComment,
-                             DisposeComment, NoFurtherComments, TakeAction, FireTimer, EditComment,
-                             WithdrawComment, SignDocument, ScheduleMeeting, OpenMeeting,
-                             PresentBlock, RecordAttendance, CloseMeeting>;
+// The drafting unit says a directive of the chair's conclusion is done in
+// the revised draft, pointing at the blocks of the latest version that
+// carry it out (none where the change was a removal) and saying how.
+struct MarkDirectiveDone {
+  std::uint32_t directive = 0;  // 1, 2, ... as the conclusion numbers them
+  std::vector<std::uint32_t> blocks;
+  std::string note;
+  friend bool operator==(const MarkDirectiveDone&, const MarkDirectiveDone&) = default;
+};
+
+// The office issues the conclusion as a notice (Thông báo kết luận) with a
+// number of its own from the register; the plan keeps its number to come.
+struct IssueConclusionNotice {
+  std::string place;       // "Hà Giang"
+  std::string authority;   // "TL. CHỦ TỊCH / CHÁNH VĂN PHÒNG"
+  std::string signer;      // the signer's name
+  std::string recipients;  // Nơi nhận, one a line
+  friend bool operator==(const IssueConclusionNotice&, const IssueConclusionNotice&) = default;
+};
+
+using Command =
+    std::variant<CreateDossier, BindRole, UnbindRole, SubmitVersion, AddComment, DisposeComment,
+                 NoFurtherComments, TakeAction, FireTimer, EditComment, WithdrawComment,
+                 SignDocument, ScheduleMeeting, OpenMeeting, PresentBlock, RecordAttendance,
+                 CloseMeeting, MarkDirectiveDone, IssueConclusionNotice>;
 
 // "create_dossier", "add_comment", ...: the `type` a command has in JSON.
 const char* command_type_name(const Command& c);

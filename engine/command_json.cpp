@@ -21,6 +21,9 @@
 //   {"type":"present_block", "block_id":n}
 //   {"type":"record_attendance", "user":n, "present":true|false}
 //   {"type":"close_meeting", "conclusion":s?}
+//   {"type":"mark_directive_done", "directive":n, "blocks":[n...]?, "note":s?}
+//   {"type":"issue_conclusion_notice", "place":s?, "authority":s?, "signer":s?,
+//    "recipients":s?}
 //
 // A block (document.h) is
 //
@@ -40,7 +43,8 @@
 // An input's value follows the type the definition declares for it: text is
 // a string; a time is a string parse_time reads (Vietnam time unless it has
 // an offset) or whole seconds since 1970-01-01 UTC; participants are
-// [{"user":n,"unit":n}...].
+// [{"user":n,"unit":n}...]; directives are [{"text":s, "blocks":[n...]?,
+// "comments":[n...]?}...].
 #include "engine/command_json.h"
 
 #include <algorithm>
@@ -295,6 +299,32 @@ std::vector<Participant> read_participants(Reader& r, const json& list,
   return out;
 }
 
+// Ids of blocks or comments; whether they exist decide() says.
+std::vector<std::uint32_t> read_ids(Reader& r, std::string_view key, size_t max) {
+  std::vector<std::uint32_t> out;
+  const json* list = r.array(key, max, false);
+  if (!list) return out;
+  for (size_t i = 0; i < list->size() && r.ok(); ++i)
+    out.push_back(r.id_value((*list)[i], json_pointer_append(r.at(key), i)));
+  return out;
+}
+
+Directives read_directives(Reader& r, const json& list, const std::string& pointer) {
+  Directives out;
+  if (!r.check_array(list, pointer, kMaxDirectives)) return out;
+  for (size_t i = 0; i < list.size() && r.ok(); ++i) {
+    Reader d = r.nested(list[i], json_pointer_append(pointer, i));
+    if (!d.is_object()) break;
+    d.only({"text", "blocks", "comments"}, "a directive", "thông tin chỉ đạo");
+    Directive item;
+    item.text = d.text("text", kMaxDirectiveBytes);
+    item.blocks = read_ids(d, "blocks", kMaxDirectivePointers);
+    item.comments = read_ids(d, "comments", kMaxDirectivePointers);
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+
 std::optional<Time> read_time(Reader& r, const json& v, const std::string& pointer) {
   std::optional<Time> t;
   if (v.is_string()) {
@@ -469,6 +499,8 @@ std::optional<InputValue> read_input(Reader& r, const std::string& name, const j
   }
   if (v.is_array() && allows(InputType::kParticipants))
     return InputValue{name, read_participants(r, v, pointer)};
+  if (v.is_array() && allows(InputType::kDirectives))
+    return InputValue{name, read_directives(r, v, pointer)};
   switch (types.front()) {
     case InputType::kText:
       r.fail(pointer, "must be a string", "phải là chuỗi ký tự");
@@ -480,6 +512,10 @@ std::optional<InputValue> read_input(Reader& r, const std::string& name, const j
     case InputType::kParticipants:
       r.fail(pointer, "must be an array of participants",
              "phải là danh sách người tham gia (một mảng JSON)");
+      break;
+    case InputType::kDirectives:
+      r.fail(pointer, "must be an array of directives",
+             "phải là danh sách các chỉ đạo (một mảng JSON)");
       break;
   }
   return std::nullopt;
@@ -690,6 +726,23 @@ Command read_command(Reader& r, size_t type, const Definition* def) {
     case 16:
       r.only({"type", "conclusion"}, what, what_vi);
       return CloseMeeting{r.text("conclusion", kMaxInputTextBytes, false)};
+    case 17: {
+      r.only({"type", "directive", "blocks", "note"}, what, what_vi);
+      MarkDirectiveDone m;
+      m.directive = r.id("directive");
+      m.blocks = read_ids(r, "blocks", kMaxDirectivePointers);
+      m.note = r.text("note", kMaxDirectiveNoteBytes, false);
+      return m;
+    }
+    case 18: {
+      r.only({"type", "place", "authority", "signer", "recipients"}, what, what_vi);
+      IssueConclusionNotice n;
+      n.place = r.text("place", kMaxTitleBytes, false);
+      n.authority = r.text("authority", kMaxTitleBytes, false);
+      n.signer = r.text("signer", kMaxTitleBytes, false);
+      n.recipients = r.text("recipients", kMaxInputTextBytes, false);
+      return n;
+    }
   }
   // fire_timer and sign_document are refused before this is called.
   return NoFurtherComments{};
@@ -785,10 +838,23 @@ struct ToJson {
           people.push_back(participant_json(p));
         inputs[in.name] = std::move(people);
       }
+      if (const auto* list = std::get_if<Directives>(&in.value))
+        inputs[in.name] = directives_to_json(*list);
     }
     out["inputs"] = std::move(inputs);
   }
   void operator()(const FireTimer& f) const { out["timer_id"] = f.timer_id; }
+  void operator()(const MarkDirectiveDone& m) const {
+    out["directive"] = m.directive;
+    if (!m.blocks.empty()) out["blocks"] = m.blocks;
+    if (!m.note.empty()) out["note"] = m.note;
+  }
+  void operator()(const IssueConclusionNotice& n) const {
+    if (!n.place.empty()) out["place"] = n.place;
+    if (!n.authority.empty()) out["authority"] = n.authority;
+    if (!n.signer.empty()) out["signer"] = n.signer;
+    if (!n.recipients.empty()) out["recipients"] = n.recipients;
+  }
   void operator()(const SignDocument& d) const {
     out["signer"] = d.signer;
     out["public_key"] = d.public_key;

@@ -130,6 +130,10 @@ TEST_CASE("every command type a client sends round-trips through JSON", "[comman
       RecordAttendance{kDelegateB, false},
       CloseMeeting{"Giao Sở Nội vụ tiếp thu."},
       CloseMeeting{""},
+      MarkDirectiveDone{1, {2, 3}, "Đã điều chỉnh chỉ tiêu."},
+      MarkDirectiveDone{2, {}, "Bổ sung mục 2."},
+      IssueConclusionNotice{"Quảng Nam", "TL. CHỦ TỊCH", "Nguyễn Văn A", "Sở Nội vụ\nLưu: VT"},
+      IssueConclusionNotice{},
   };
   std::set<std::string> types;
   for (const Command& c : commands) {

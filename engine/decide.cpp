@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "engine/directives.h"
 #include "engine/disposition.h"
 #include "engine/document.h"
 #include "engine/guards.h"
@@ -549,6 +550,16 @@ class Decider {
     return decide_meeting(s_, c, actor_, now_, out_);
   }
 
+  Status operator()(const MarkDirectiveDone& m) {
+    if (auto e = require_created()) return *e;
+    return decide_directive_done(s_, m, actor_, now_, out_);
+  }
+
+  Status operator()(const IssueConclusionNotice& c) {
+    if (auto e = require_created()) return *e;
+    return decide_conclusion_notice(s_, c, actor_, now_, out_, numbers_);
+  }
+
  private:
   void emit(EventBody body) { out_->push_back(Event{now_, actor_.user, std::move(body)}); }
 
@@ -707,7 +718,7 @@ class Decider {
         if (!time)
           return invalid(field(), "must be a time",
                          field_named() + " phải là một thời điểm (ngày, giờ)");
-        if (spec.name == kDeadlineInput && *time <= now_)
+        if ((spec.name == kDeadlineInput || spec.name == kRevisionDeadlineInput) && *time <= now_)
           return invalid(field(), "must be in the future (now " + format_time(now_) + ")",
                          field_named() + " phải là một thời điểm trong tương lai (hiện tại: " +
                              format_time_vi(now_) + ")");
@@ -736,6 +747,8 @@ class Decider {
         }
         return std::nullopt;
       }
+      case InputType::kDirectives:
+        return check_directives_input(s_, spec, in);
     }
     return std::nullopt;
   }

@@ -7,8 +7,8 @@ namespace {
 constexpr std::array<const char*, kOperationCount> kOperationNames = {
     "submit_version", "comment", "dispose_comment", "no_further_comments"};
 constexpr std::array<const char*, kGuardCount> kGuardNames = {
-    "has_draft_version", "new_version_in_state", "all_comments_disposed", "quorum_met",
-    "deadline_passed"};
+    "has_draft_version", "new_version_in_state", "all_comments_disposed",
+    "quorum_met",        "deadline_passed",      "all_directives_done"};
 
 }  // namespace
 
@@ -40,6 +40,8 @@ const char* input_type_name(InputType t) {
       return "time";
     case InputType::kParticipants:
       return "participants";
+    case InputType::kDirectives:
+      return "directives";
   }
   return "text";
 }

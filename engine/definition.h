@@ -44,12 +44,13 @@ enum class Guard : std::uint8_t {
   kAllCommentsDisposed,  // every comment (not reply) has a disposition
   kQuorumMet,            // the consultation's quorum rule holds
   kDeadlinePassed,       // the state's deadline has passed
+  kAllDirectivesDone,    // every directive of the latest conclusion is marked done
 };
-inline constexpr std::size_t kGuardCount = 5;
+inline constexpr std::size_t kGuardCount = 6;
 const char* guard_name(Guard g);
 std::optional<Guard> guard_from_name(std::string_view name);
 
-enum class InputType : std::uint8_t { kText, kTime, kParticipants };
+enum class InputType : std::uint8_t { kText, kTime, kParticipants, kDirectives };
 const char* input_type_name(InputType t);
 
 // Input names with a meaning to the engine: "invitees" chooses the consultees
@@ -121,6 +122,14 @@ struct EffectDef {
   std::string series;  // kAllocateNumber: the register series, may use {type}
 };
 
+// A state whose conclusion the office may issue as a notice, numbered from
+// the register: "conclusion_notice" in the JSON.
+struct NoticeDef {
+  RoleMask roles = 0;
+  std::string series;  // "TB"
+  std::string symbol;  // "{number}/TB-{issuer}"
+};
+
 struct StateDef {
   std::string id;
   LocalizedText title;
@@ -131,6 +140,7 @@ struct StateDef {
   std::optional<ConsultationDef> consultation;
   std::vector<EffectDef> on_enter;
   std::array<RoleMask, kOperationCount> allow{};
+  std::optional<NoticeDef> conclusion_notice;
 
   // nullopt when the state has no transition for this action.
   std::optional<std::uint16_t> transition_index(std::string_view action) const;

@@ -9,6 +9,7 @@
 #include <set>
 #include <utility>
 
+#include "engine/directive.h"
 #include "engine/document_types.h"
 #include "engine/json_document.h"
 #include "engine/spelling.h"
@@ -320,7 +321,7 @@ class Compiler {
     }
     check_keys(body, ptr,
                {"title", "final", "allow", "tasks", "deadline", "consultation", "on_enter",
-                "transitions"});
+                "transitions", "conclusion_notice"});
     if (auto title = localized(body, ptr, "title", true)) s.title = *title;
     if (const J* final = optional(body, ptr, "final", Kind::kBool)) s.final = final->get<bool>();
     if (const J* allow = optional(body, ptr, "allow", Kind::kObject))
@@ -333,6 +334,8 @@ class Compiler {
       compile_tasks(*tasks, ptr + "/tasks", def, s);
     if (const J* effects = optional(body, ptr, "on_enter", Kind::kArray))
       compile_effects(*effects, ptr + "/on_enter", def, s);
+    if (const J* notice = optional(body, ptr, "conclusion_notice", Kind::kObject))
+      compile_notice(*notice, ptr + "/conclusion_notice", def, s);
     const J* transitions = optional(body, ptr, "transitions", Kind::kArray);
     if (transitions) compile_transitions(*transitions, ptr + "/transitions", def, s);
     if (s.deadline && body["deadline"].contains("on_expiry"))
@@ -629,6 +632,24 @@ class Compiler {
     }
   }
 
+  // {"roles": ["clerk", "chair"], "series": "TB", "symbol": "{number}/TB-{issuer}"}
+  void compile_notice(const J& j, const std::string& ptr, const Definition& def, StateDef& s) {
+    check_keys(j, ptr, {"roles", "series", "symbol"});
+    NoticeDef notice;
+    if (const J* roles = required(j, ptr, "roles", Kind::kArray))
+      notice.roles = role_mask(*roles, ptr + "/roles", def, false);
+    if (const J* symbol = required(j, ptr, "symbol", Kind::kString)) {
+      notice.symbol = symbol->get<std::string>();
+      check_pattern(notice.symbol, ptr + "/symbol", def, true);
+    }
+    if (const J* series = required(j, ptr, "series", Kind::kString)) {
+      notice.series = series->get<std::string>();
+      check_pattern(notice.series, ptr + "/series", def, false);
+    }
+    if (s.final) add(ptr, "a final state cannot issue a conclusion notice");
+    s.conclusion_notice = std::move(notice);
+  }
+
   // Symbols and series are text with {placeholders}: {number} (the symbol
   // needs it exactly once), {type}, {issuer}, {unit}, {year}.
   void check_pattern(const std::string& pattern, const std::string& ptr, const Definition& def,
@@ -757,7 +778,7 @@ class Compiler {
 
   void compile_inputs(const J& inputs, const std::string& ptr, const J& transition,
                       TransitionDef& t) {
-    const std::vector<std::string> types = {"text", "time", "participants"};
+    const std::vector<std::string> types = {"text", "time", "participants", "directives"};
     for (const auto& [name, spec] : inputs.items()) {
       const std::string here = json_pointer_append(ptr, name);
       if (!is_identifier(name, false)) {
@@ -783,6 +804,8 @@ class Compiler {
         in.type = InputType::kTime;
       } else if (tn == "participants") {
         in.type = InputType::kParticipants;
+      } else if (tn == "directives") {
+        in.type = InputType::kDirectives;
       } else {
         add(here + "/type", "unknown input type " + quote(tn) + did_you_mean(tn, types));
         continue;
@@ -804,6 +827,12 @@ class Compiler {
         if (state_lacks(target, "deadline"))
           add(here, "\"deadline\" needs a deadline in the state this action enters");
       }
+      if (name == kRevisionDeadlineInput && in.type != InputType::kTime)
+        add(here + "/type", "\"revision_deadline\" must have type \"time\"");
+      if (in.type == InputType::kDirectives &&
+          std::any_of(t.inputs.begin(), t.inputs.end(),
+                      [](const InputDef& o) { return o.type == InputType::kDirectives; }))
+        add(here, "an action takes at most one input of type \"directives\"");
       t.inputs.push_back(std::move(in));
     }
   }

@@ -112,6 +112,11 @@ class DossierState {
   std::uint32_t next_timer_id = 1;
   std::uint32_t undisposed_comments = 0;  // comments (not replies) without a disposition
   MeetingState meeting;                   // the latest meeting (engine/meeting.h)
+  // The directives of the latest conclusion that gave any (engine/directives.h):
+  // whether each is marked done, and the version it was concluded on.
+  std::vector<bool> directives_done;
+  std::uint32_t directives_version = 0;
+  std::uint32_t notice_entry = 0;  // state_entries when a conclusion notice was last issued
 
   // Equal states decide alike: replaying a history must reproduce the state.
   friend bool operator==(const DossierState&, const DossierState&) = default;

@@ -75,6 +75,8 @@ struct Dossier {
       REQUIRE(applied.ok());
       if (const auto* a = std::get_if<ActionTaken>(&e.body); a && a->issued)
         numbers.record(state.issuer.id, *a->issued);
+      if (const auto* n = std::get_if<ConclusionNoticeIssued>(&e.body))
+        numbers.record(state.issuer.id, n->issued);
       history.push_back(e);
     }
     return s;

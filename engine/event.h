@@ -156,11 +156,30 @@ struct MeetingClosed {
   friend bool operator==(const MeetingClosed&, const MeetingClosed&) = default;
 };
 
+// A directive of the latest conclusion marked done; marking it again
+// replaces the pointer.
+struct DirectiveDone {
+  std::uint32_t directive = 0;
+  std::vector<std::uint32_t> blocks;  // block ids of the latest version
+  std::string note;
+  friend bool operator==(const DirectiveDone&, const DirectiveDone&) = default;
+};
+
+// The conclusion of the step being worked on issued as a notice.
+struct ConclusionNoticeIssued {
+  IssuedNumber issued;
+  std::string place;
+  std::string authority;
+  std::string signer;
+  std::string recipients;
+  friend bool operator==(const ConclusionNoticeIssued&, const ConclusionNoticeIssued&) = default;
+};
+
 using EventBody =
     std::variant<DossierCreated, RoleBound, RoleUnbound, VersionSubmitted, ActionTaken,
                  CommentAdded, CommentDisposed, ReviewFinished, ReminderSent, CommentEdited,
                  CommentWithdrawn, DocumentSigned, MeetingScheduled, MeetingOpened, BlockPresented,
-                 AttendanceRecorded, MeetingClosed>;
+                 AttendanceRecorded, MeetingClosed, DirectiveDone, ConclusionNoticeIssued>;
 
 struct Event {
   Time at = 0;

@@ -15,6 +15,10 @@ json participants_json(const std::vector<Participant>& list) {
   return out;
 }
 
+json issued_json(const IssuedNumber& n) {
+  return {{"number", n.number}, {"year", n.year}, {"series", n.series}, {"symbol", n.symbol}};
+}
+
 struct ToJson {
   const Definition& def;
 
@@ -49,17 +53,15 @@ struct ToJson {
       if (const auto* time = std::get_if<Time>(&in.value)) inputs[in.name] = *time;
       if (const auto* list = std::get_if<std::vector<Participant>>(&in.value))
         inputs[in.name] = participants_json(*list);
+      if (const auto* list = std::get_if<Directives>(&in.value))
+        inputs[in.name] = directives_to_json(*list);
     }
     json out = {{"from", from.id},
                 {"action", from.transitions[a.transition].action},
                 {"to", def.states[a.to].id},
                 {"inputs", std::move(inputs)}};
     if (a.timer_id) out["timer_id"] = a.timer_id;
-    if (a.issued)
-      out["issued"] = {{"number", a.issued->number},
-                       {"year", a.issued->year},
-                       {"series", a.issued->series},
-                       {"symbol", a.issued->symbol}};
+    if (a.issued) out["issued"] = issued_json(*a.issued);
     return out;
   }
   json operator()(const CommentAdded& c) const {
@@ -103,6 +105,16 @@ struct ToJson {
             {"public_key", d.public_key},
             {"digest", d.digest},
             {"signature", d.signature}};
+  }
+  json operator()(const DirectiveDone& d) const {
+    return {{"directive", d.directive}, {"blocks", d.blocks}, {"note", d.note}};
+  }
+  json operator()(const ConclusionNoticeIssued& n) const {
+    return {{"issued", issued_json(n.issued)},
+            {"place", n.place},
+            {"authority", n.authority},
+            {"signer", n.signer},
+            {"recipients", n.recipients}};
   }
 };
 
@@ -195,6 +207,47 @@ std::optional<Participant> read_participant(const json& j, const std::string& pa
   return out;
 }
 
+std::vector<std::uint32_t> read_id_list(JsonReader& r, const json& list, const std::string& path) {
+  std::vector<std::uint32_t> out;
+  if (!list.is_array()) {
+    r.fail(path, "must be an array");
+    return out;
+  }
+  for (const json& v : list) {
+    if (!v.is_number_unsigned() || v.get<std::uint64_t>() > 0xFFFFFFFFu) {
+      r.fail(path, "must be ids");
+      break;
+    }
+    out.push_back(v.get<std::uint32_t>());
+  }
+  return out;
+}
+
+Directives read_directives(JsonReader& r, const json& list, const std::string& path) {
+  Directives out;
+  for (size_t i = 0; i < list.size() && r.ok(); ++i) {
+    JsonReader d(list[i], path + "/" + std::to_string(i));
+    Directive item;
+    item.text = d.string("text");
+    if (const json* blocks = d.array("blocks", false))
+      item.blocks = read_id_list(d, *blocks, d.field("blocks"));
+    if (const json* comments = d.array("comments", false))
+      item.comments = read_id_list(d, *comments, d.field("comments"));
+    r.absorb(d);
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+
+IssuedNumber read_issued(JsonReader& r, const json& j) {
+  JsonReader n(j, r.field("issued"));
+  IssuedNumber number{static_cast<std::uint32_t>(n.integer("number", 1, 1000000000)),
+                      static_cast<int>(n.integer("year", 1900, 9999)), n.string("series"),
+                      n.string("symbol")};
+  r.absorb(n);
+  return number;
+}
+
 std::optional<ActionInputs> read_inputs(JsonReader& r, const TransitionDef& t) {
   const json* inputs = r.object("inputs", false);
   ActionInputs out;
@@ -234,6 +287,12 @@ std::optional<ActionInputs> read_inputs(JsonReader& r, const TransitionDef& t) {
         out.push_back({spec.name, std::move(list)});
         break;
       }
+      case InputType::kDirectives:
+        if (!it->is_array())
+          r.fail(path, "must be an array");
+        else
+          out.push_back({spec.name, read_directives(r, *it, path)});
+        break;
     }
   }
   if (!r.ok()) return std::nullopt;
@@ -267,14 +326,7 @@ Result<EventBody> read_action(JsonReader& r, const Definition& def) {
   if (!inputs) return *r.error();
   a.inputs = std::move(*inputs);
   a.timer_id = r.id("timer_id", false);
-  if (const json* issued = r.object("issued", false)) {
-    JsonReader n(*issued, r.field("issued"));
-    IssuedNumber number{static_cast<std::uint32_t>(n.integer("number", 1, 1000000000)),
-                        static_cast<int>(n.integer("year", 1900, 9999)), n.string("series"),
-                        n.string("symbol")};
-    if (!n.ok()) return *n.error();
-    a.issued = std::move(number);
-  }
+  if (const json* issued = r.object("issued", false)) a.issued = read_issued(r, *issued);
   if (!r.ok()) return *r.error();
   return EventBody(std::move(a));
 }
@@ -463,6 +515,23 @@ Result<EventBody> event_data_from_json(const Definition& def, std::string_view t
     case 16:
       body = MeetingClosed{r.string("conclusion")};
       break;
+    case 17: {
+      DirectiveDone d{r.id("directive"), {}, r.string("note")};
+      if (const json* blocks = r.array("blocks"))
+        d.blocks = read_id_list(r, *blocks, r.field("blocks"));
+      body = std::move(d);
+      break;
+    }
+    case 18: {
+      ConclusionNoticeIssued n;
+      if (const json* issued = r.object("issued")) n.issued = read_issued(r, *issued);
+      n.place = r.string("place");
+      n.authority = r.string("authority");
+      n.signer = r.string("signer");
+      n.recipients = r.string("recipients");
+      body = std::move(n);
+      break;
+    }
   }
   if (!r.ok()) return *r.error();
   return body;
@@ -504,6 +573,13 @@ json anchor_to_json(const Anchor& anchor) {
   out["start"] = anchor.start;
   out["end"] = anchor.end;
   out["quote"] = anchor.quote;
+  return out;
+}
+
+json directives_to_json(const Directives& directives) {
+  json out = json::array();
+  for (const Directive& d : directives)
+    out.push_back({{"text", d.text}, {"blocks", d.blocks}, {"comments", d.comments}});
   return out;
 }
 

@@ -50,6 +50,9 @@ nlohmann::json blocks_to_json(const std::vector<Block>& blocks);
 // An anchor as comments carry it: {"kind": "passage", "block": 4, "start": 10,
 // "end": 24, "quote": "..."}; "block" and the rest only where the kind has them.
 nlohmann::json anchor_to_json(const Anchor& anchor);
+// Directives as action inputs carry them, in commands and events alike:
+// [{"text": "...", "blocks": [4, 7], "comments": [2]}].
+nlohmann::json directives_to_json(const Directives& directives);
 // A unit as events name it: {"id": 1, "code": "SNV"}.
 nlohmann::json unit_ref_json(const UnitRef& unit);
 // The data of a version_submitted event, which needs no definition to read.

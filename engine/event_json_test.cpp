@@ -45,13 +45,18 @@ std::vector<Event> full_history(const Definition& def) {
   d.ok(kSystemUser, FireTimer{d.state.timers.front().id});
   d.now += 2 * kDay;
   d.ok(kSystemUser, FireTimer{d.state.timers.back().id});
-  d.ok(kChair, action("revise", {text_input("conclusion", "Bổ sung nhiệm vụ.")}));
+  d.ok(kChair,
+       action("revise", {text_input("conclusion", "Bổ sung nhiệm vụ."),
+                         InputValue{"directives", Directives{{"Điều chỉnh chỉ tiêu", {1}, {1}}}},
+                         InputValue{"revision_deadline", d.now + 5 * kDay}}));
+  d.ok(kClerk, IssueConclusionNotice{"Hà Giang", "TL. CHỦ TỊCH", "Nguyễn Văn A", "Lưu: VT."});
   d.ok(kDrafter, DisposeComment{1, Disposition::kPartlyAccepted, "Tiếp thu một phần."});
   d.ok(kDrafter, DisposeComment{3, Disposition::kNoted, ""});
   d.ok(kDrafter, DisposeComment{5, Disposition::kAccepted, ""});
   d.ok(kDrafter, SubmitVersion{{heading(1, "I.", "MỤC ĐÍCH"), item("a)", "Ý thứ nhất", 2),
                                 table({{"Nhiệm vụ", "Thời hạn"}, {"Rà soát"}})},
                                ""});
+  d.ok(kDrafter, MarkDirectiveDone{1, {ids_of(*d.state.last_prints).front()}, "Đã điều chỉnh"});
   d.ok(kDrafter, action("submit_revision"));
   d.ok(kChair, action("approve"));
   d.ok(kClerk, action("issue"));

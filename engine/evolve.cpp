@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "engine/decide.h"
+#include "engine/directives.h"
 #include "engine/meeting.h"
 #include "engine/state_rules.h"
 
@@ -154,6 +155,7 @@ struct Apply {
     });
     if (allocates != a.issued.has_value()) return corrupt("official number missing or unexpected");
     enter_state(s, a.to, e.at, a.inputs);
+    apply_conclusion(s, t, a.inputs);
     for (const EffectDef& effect : effects) {
       if (effect.kind == EffectKind::kAllocateNumber) {
         s.issued = a.issued;
@@ -252,6 +254,8 @@ struct Apply {
   Status operator()(const MeetingEvent& m) {
     return evolve_meeting(s, e, m);
   }
+  Status operator()(const DirectiveDone& d) { return apply_directive_done(s, d, e.actor); }
+  Status operator()(const ConclusionNoticeIssued& n) { return apply_conclusion_notice(s, n); }
 };
 
 }  // namespace

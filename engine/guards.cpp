@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "engine/directives.h"
+
 namespace planflow {
 
 bool guard_holds(const DossierState& s, Guard g, Time now) {
@@ -16,6 +18,8 @@ bool guard_holds(const DossierState& s, Guard g, Time now) {
       return s.quorum_met();
     case Guard::kDeadlinePassed:
       return s.deadline_at && now >= *s.deadline_at;
+    case Guard::kAllDirectivesDone:
+      return all_directives_done(s);
   }
   return false;
 }
@@ -50,6 +54,8 @@ LocalizedText guard_failure(const DossierState& s, Guard g, Time now) {
                   " (hiện tại: " + format_time_vi(now) + ")",
               "the deadline " + format_time(*s.deadline_at) + " has not passed (now " +
                   format_time(now) + ")"};
+    case Guard::kAllDirectivesDone:
+      return directives_failure(s);
   }
   return {"Điều kiện để thực hiện thao tác chưa được đáp ứng", "guard does not hold"};
 }

@@ -21,6 +21,12 @@ class RandomCommands {
       for (const TransitionDef& t : s.transitions)
         actions_.push_back(t.action);
     actions_.push_back("publish");  // in no definition
+    for (const StateDef& s : def.states) {
+      has_directives_ = has_directives_ || s.conclusion_notice.has_value();
+      for (const TransitionDef& t : s.transitions)
+        for (const InputDef& in : t.inputs)
+          has_directives_ = has_directives_ || in.type == InputType::kDirectives;
+    }
   }
 
   UserId user() { return static_cast<UserId>(pick(12)); }  // 0 is the timer service
@@ -48,9 +54,10 @@ class RandomCommands {
       const TransitionDef* t = &ts[pick(ts.size())];
       for (int tries = 0; tries < 4 && def_.states[t->to].final && !chance(3); ++tries)
         t = &ts[pick(ts.size())];
-      return {actor_for(s, t->roles), TakeAction{t->action, inputs(*t, now)}};
+      return {actor_for(s, t->roles), TakeAction{t->action, inputs(*t, now, last_draft)}};
     }
-    switch (pick(12)) {
+    // Workflows without directives keep the walk they had before directives.
+    switch (pick(has_directives_ ? 14 : 12)) {
       case 0:
         return {actor_for(s, def_.participant_managers), BindRole{role_name(), {user(), 7}}};
       case 1:
@@ -88,6 +95,19 @@ class RandomCommands {
         if (!s.timers.empty() && chance(80)) id = s.timers[pick(s.timers.size())].id;
         return {Actor{chance(85) ? kSystemUser : user(), 0, false}, FireTimer{id}};
       }
+      case 12: {
+        std::vector<std::uint32_t> blocks;
+        if (!last_draft.empty() && chance(70))
+          blocks.push_back(last_draft[pick(last_draft.size())].id);
+        return {
+            actor_for(s, s.current().allow[0]),
+            MarkDirectiveDone{static_cast<std::uint32_t>(chance(80) && !s.directives_done.empty()
+                                                             ? 1 + pick(s.directives_done.size())
+                                                             : pick(s.directives_done.size() + 2)),
+                              blocks, chance(50) ? "" : text()}};
+      }
+      case 13:
+        return {Actor{user(), 1, false}, IssueConclusionNotice{text(), "TL. CHỦ TỊCH", text(), ""}};
       default: {
         ActionInputs in;
         if (chance(50)) in.push_back(text_input("reason", text()));
@@ -190,7 +210,7 @@ class RandomCommands {
     return c;
   }
 
-  ActionInputs inputs(const TransitionDef& t, Time now) {
+  ActionInputs inputs(const TransitionDef& t, Time now, const std::vector<Block>& last_draft) {
     ActionInputs in;
     for (const InputDef& d : t.inputs) {
       if (!d.required && chance(50)) continue;
@@ -209,6 +229,20 @@ class RandomCommands {
           in.push_back({d.name, list});
           break;
         }
+        case InputType::kDirectives: {
+          Directives list;
+          const auto n = pick(4);
+          for (std::uint64_t i = 0; i < n; ++i) {
+            Directive item{text(), {}, {}};
+            if (!last_draft.empty() && chance(50))
+              item.blocks.push_back(chance(90) ? last_draft[pick(last_draft.size())].id
+                                               : static_cast<std::uint32_t>(pick(50)));
+            if (chance(30)) item.comments.push_back(static_cast<std::uint32_t>(pick(6)));
+            list.push_back(std::move(item));
+          }
+          in.push_back({d.name, list});
+          break;
+        }
       }
     }
     return in;
@@ -216,6 +250,7 @@ class RandomCommands {
 
   const Definition& def_;
   std::mt19937_64 rng_;
+  bool has_directives_ = false;
   std::vector<std::string> actions_;
 };
 
@@ -236,6 +271,7 @@ void check_invariants(const DossierState& s, std::uint64_t events) {
 
 struct Coverage {
   int sequences = 0, accepted = 0, refused = 0, finished = 0, issued = 0, timers_fired = 0;
+  int notices = 0, directives_done = 0;
   unsigned codes = 0;  // bit per ErrorCode refused with
 };
 
@@ -289,6 +325,11 @@ void run_sequences(const Definition& def, std::uint64_t seed, int count, int len
           if (a->timer_id) ++cov.timers_fired;
         }
         if (std::holds_alternative<ReminderSent>(e.body)) ++cov.timers_fired;
+        if (const auto* n = std::get_if<ConclusionNoticeIssued>(&e.body)) {
+          d.numbers.record(d.state.issuer.id, n->issued);
+          ++cov.notices;
+        }
+        if (std::holds_alternative<DirectiveDone>(e.body)) ++cov.directives_done;
         if (const auto* v = std::get_if<VersionSubmitted>(&e.body)) last_draft = v->blocks;
         d.history.push_back(e);
       }
@@ -314,7 +355,8 @@ TEST_CASE(
     run_sequences(def, 20261123, 2500, 120, cov);
     UNSCOPED_INFO("accepted " << cov.accepted << ", refused " << cov.refused << ", finished "
                               << cov.finished << ", issued " << cov.issued << ", timers fired "
-                              << cov.timers_fired);
+                              << cov.timers_fired << ", notices " << cov.notices
+                              << ", directives done " << cov.directives_done);
     CHECK(cov.sequences == 2500);
     // The walk must reach the interesting places, or it proves little.
     CHECK(cov.accepted > 2500 * 5);
@@ -322,6 +364,10 @@ TEST_CASE(
     CHECK(cov.finished > 100);
     CHECK(cov.issued > 50);
     CHECK(cov.timers_fired > 20);
+    if (std::string_view(name) == "plan.json") {
+      CHECK(cov.notices > 20);
+      CHECK(cov.directives_done > 20);
+    }
     // Every kind of refusal was met, each in Vietnamese.
     CHECK(cov.codes == (1u << (static_cast<unsigned>(ErrorCode::kInvalidState) + 1)) - 1);
   }

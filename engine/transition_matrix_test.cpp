@@ -98,6 +98,12 @@ class Driver {
         case Guard::kDeadlinePassed:
           d_.now = *d_.state.deadline_at;
           break;
+        case Guard::kAllDirectivesDone:
+          for (std::uint32_t n = 1; n <= d_.state.directives_done.size(); ++n)
+            if (!d_.state.directives_done[n - 1])
+              d_.ok(first_user(st.allow[size_t(Operation::kSubmitVersion)]),
+                    MarkDirectiveDone{n, {}, "Đã thực hiện"});
+          break;
       }
       REQUIRE(guard_holds(d_.state, g, d_.now));
     }
@@ -116,6 +122,9 @@ class Driver {
           break;
         case InputType::kParticipants:
           inputs.push_back({in.name, std::vector<Participant>{{user_of(0), unit_of(0)}}});
+          break;
+        case InputType::kDirectives:
+          inputs.push_back({in.name, Directives{{"Chỉ đạo " + in.name, {}, {}}}});
           break;
       }
     }

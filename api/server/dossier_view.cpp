@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "api/server/comment_view.h"
+#include "api/server/conclusion_view.h"
 #include "api/server/meeting_view.h"
 #include "api/server/protocol.h"
 #include "engine/event_json.h"
@@ -187,7 +188,10 @@ json dossier_json(const Definition& def, const DossierSummary& summary, const Do
           {"changeable_comments", changeable_comments(state, user)},
           {"frozen", state.frozen},
           {"meetings", meetings_json(state, events)},
-          {"meeting_rights", meeting_rights_json(state, user)}};
+          {"meeting_rights", meeting_rights_json(state, user)},
+          {"conclusions", conclusions_json(state, events)},
+          {"directive_rights", directive_rights_json(state, user)},
+          {"open_directives", open_directives(state)}};
 }
 
 }  // namespace planflow

@@ -273,9 +273,13 @@ TEST_CASE_METHOD(StoreFixture, "every event type goes into the log and comes out
   run(kSystemUser, FireTimer{store->state_of(id).value().timers.front().id});
   now += 2 * kDay;
   run(kSystemUser, FireTimer{store->state_of(id).value().timers.back().id});
-  run(kChair, action("revise", {text_input("conclusion", "Bổ sung nhiệm vụ phân loại cán bộ")}));
+  run(kChair,
+      action("revise", {text_input("conclusion", "Bổ sung nhiệm vụ phân loại cán bộ"),
+                        InputValue{"directives", Directives{{"Bổ sung nhiệm vụ", {1}, {}}}}}));
+  run(kClerk, IssueConclusionNotice{"Hà Giang", "TL. CHỦ TỊCH", "Nguyễn Văn A", "Lưu: VT."});
   run(kDrafter, DisposeComment{1, Disposition::kAccepted, ""});
   run(kDrafter, SubmitVersion{blocks_from_text("Bản 2"), ""});
+  run(kDrafter, MarkDirectiveDone{1, {}, "Đã bổ sung tại mục II"});
   run(kDrafter, action("submit_revision"));
   run(kChair, action("approve"));
   run(kClerk, action("issue"));

@@ -162,21 +162,28 @@ sql::SqlStatus ViewWriter::on_event(const StoredEvent& se, const DossierState& a
         .bind(5, d->comment_id)
         .run();
   }
+  // Every number taken from the register, the plan's own and its
+  // conclusion notices', so the next one follows without a gap or a repeat.
+  const auto register_number = [&](const IssuedNumber& n) {
+    return stmt(
+               "INSERT INTO register (issuer_id, series, year, number, symbol, dossier_id, "
+               "issued_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        .bind(1, after.issuer.id)
+        .bind(2, n.series)
+        .bind(3, n.year)
+        .bind(4, n.number)
+        .bind(5, n.symbol)
+        .bind(6, dossier)
+        .bind(7, e.at)
+        .run();
+  };
   if (const auto* a = std::get_if<ActionTaken>(&e.body); a && a->issued) {
-    auto r = stmt(
-                 "INSERT INTO register (issuer_id, series, year, number, symbol, dossier_id, "
-                 "issued_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
-                 .bind(1, after.issuer.id)
-                 .bind(2, a->issued->series)
-                 .bind(3, a->issued->year)
-                 .bind(4, a->issued->number)
-                 .bind(5, a->issued->symbol)
-                 .bind(6, dossier)
-                 .bind(7, e.at)
-                 .run();
+    auto r = register_number(*a->issued);
     if (!r.ok()) return r;
     return SearchIndexWriter(*db_).add(dossier, SearchSource::kSymbol, 0, a->issued->symbol);
   }
+  if (const auto* n = std::get_if<ConclusionNoticeIssued>(&e.body))
+    return register_number(n->issued);
   return {};
 }
 

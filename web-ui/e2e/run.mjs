@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { anchoredComments, USERS as ANCHORED_USERS } from "./anchored_comments.mjs";
+import { directivesFlow, USERS as DIRECTIVES_USERS } from "./directives.mjs";
 import { meetingMode, USERS as MEETING_USERS } from "./meeting.mjs";
 import { planToNumber, USERS as PLAN_USERS } from "./plan_to_number.mjs";
 import { signInAndInbox, USERS as INBOX_USERS } from "./sign_in_inbox.mjs";
@@ -79,7 +80,8 @@ async function main() {
   try {
     await step("making a fresh database", () => {
       for (const [code, name] of UNITS) planflowCli(args.planflow, ["unit", "add", code, name, "--db", db]);
-      for (const [login, unit, name, password] of [...INBOX_USERS, ...PLAN_USERS, ...ANCHORED_USERS, ...MEETING_USERS])
+      const users = [...INBOX_USERS, ...PLAN_USERS, ...ANCHORED_USERS, ...MEETING_USERS, ...DIRECTIVES_USERS];
+      for (const [login, unit, name, password] of users)
         planflowCli(args.planflow, ["user", "add", login, "--name", name, "--unit", unit, "--db", db], `${password}\n`);
     });
 
@@ -117,6 +119,7 @@ async function main() {
     await planToNumber({ browser, url, screenshot, restart, artifacts: args.artifacts });
     await anchoredComments({ browser, url, screenshot });
     await meetingMode({ browser, url, screenshot });
+    await directivesFlow({ browser, url, screenshot });
   } catch (e) {
     failedStep = progress.step;
     // Every open screen as it was at the failure, to see what went wrong.

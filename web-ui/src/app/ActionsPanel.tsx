@@ -1,8 +1,11 @@
 import { useState } from "preact/hooks";
 import { pick } from "../i18n";
 import type { ActionInfo, DossierDetail, PlanflowClient } from "../protocol";
+import { blankDirectiveRows, directivesWire } from "../model/directives";
+import type { Block } from "../model/document";
 import { issueDefaults, summaryOf, type OfficialDocument } from "../model/official";
 import { ConfirmDialog } from "./ConfirmDialog";
+import { DirectivesEditor, type DirectiveRow } from "./DirectivesEditor";
 import { FormatCheck } from "./FormatCheck";
 import { FormError, FormLevelError } from "./FormError";
 import { useLang } from "./lang_context";
@@ -12,7 +15,7 @@ import { useCommand } from "./use_command";
 /** The role whose holders are invited by default: the people asked to comment. */
 const DEFAULT_INVITED_ROLE = "delegate";
 
-type Values = Record<string, string | number[]>;
+type Values = Record<string, string | number[] | DirectiveRow[]>;
 
 /** The action that issues the document under its number: the form that gets the format check. */
 const ISSUE_ACTION = "issue";
@@ -25,6 +28,7 @@ function initialValues(action: ActionInfo, detail: DossierDetail, names: NameLoo
   for (const input of action.inputs) {
     if (input.type === "participants")
       values[input.name] = detail.participants.filter((p) => p.role === DEFAULT_INVITED_ROLE).map((p) => p.user);
+    else if (input.type === "directives") values[input.name] = [];
     else values[input.name] = defaults[input.name] ?? "";
   }
   return values;
@@ -45,7 +49,14 @@ function officialDraft(detail: DossierDetail, names: NameLookup, values: Values)
   };
 }
 
-export function ActionsPanel(props: { client: PlanflowClient; detail: DossierDetail; catalog: Catalog | null; names: NameLookup }) {
+export function ActionsPanel(props: {
+  client: PlanflowClient;
+  detail: DossierDetail;
+  catalog: Catalog | null;
+  names: NameLookup;
+  /** The latest version's blocks, which directives may point at. */
+  latestBlocks: readonly Block[];
+}) {
   const { t, lang } = useLang();
   const [open, setOpen] = useState<string | null>(null);
   const { actions } = props.detail;
@@ -84,12 +95,13 @@ function ActionForm(props: {
   detail: DossierDetail;
   catalog: Catalog | null;
   names: NameLookup;
+  latestBlocks: readonly Block[];
   action: ActionInfo;
   onDone: () => void;
 }) {
   const { t, lang } = useLang();
   const { action, detail } = props;
-  const { run, busy, error } = useCommand(props.client);
+  const { run, busy, error, fail } = useCommand(props.client);
   const [values, setValues] = useState<Values>(() => initialValues(action, detail, props.names));
   const [confirming, setConfirming] = useState(false);
   const title = pick(action.title, lang);
@@ -100,7 +112,11 @@ function ActionForm(props: {
     const inputs: Record<string, unknown> = {};
     for (const input of action.inputs) {
       const v = values[input.name];
-      if (Array.isArray(v)) inputs[input.name] = v.map((user) => ({ user, unit: props.names.userUnit(user) }));
+      if (input.type === "directives") {
+        const rows = v as DirectiveRow[];
+        if (rows.length) inputs[input.name] = directivesWire(rows);
+      } else if (Array.isArray(v))
+        inputs[input.name] = (v as number[]).map((user) => ({ user, unit: props.names.userUnit(user) }));
       else if (typeof v === "string" && v.trim()) inputs[input.name] = v.normalize("NFC");
     }
     const command: Record<string, unknown> = { type: "take_action", action: action.action };
@@ -111,17 +127,40 @@ function ActionForm(props: {
 
   function submit(e: Event) {
     e.preventDefault();
+    // A directive without words is refused by the engine; say so by its row before sending.
+    for (const input of action.inputs) {
+      if (input.type !== "directives") continue;
+      const [blank] = blankDirectiveRows(values[input.name] as DirectiveRow[]);
+      if (blank !== undefined) {
+        fail(t("directiveTextRequired", { number: blank + 1 }), `/command/inputs/${input.name}/${blank}/text`);
+        return;
+      }
+    }
     if (action.confirm) setConfirming(true);
     else void send();
   }
 
-  const set = (name: string, value: string | number[]) => setValues({ ...values, [name]: value });
+  const set = (name: string, value: string | number[] | DirectiveRow[]) => setValues({ ...values, [name]: value });
   return (
     <form class="action-form" onSubmit={submit} noValidate aria-label={title}>
       {action.inputs.map((input) => {
         const id = `input-${action.action}-${input.name}`;
         const label = `${pick(input.title, lang) || input.name}${input.required ? ` ${t("inputRequired")}` : ""}`;
         const invalid = error?.field === input.name ? "true" : undefined;
+        if (input.type === "directives")
+          return (
+            <DirectivesEditor
+              key={input.name}
+              input={input.name}
+              legend={label}
+              rows={values[input.name] as DirectiveRow[]}
+              onChange={(rows) => set(input.name, rows)}
+              blocks={props.latestBlocks}
+              comments={detail.comments}
+              names={props.names}
+              error={error}
+            />
+          );
         if (input.type === "participants") {
           const chosen = values[input.name] as number[];
           return (

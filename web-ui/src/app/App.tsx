@@ -2,6 +2,7 @@ import { LocationProvider, Route, Router, useLocation } from "preact-iso";
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { loadLang, type Lang } from "../i18n";
 import { PlanflowClient, type ConnectionState } from "../protocol";
+import { ConclusionNoticePage } from "./ConclusionNoticePage";
 import { ConnectionIndicator } from "./ConnectionIndicator";
 import { DispositionTablePage } from "./DispositionTablePage";
 import { DossierList } from "./DossierList";
@@ -167,6 +168,7 @@ function Shell(props: { client: PlanflowClient }) {
               <Route path="/dossiers/:id/document" component={IssuedDocumentPage} />
               <Route path="/dossiers/:id/meeting" component={MeetingPage} />
               <Route path="/dossiers/:id/meetings/:number/minutes" component={MinutesPage} />
+              <Route path="/dossiers/:id/notices/:year/:number" component={ConclusionNoticePage} />
               <Route path="/search" component={SearchPage} />
               <Route default component={NotFound} />
             </Router>

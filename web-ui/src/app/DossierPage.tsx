@@ -4,10 +4,12 @@ import { SignatureStatus } from "./SignatureStatus";
 import { stepsOf, visitedStates } from "../model/steps";
 import { ActionsPanel } from "./ActionsPanel";
 import { CommentsPanel, useComments } from "./CommentsPanel";
+import { ConclusionPanel } from "./ConclusionPanel";
 import { ConsultationPanel } from "./ConsultationPanel";
 import { DraftPanel } from "./DraftPanel";
 import { HistoryPanel } from "./HistoryPanel";
 import { MeetingPanel } from "./MeetingPanel";
+import { OpenDirectivesNotice } from "./OpenDirectivesNotice";
 import { useLang } from "./lang_context";
 import { ParticipantsPanel } from "./ParticipantsPanel";
 import { StepIndicator } from "./StepIndicator";
@@ -56,21 +58,7 @@ export function DossierPage(props: { id: string }) {
       </header>
       <div class="dossier-body">
         <div class="main-column">
-          {folded.conclusions.some((c) => c.text) && (
-            <section class="panel" aria-labelledby="conclusions-title">
-              <h2 id="conclusions-title">{t("conclusionsTitle")}</h2>
-              {folded.conclusions
-                .filter((c) => c.text)
-                .map((c) => (
-                  <blockquote key={c.at + c.action}>
-                    <p class="comment-text">{c.text}</p>
-                    <footer class="meta">
-                      {names.user(c.actor)} · {formatDateTime(c.at, lang)}
-                    </footer>
-                  </blockquote>
-                ))}
-            </section>
-          )}
+          <ConclusionPanel client={client} detail={detail} versions={folded.versions} names={names} />
           <DraftPanel
             client={client}
             dossier={id}
@@ -83,7 +71,14 @@ export function DossierPage(props: { id: string }) {
         </div>
         <aside class="side-column">
           <UndisposedNotice detail={detail} />
-          <ActionsPanel client={client} detail={detail} catalog={catalog} names={names} />
+          <OpenDirectivesNotice detail={detail} />
+          <ActionsPanel
+            client={client}
+            detail={detail}
+            catalog={catalog}
+            names={names}
+            latestBlocks={folded.versions[folded.versions.length - 1]?.blocks ?? []}
+          />
           {detail.consultation && (
             <ConsultationPanel
               client={client}

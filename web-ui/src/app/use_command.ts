@@ -9,6 +9,8 @@ export interface CommandError {
   code: string;
   /** The form field the error is about ("" for the form as a whole). */
   field: string;
+  /** The server's whole pointer ("/command/inputs/directives/1/text"), for a form with rows. */
+  pointer: string;
 }
 
 export function useCommand(client: PlanflowClient) {
@@ -27,7 +29,7 @@ export function useCommand(client: PlanflowClient) {
         return await sendCommand(client, target, command);
       } catch (e) {
         const err = e as { message?: string; code?: string; pointer?: string };
-        setError({ message: err.message ?? String(e), code: err.code ?? "", field: fieldOfPointer(err.pointer) });
+        setError({ message: err.message ?? String(e), code: err.code ?? "", field: fieldOfPointer(err.pointer), pointer: err.pointer ?? "" });
         return null;
       } finally {
         inFlight.current = false;
@@ -37,5 +39,10 @@ export function useCommand(client: PlanflowClient) {
     [client],
   );
 
-  return { run, busy, error, clearError: () => setError(null) };
+  // A form's own check, shown the way a server refusal is.
+  const fail = useCallback((message: string, pointer: string) => {
+    setError({ message, code: "bad_request", field: fieldOfPointer(pointer), pointer });
+  }, []);
+
+  return { run, busy, error, fail, clearError: () => setError(null) };
 }

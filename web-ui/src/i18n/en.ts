@@ -1,7 +1,9 @@
+import { enDirectives } from "./en_directives";
 import type { Messages } from "./vi";
 
 // Typed as Messages: a key missing here, or one Vietnamese lacks, fails tsc.
 export const en: Messages = {
+  ...enDirectives,
   appName: "planflow",
   skipToContent: "Skip to main content",
   languageLabel: "Language",

@@ -1,6 +1,9 @@
 // Vietnamese is the source language: its keys define the dictionary, and
 // every other language must supply exactly the same keys (see en.ts).
+import { viDirectives } from "./vi_directives";
+
 export const vi = {
+  ...viDirectives,
   appName: "planflow",
   skipToContent: "Bỏ qua, đến nội dung chính",
   languageLabel: "Ngôn ngữ",

@@ -22,12 +22,17 @@ const pad = (n: number) => String(n).padStart(2, "0");
  * so no digit can be added later. Vietnam time.
  */
 export function officialDate(place: string, unixSeconds: number): string {
+  return `${place}, ${officialDay(unixSeconds)}`;
+}
+
+/** "ngày 05 tháng 02 năm 2026": the date of officialDate without the place, for a sentence. */
+export function officialDay(unixSeconds: number): string {
   const d = new Date((unixSeconds + VIETNAM_OFFSET_SECONDS) * 1000);
   const day = d.getUTCDate();
   const month = d.getUTCMonth() + 1;
   const dd = day < 10 ? pad(day) : String(day);
   const mm = month <= 2 ? pad(month) : String(month);
-  return `${place}, ngày ${dd} tháng ${mm} năm ${d.getUTCFullYear()}`;
+  return `ngày ${dd} tháng ${mm} năm ${d.getUTCFullYear()}`;
 }
 
 /**

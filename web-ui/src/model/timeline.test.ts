@@ -53,6 +53,18 @@ describe("the history as sentences", () => {
     );
   });
 
+  it("tells a directive marked done and the conclusion notice issued, in both languages", () => {
+    const done = entry(8, "directive_done", 1, { directive: 2, blocks: [4], note: "" });
+    expect(describeEvent(done, definition, names, "vi")).toBe("An đánh dấu đã thực hiện chỉ đạo số 2");
+    expect(describeEvent(done, definition, names, "en")).toBe("An marked directive 2 done");
+    const notice = entry(9, "conclusion_notice_issued", 2, {
+      issued: { number: 1, year: 2026, series: "TB", symbol: "01/TB-UBND" },
+      place: "Hà Giang", authority: "TL. CHỦ TỊCH", signer: "Nguyễn Văn A", recipients: "- Lưu: VT.",
+    });
+    expect(describeEvent(notice, definition, names, "vi")).toBe("Bình ban hành thông báo kết luận số 01/TB-UBND");
+    expect(describeEvent(notice, definition, names, "en")).toBe("Bình issued the conclusion notice 01/TB-UBND");
+  });
+
   it("says when a deadline acted, and lists newest first", () => {
     const expired = entry(6, "action_taken", 0, { action: "close_at_deadline", to: "conclusion", timer_id: 3, inputs: {} });
     expect(describeEvent(expired, definition, names, "vi")).toBe(

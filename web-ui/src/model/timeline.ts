@@ -83,6 +83,10 @@ export function describeEvent(entry: HistoryEntry, definition: WorkflowInfo, nam
       });
     case "meeting_closed":
       return t("evMeetingClosed");
+    case "directive_done":
+      return t("evDirectiveDone", { number: Number(d.directive) });
+    case "conclusion_notice_issued":
+      return t("evNoticeIssued", { symbol: String((d.issued as { symbol?: unknown } | undefined)?.symbol ?? "") });
     default:
       return event.type;
   }

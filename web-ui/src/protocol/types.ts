@@ -127,7 +127,7 @@ export interface HistoryEntry {
   event: StoredEvent;
 }
 
-export type InputType = "text" | "time" | "participants";
+export type InputType = "text" | "time" | "participants" | "directives";
 
 export interface ActionInfo {
   action: string;
@@ -204,6 +204,66 @@ export interface DossierDetail {
   /** The consultation's meetings, oldest first (absent from older servers). */
   meetings?: MeetingInfo[];
   meeting_rights?: MeetingRights;
+  /** The chair's conclusions, oldest first (absent from older servers). */
+  conclusions?: ConclusionInfo[];
+  directive_rights?: DirectiveRights;
+  /** Directives of the conclusion in force not yet marked done. */
+  open_directives?: number;
+}
+
+/** How the drafting unit says a directive was carried out; marking again replaces it. */
+export interface DirectiveDoneInfo {
+  at: number;
+  by: number;
+  /** Blocks of the version current when marked that carry the change. */
+  blocks: number[];
+  note: string;
+  /** The version current when it was marked. */
+  version: number;
+}
+
+export interface DirectiveInfo {
+  /** 1, 2, ... as the conclusion numbers them. */
+  number: number;
+  text: string;
+  /** Blocks of the version concluded on. */
+  blocks: number[];
+  comments: number[];
+  done: DirectiveDoneInfo | null;
+}
+
+/** The conclusion issued as a Thông báo kết luận, under a number of series TB. */
+export interface ConclusionNoticeInfo {
+  number: number;
+  year: number;
+  series: string;
+  symbol: string;
+  at: number;
+  by: number;
+  place: string;
+  authority: string;
+  signer: string;
+  recipients: string;
+}
+
+export interface ConclusionInfo {
+  seq: number;
+  at: number;
+  by: number;
+  action: string;
+  /** The step the conclusion was made in. */
+  step: string;
+  text: string;
+  /** The draft version concluded on. */
+  version: number;
+  revision_deadline: number | null;
+  directives: DirectiveInfo[];
+  notices: ConclusionNoticeInfo[];
+}
+
+export interface DirectiveRights {
+  mark_done: boolean;
+  issue_notice: boolean;
 }
 
 /** A document linked to another by a correction (đính chính). */
