@@ -14,8 +14,18 @@ namespace {
 
 using Ops = std::vector<Operation>;
 
-constexpr Operation kAllOperations[] = {Operation::kSubmitVersion, Operation::kComment,
-                                        Operation::kDisposeComment, Operation::kNoFurtherComments};
+constexpr Operation kAllOperations[] = {Operation::kSubmitVersion,  Operation::kComment,
+                                        Operation::kDisposeComment, Operation::kNoFurtherComments,
+                                        Operation::kManageTasks,    Operation::kReportProgress};
+
+// A task led by kImplementer's unit, without a target, due in 2100.
+ImplementationTaskSpec implementation_task() {
+  ImplementationTaskSpec t;
+  t.title = "Rà soát vị trí việc làm";
+  t.lead_unit = 70;
+  t.due = 4102444800;
+  return t;
+}
 constexpr UserId kEveryone[] = {kDrafter, kDelegateA,   kDelegateB, kDelegateC, kChair,
                                 kClerk,   kImplementer, kMonitor,   kOutsider};
 
@@ -38,6 +48,10 @@ Command valid_command(const DossierState& s, Operation op) {
     }
     case Operation::kNoFurtherComments:
       return NoFurtherComments{};
+    case Operation::kManageTasks:
+      return AddImplementationTask{implementation_task()};
+    case Operation::kReportProgress:
+      return ReportProgress{{1, 0, std::nullopt, true, "Đã hoàn thành", "", ""}};
   }
   return NoFurtherComments{};
 }
@@ -130,9 +144,11 @@ TEST_CASE("the operations offered along a plan's path are those decide() accepts
   d.ok(kClerk, action("issue"));
   REQUIRE(d.state_id() == "implementation");
   REQUIRE(d.state.frozen);
-  CHECK(allowed_operations(d.state, kImplementer) == Ops{Operation::kComment});
-  CHECK(allowed_operations(d.state, kMonitor) == Ops{Operation::kComment});
+  CHECK(allowed_operations(d.state, kImplementer) ==
+        Ops{Operation::kComment, Operation::kReportProgress});
+  CHECK(allowed_operations(d.state, kMonitor) == Ops{Operation::kComment, Operation::kManageTasks});
   CHECK(allowed_operations(d.state, kClerk).empty());
+  d.ok(kMonitor, AddImplementationTask{implementation_task()});
   check_against_decide(d);
 
   d.ok(kMonitor, action("close", {text_input("summary", "Hoàn thành.")}));
@@ -154,6 +170,7 @@ TEST_CASE("an issued document is not offered for a new version, even where the s
   d.ok(kChair, action("approve"));
   d.ok(kClerk, action("issue"));
   REQUIRE(d.state.frozen);
-  CHECK(allowed_operations(d.state, kDrafter) == Ops{Operation::kComment});
+  CHECK(allowed_operations(d.state, kDrafter) == Ops{Operation::kComment, Operation::kManageTasks});
+  d.ok(kDrafter, AddImplementationTask{implementation_task()});
   check_against_decide(d);
 }

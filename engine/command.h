@@ -14,6 +14,7 @@
 #include "engine/directive.h"
 #include "engine/document.h"
 #include "engine/ids.h"
+#include "engine/implementation_task.h"
 #include "engine/time.h"
 
 namespace planflow {
@@ -179,11 +180,32 @@ struct IssueConclusionNotice {
   friend bool operator==(const IssueConclusionNotice&, const IssueConclusionNotice&) = default;
 };
 
+// An implementation task of the issued plan (engine/implementation_task.h).
+struct AddImplementationTask {
+  ImplementationTaskSpec task;
+  friend bool operator==(const AddImplementationTask&, const AddImplementationTask&) = default;
+};
+
+// The lead unit reports a task's progress.
+struct ReportProgress {
+  ProgressReport report;
+  friend bool operator==(const ReportProgress&, const ReportProgress&) = default;
+};
+
+// The plan is a campaign: every task runs from `starts` to `ends`
+// ("from 25/01/2024 to 25/3/2024").
+struct SetCampaign {
+  Time starts = 0;
+  Time ends = 0;
+  friend bool operator==(const SetCampaign&, const SetCampaign&) = default;
+};
+
 using Command =
     std::variant<CreateDossier, BindRole, UnbindRole, SubmitVersion, AddComment, DisposeComment,
                  NoFurtherComments, TakeAction, FireTimer, EditComment, WithdrawComment,
                  SignDocument, ScheduleMeeting, OpenMeeting, PresentBlock, RecordAttendance,
-                 CloseMeeting, MarkDirectiveDone, IssueConclusionNotice>;
+                 CloseMeeting, MarkDirectiveDone, IssueConclusionNotice, AddImplementationTask,
+                 ReportProgress, SetCampaign>;
 
 // "create_dossier", "add_comment", ...: the `type` a command has in JSON.
 const char* command_type_name(const Command& c);

@@ -49,6 +49,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdint>
 #include <initializer_list>
 #include <optional>
@@ -59,6 +60,7 @@
 
 #include "engine/document.h"
 #include "engine/event_json.h"
+#include "engine/implementation_json.h"
 #include "engine/json_document.h"
 #include "engine/text.h"
 #include "engine/time.h"
@@ -238,6 +240,27 @@ class Reader {
     return static_cast<std::uint32_t>(v.get<std::uint64_t>());
   }
 
+  // A finite number, whole or not ("52.34").
+  std::optional<double> number(std::string_view key, bool required = true) {
+    const json* v = member(key, required, "a number", "số");
+    if (!v || !ok()) return std::nullopt;
+    if (!v->is_number() || !std::isfinite(v->get<double>())) {
+      fail(at(key), "must be a number", "phải là một số");
+      return std::nullopt;
+    }
+    return v->get<double>();
+  }
+
+  bool flag(std::string_view key) {
+    const json* v = member(key, false, "true or false", "true hoặc false");
+    if (!v || !ok()) return false;
+    if (!v->is_boolean()) {
+      fail(at(key), "must be true or false", "phải là true hoặc false");
+      return false;
+    }
+    return v->get<bool>();
+  }
+
   const json* object(std::string_view key, bool required = true) {
     const json* v = member(key, required, "an object", "đối tượng JSON");
     if (v && !v->is_object()) {
@@ -353,6 +376,67 @@ std::optional<Time> read_time(Reader& r, const json& v, const std::string& point
            "phải là thời điểm trong khoảng từ năm 1900 đến năm 9999");
     return std::nullopt;
   }
+  return t;
+}
+
+// 0 when absent: no one plans for 1970.
+Time read_optional_time(Reader& r, std::string_view key) {
+  const json* v = r.member(key, false, "a time", "thời điểm");
+  return v ? read_time(r, *v, r.at(key)).value_or(0) : 0;
+}
+
+std::vector<UnitId> read_unit_ids(Reader& r, std::string_view key, size_t max) {
+  std::vector<UnitId> out;
+  const json* list = r.array(key, max, false);
+  if (!list) return out;
+  for (size_t i = 0; i < list->size() && r.ok(); ++i)
+    out.push_back(r.id_value((*list)[i], json_pointer_append(r.at(key), i)));
+  return out;
+}
+
+TaskTarget read_target(Reader& parent, const json& j, const std::string& pointer) {
+  TaskTarget t;
+  Reader r = parent.nested(j, pointer);
+  if (!r.is_object()) return t;
+  r.only({"baseline", "goal", "measure", "baseline_year", "milestones"}, "a target",
+         "chỉ tiêu định lượng");
+  t.value.baseline = r.number("baseline", false).value_or(0);
+  t.value.goal = r.number("goal").value_or(0);
+  t.measure = r.text("measure", kMaxMeasureBytes, false);
+  if (const auto year = r.number("baseline_year", false)) {
+    if (*year != std::floor(*year) || *year < 0 || *year > 9999)
+      r.fail(r.at("baseline_year"), "must be a year", "phải là một năm, ví dụ 2015");
+    else
+      t.baseline_year = static_cast<int>(*year);
+  }
+  if (const json* ms = r.array("milestones", kMaxMilestones, false))
+    for (size_t i = 0; i < ms->size() && r.ok(); ++i) {
+      Reader m = r.nested((*ms)[i], json_pointer_append(r.at("milestones"), i));
+      if (!m.is_object()) break;
+      m.only({"due", "value"}, "a milestone", "mốc");
+      Milestone out;
+      if (const json* due = m.member("due", true, "a time", "thời điểm"))
+        out.due = read_time(m, *due, m.at("due")).value_or(0);
+      out.value = m.number("value").value_or(0);
+      t.value.milestones.push_back(out);
+    }
+  return t;
+}
+
+ImplementationTaskSpec read_task_spec(Reader& parent, const json& j) {
+  ImplementationTaskSpec t;
+  Reader r = parent.nested(j, parent.at("task"));
+  if (!r.is_object()) return t;
+  r.only({"title", "lead_unit", "supporting_units", "starts", "due", "weight", "target"}, "a task",
+         "nhiệm vụ");
+  t.title = r.text("title", kMaxTitleBytes);
+  t.lead_unit = r.id("lead_unit");
+  t.supporting_units = read_unit_ids(r, "supporting_units", kMaxSupportingUnits);
+  t.starts = read_optional_time(r, "starts");
+  t.due = read_optional_time(r, "due");
+  t.weight = r.number("weight", false).value_or(0);
+  if (const json* target = r.object("target", false))
+    t.target = read_target(r, *target, r.at("target"));
   return t;
 }
 
@@ -743,6 +827,34 @@ Command read_command(Reader& r, size_t type, const Definition* def) {
       n.recipients = r.text("recipients", kMaxInputTextBytes, false);
       return n;
     }
+    case 19: {
+      r.only({"type", "task"}, what, what_vi);
+      const json* task = r.object("task");
+      return AddImplementationTask{task ? read_task_spec(r, *task) : ImplementationTaskSpec{}};
+    }
+    case 20: {
+      r.only(
+          {"type", "task", "as_of", "value", "completed", "narrative", "difficulties", "proposals"},
+          what, what_vi);
+      ProgressReport p;
+      p.task = r.id("task");
+      p.as_of = read_optional_time(r, "as_of");
+      p.value = r.number("value", false);
+      p.completed = r.flag("completed");
+      p.narrative = r.text("narrative", kMaxReportTextBytes, false);
+      p.difficulties = r.text("difficulties", kMaxReportTextBytes, false);
+      p.proposals = r.text("proposals", kMaxReportTextBytes, false);
+      return ReportProgress{std::move(p)};
+    }
+    case 21: {
+      r.only({"type", "starts", "ends"}, what, what_vi);
+      SetCampaign c;
+      c.starts = read_optional_time(r, "starts");
+      c.ends = read_optional_time(r, "ends");
+      if (r.ok() && (c.starts == 0 || c.ends == 0))
+        r.fail(r.at(c.starts == 0 ? "starts" : "ends"), "is required (a time)", "là bắt buộc");
+      return c;
+    }
   }
   // fire_timer and sign_document are refused before this is called.
   return NoFurtherComments{};
@@ -849,6 +961,17 @@ struct ToJson {
     if (!m.blocks.empty()) out["blocks"] = m.blocks;
     if (!m.note.empty()) out["note"] = m.note;
   }
+  void operator()(const AddImplementationTask& t) const {
+    out["task"] = task_spec_to_json(t.task, time_text);
+  }
+  void operator()(const ReportProgress& p) const {
+    out.update(progress_report_to_json(p.report, time_text));
+  }
+  void operator()(const SetCampaign& c) const {
+    out["starts"] = format_time(c.starts);
+    out["ends"] = format_time(c.ends);
+  }
+  static json time_text(Time t) { return format_time(t); }
   void operator()(const IssueConclusionNotice& n) const {
     if (!n.place.empty()) out["place"] = n.place;
     if (!n.authority.empty()) out["authority"] = n.authority;

@@ -134,6 +134,11 @@ TEST_CASE("every command type a client sends round-trips through JSON", "[comman
       MarkDirectiveDone{2, {}, "Bổ sung mục 2."},
       IssueConclusionNotice{"Quảng Nam", "TL. CHỦ TỊCH", "Nguyễn Văn A", "Sở Nội vụ\nLưu: VT"},
       IssueConclusionNotice{},
+      AddImplementationTask{sample_task(70, 1706115600)},
+      AddImplementationTask{{"Rà soát", 70, {}, 0, 1706115600, 0, std::nullopt}},
+      sample_report(1, 1706115600, 52.34),
+      ReportProgress{{2, 0, std::nullopt, true, "", "", ""}},
+      SetCampaign{1706115600, 1711357200},
   };
   std::set<std::string> types;
   for (const Command& c : commands) {

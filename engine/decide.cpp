@@ -9,18 +9,15 @@
 #include "engine/disposition.h"
 #include "engine/document.h"
 #include "engine/guards.h"
+#include "engine/implementation.h"
 #include "engine/meeting.h"
+#include "engine/refusals.h"
 #include "engine/state_rules.h"
 #include "engine/text.h"
 
 namespace planflow {
 
 namespace {
-
-// Vietnamese messages quote names the way Vietnamese typography does.
-std::string quoted(std::string_view name) {
-  return std::string("“").append(name).append("”");
-}
 
 // The command field at fault, for a Vietnamese sentence: "Trường “Nội dung
 // góp ý”" when the field has a name people know it by, "Trường “title”"
@@ -37,14 +34,6 @@ constexpr std::string_view kSummaryVi = "Tóm tắt thay đổi";
 constexpr std::string_view kCommentTextVi = "Nội dung góp ý";
 constexpr std::string_view kQuoteVi = "Đoạn trích";
 constexpr std::string_view kExplanationVi = "Giải trình";
-
-// `message_vi` is a whole sentence, not a suffix after the field as in
-// English: some read best naming the field ("Trường “title” ..."), others
-// naming what is wrong with it ("Loại văn bản “TB” không thuộc ...").
-Error invalid(std::string field, std::string message, std::string message_vi) {
-  return user_error(ErrorCode::kInvalidArgument, field + ": " + message, std::move(message_vi),
-                    field);
-}
 
 std::string too_long_vi(std::string_view field, std::string_view label, size_t size, size_t max) {
   return field_vi(field, label) + " dài " + std::to_string(size) + " byte, vượt quá giới hạn " +
@@ -114,50 +103,10 @@ std::optional<Error> check_unit(const UnitRef& u, const std::string& field) {
   return std::nullopt;
 }
 
-std::string role_list(const Definition& def, RoleMask mask) {
-  std::string out;
-  for (size_t r = 0; r < def.roles.size(); ++r) {
-    if (!(mask & (1u << r))) continue;
-    if (!out.empty()) out += ", ";
-    out += def.roles[r].id;
-  }
-  return out.empty() ? "no role" : out;
-}
-
-// The names people know: the definition's Vietnamese titles, the id where a
-// definition built in code has none.
-const std::string& role_title_vi(const Definition& def, RoleId r) {
-  const RoleDef& role = def.roles[r];
-  return role.title.vi.empty() ? role.id : role.title.vi;
-}
-
-// "Cơ quan chủ trì soạn thảo hoặc Chủ tọa"; "" for no role. Titles such as
-// "Cơ quan theo dõi, đôn đốc" hold commas of their own, and then the items
-// are set apart with semicolons, as in administrative writing.
-std::string role_list_vi(const Definition& def, RoleMask mask) {
-  std::vector<const std::string*> titles;
-  bool commas = false;
-  for (size_t r = 0; r < def.roles.size(); ++r) {
-    if (!(mask & (1u << r))) continue;
-    titles.push_back(&role_title_vi(def, static_cast<RoleId>(r)));
-    commas = commas || titles.back()->find(',') != std::string::npos;
-  }
-  std::string out;
-  for (size_t i = 0; i < titles.size(); ++i) {
-    if (i > 0) out += i + 1 == titles.size() ? " hoặc " : (commas ? "; " : ", ");
-    out += *titles[i];
-  }
-  return out;
-}
-
 // A role named in a command: its title when the definition has the role.
 std::string role_name_vi(const Definition& def, const std::string& role) {
   const auto r = def.role_index(role);
   return quoted(r ? role_title_vi(def, *r) : role);
-}
-
-const std::string& state_title_vi(const StateDef& st) {
-  return st.title.vi.empty() ? st.id : st.title.vi;
 }
 
 const std::string& transition_title_vi(const TransitionDef& t) {
@@ -175,21 +124,6 @@ std::string action_title_vi(const Definition& def, const std::string& action) {
 
 const std::string& workflow_title_vi(const Definition& def) {
   return def.title.vi.empty() ? def.id : def.title.vi;
-}
-
-// What each operation is called after "được" or "không thể".
-const char* operation_vi(Operation op) {
-  switch (op) {
-    case Operation::kSubmitVersion:
-      return "gửi phiên bản dự thảo mới";
-    case Operation::kComment:
-      return "góp ý";
-    case Operation::kDisposeComment:
-      return "tiếp thu, giải trình ý kiến góp ý";
-    case Operation::kNoFurtherComments:
-      return "xác nhận không còn ý kiến";
-  }
-  return "thực hiện thao tác này";
 }
 
 class Decider {
@@ -560,6 +494,21 @@ class Decider {
     return decide_conclusion_notice(s_, c, actor_, now_, out_, numbers_);
   }
 
+  Status operator()(const AddImplementationTask& c) {
+    if (auto e = require_created()) return *e;
+    return decide_add_task(s_, c, actor_, now_, out_);
+  }
+
+  Status operator()(const ReportProgress& c) {
+    if (auto e = require_created()) return *e;
+    return decide_report_progress(s_, c, actor_, now_, out_);
+  }
+
+  Status operator()(const SetCampaign& c) {
+    if (auto e = require_created()) return *e;
+    return decide_set_campaign(s_, c, actor_, now_, out_);
+  }
+
  private:
   void emit(EventBody body) { out_->push_back(Event{now_, actor_.user, std::move(body)}); }
 
@@ -645,22 +594,7 @@ class Decider {
   // the frozen check of SubmitVersion and the invitation checks of
   // NoFurtherComments: a change here belongs there too.
   std::optional<Error> require_operation(Operation op) const {
-    const RoleMask allowed = s_.current().allow[static_cast<size_t>(op)];
-    if (!allowed)
-      return user_error(
-          ErrorCode::kNotAllowedInState,
-          std::string(operation_name(op)) + " is not possible in step \"" + s_.current().id + "\"",
-          std::string("Không thể ") + operation_vi(op) + " ở bước " +
-              quoted(state_title_vi(s_.current())),
-          operation_name(op));
-    if (!(allowed & s_.roles_of(actor_.user)))
-      return user_error(ErrorCode::kForbiddenRole,
-                        "only " + role_list(def_, allowed) + " may " + operation_name(op) +
-                            " in step \"" + s_.current().id + "\"",
-                        "Chỉ " + role_list_vi(def_, allowed) + " được " + operation_vi(op) +
-                            " ở bước " + quoted(state_title_vi(s_.current())),
-                        operation_name(op));
-    return std::nullopt;
+    return planflow::require_operation(s_, op, actor_.user);
   }
 
   std::optional<Error> check_participant(const Participant& p, const std::string& field) const {

@@ -5,7 +5,8 @@ namespace planflow {
 namespace {
 
 constexpr std::array<const char*, kOperationCount> kOperationNames = {
-    "submit_version", "comment", "dispose_comment", "no_further_comments"};
+    "submit_version",      "comment",      "dispose_comment",
+    "no_further_comments", "manage_tasks", "report_progress"};
 constexpr std::array<const char*, kGuardCount> kGuardNames = {
     "has_draft_version", "new_version_in_state", "all_comments_disposed",
     "quorum_met",        "deadline_passed",      "all_directives_done"};

@@ -32,8 +32,10 @@ enum class Operation : std::uint8_t {
   kComment,            // add a comment or reply to one
   kDisposeComment,     // answer a comment: accepted, partly, not accepted, noted
   kNoFurtherComments,  // an invited consultee is done (counts toward the quorum)
+  kManageTasks,        // set the implementation's tasks and campaign window
+  kReportProgress,     // report a task's progress, for the unit that leads it
 };
-inline constexpr std::size_t kOperationCount = 4;
+inline constexpr std::size_t kOperationCount = 6;
 const char* operation_name(Operation op);
 std::optional<Operation> operation_from_name(std::string_view name);
 

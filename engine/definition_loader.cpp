@@ -351,7 +351,8 @@ class Compiler {
   }
 
   void compile_allow(const J& allow, const std::string& ptr, const Definition& def, StateDef& s) {
-    std::vector<std::string> names = {"submit_version", "comment", "dispose_comment"};
+    std::vector<std::string> names = {"submit_version", "comment", "dispose_comment",
+                                      "manage_tasks", "report_progress"};
     for (const auto& [name, roles] : allow.items()) {
       const std::string here = json_pointer_append(ptr, name);
       const auto op = operation_from_name(name);

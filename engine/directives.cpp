@@ -2,43 +2,13 @@
 
 #include <algorithm>
 
+#include "engine/refusals.h"
 #include "engine/state_rules.h"
 #include "engine/text.h"
 
 namespace planflow {
 
 namespace {
-
-std::string quoted(std::string_view name) {
-  return std::string("“").append(name).append("”");
-}
-
-Error invalid(std::string field, std::string message, std::string message_vi) {
-  return user_error(ErrorCode::kInvalidArgument, field + ": " + message, std::move(message_vi),
-                    std::move(field));
-}
-
-Status corrupt(std::string message) {
-  return make_error(ErrorCode::kInvalidState, "history does not follow: " + std::move(message));
-}
-
-const std::string& state_title_vi(const StateDef& st) {
-  return st.title.vi.empty() ? st.id : st.title.vi;
-}
-
-std::optional<Error> check_text(const std::string& text, const std::string& field,
-                                std::string_view label_vi, std::size_t max, bool required) {
-  if (required && is_blank(text))
-    return invalid(field, "must not be empty",
-                   "Trường " + quoted(label_vi) + " không được để trống");
-  if (text.size() > max)
-    return invalid(field,
-                   "is " + std::to_string(text.size()) + " bytes, more than the " +
-                       std::to_string(max) + " allowed",
-                   "Trường " + quoted(label_vi) + " dài " + std::to_string(text.size()) +
-                       " byte, vượt quá giới hạn " + std::to_string(max) + " byte cho phép");
-  return std::nullopt;
-}
 
 bool in_latest_version(const DossierState& s, std::uint32_t block) {
   if (s.versions == 0) return false;
@@ -165,7 +135,8 @@ std::optional<Error> check_directives_input(const DossierState& s, const InputDe
     const Directive& d = (*list)[i];
     const std::string at = field + "/" + std::to_string(i);
     const std::string label_i = "Chỉ đạo số " + std::to_string(i + 1);
-    if (auto e = check_text(d.text, at + "/text", label_i, kMaxDirectiveBytes, true)) return e;
+    if (auto e = check_text_field(d.text, at + "/text", label_i, kMaxDirectiveBytes, true))
+      return e;
     if (auto e = check_blocks(s, d.blocks, at + "/blocks")) return e;
     if (auto e = check_comments(s, d.comments, at + "/comments")) return e;
   }
@@ -192,7 +163,7 @@ Status decide_directive_done(const DossierState& s, const MarkDirectiveDone& m, 
             std::to_string(s.versions) + ", phiên bản đã được kết luận",
         "directive");
   if (auto e = check_blocks(s, m.blocks, "blocks")) return *e;
-  if (auto e = check_text(m.note, "note", "Cách thực hiện", kMaxDirectiveNoteBytes, false))
+  if (auto e = check_text_field(m.note, "note", "Cách thực hiện", kMaxDirectiveNoteBytes, false))
     return *e;
   if (m.blocks.empty() && is_blank(m.note))
     return invalid("blocks", "point at the changed blocks or say in the note how it was done",
@@ -205,11 +176,11 @@ Status decide_conclusion_notice(const DossierState& s, const IssueConclusionNoti
                                 const Actor& actor, Time now, std::vector<Event>* out,
                                 const NumberSource* numbers) {
   if (auto e = require_notice_issuer(s, actor.user)) return *e;
-  if (auto e = check_text(c.place, "place", "Địa danh", kMaxTitleBytes, false)) return *e;
-  if (auto e = check_text(c.authority, "authority", "Thẩm quyền ký", kMaxTitleBytes, false))
+  if (auto e = check_text_field(c.place, "place", "Địa danh", kMaxTitleBytes, false)) return *e;
+  if (auto e = check_text_field(c.authority, "authority", "Thẩm quyền ký", kMaxTitleBytes, false))
     return *e;
-  if (auto e = check_text(c.signer, "signer", "Người ký", kMaxTitleBytes, false)) return *e;
-  if (auto e = check_text(c.recipients, "recipients", "Nơi nhận", kMaxInputTextBytes, false))
+  if (auto e = check_text_field(c.signer, "signer", "Người ký", kMaxTitleBytes, false)) return *e;
+  if (auto e = check_text_field(c.recipients, "recipients", "Nơi nhận", kMaxInputTextBytes, false))
     return *e;
   if (!numbers)
     return user_error(ErrorCode::kInvalidState, "no register of official numbers is available",
@@ -242,16 +213,18 @@ void apply_conclusion(DossierState& s, const TransitionDef& t, const ActionInput
 
 Status apply_directive_done(DossierState& s, const DirectiveDone& d, UserId actor) {
   if (d.directive == 0 || d.directive > s.directives_done.size())
-    return corrupt("directive " + std::to_string(d.directive) + " marked done but not given");
+    return history_corrupt("directive " + std::to_string(d.directive) +
+                           " marked done but not given");
   if (!(s.current().allow[static_cast<std::size_t>(Operation::kSubmitVersion)] & s.roles_of(actor)))
-    return corrupt("directive marked done by someone who does not revise the draft");
+    return history_corrupt("directive marked done by someone who does not revise the draft");
   s.directives_done[d.directive - 1] = true;
   return {};
 }
 
 Status apply_conclusion_notice(DossierState& s, const ConclusionNoticeIssued&) {
-  if (!s.current().conclusion_notice) return corrupt("conclusion notice issued in the wrong step");
-  if (s.notice_entry == s.state_entries) return corrupt("conclusion notice issued twice");
+  if (!s.current().conclusion_notice)
+    return history_corrupt("conclusion notice issued in the wrong step");
+  if (s.notice_entry == s.state_entries) return history_corrupt("conclusion notice issued twice");
   s.notice_entry = s.state_entries;
   return {};
 }

@@ -13,6 +13,7 @@
 
 #include "engine/definition.h"
 #include "engine/event.h"
+#include "engine/implementation_state.h"
 #include "engine/meeting_state.h"
 #include "engine/signature_content.h"
 
@@ -117,6 +118,10 @@ class DossierState {
   std::vector<bool> directives_done;
   std::uint32_t directives_version = 0;
   std::uint32_t notice_entry = 0;  // state_entries when a conclusion notice was last issued
+  // The issued plan's implementation (engine/implementation.h): task id n is
+  // implementation_tasks[n - 1]; a campaign's window is every task's.
+  std::vector<TrackedTask> implementation_tasks;
+  std::optional<TaskWindow> campaign;
 
   // Equal states decide alike: replaying a history must reproduce the state.
   friend bool operator==(const DossierState&, const DossierState&) = default;

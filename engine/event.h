@@ -175,11 +175,31 @@ struct ConclusionNoticeIssued {
   friend bool operator==(const ConclusionNoticeIssued&, const ConclusionNoticeIssued&) = default;
 };
 
+// decide() has filled in the period: the campaign's, or from now when only
+// a deadline was given.
+struct ImplementationTaskAdded {
+  std::uint32_t task_id = 0;
+  ImplementationTaskSpec task;
+  friend bool operator==(const ImplementationTaskAdded&, const ImplementationTaskAdded&) = default;
+};
+
+struct ProgressReported {
+  ProgressReport report;
+  friend bool operator==(const ProgressReported&, const ProgressReported&) = default;
+};
+
+struct CampaignSet {
+  Time starts = 0;
+  Time ends = 0;
+  friend bool operator==(const CampaignSet&, const CampaignSet&) = default;
+};
+
 using EventBody =
     std::variant<DossierCreated, RoleBound, RoleUnbound, VersionSubmitted, ActionTaken,
                  CommentAdded, CommentDisposed, ReviewFinished, ReminderSent, CommentEdited,
                  CommentWithdrawn, DocumentSigned, MeetingScheduled, MeetingOpened, BlockPresented,
-                 AttendanceRecorded, MeetingClosed, DirectiveDone, ConclusionNoticeIssued>;
+                 AttendanceRecorded, MeetingClosed, DirectiveDone, ConclusionNoticeIssued,
+                 ImplementationTaskAdded, ProgressReported, CampaignSet>;
 
 struct Event {
   Time at = 0;

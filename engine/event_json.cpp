@@ -1,5 +1,6 @@
 #include "engine/event_json.h"
 
+#include "engine/implementation_json.h"
 #include "engine/json_reader.h"
 
 namespace planflow {
@@ -109,6 +110,14 @@ struct ToJson {
   json operator()(const DirectiveDone& d) const {
     return {{"directive", d.directive}, {"blocks", d.blocks}, {"note", d.note}};
   }
+  json operator()(const ImplementationTaskAdded& t) const {
+    return {{"task_id", t.task_id}, {"task", task_spec_to_json(t.task, seconds)}};
+  }
+  json operator()(const ProgressReported& p) const {
+    return progress_report_to_json(p.report, seconds);
+  }
+  json operator()(const CampaignSet& c) const { return {{"starts", c.starts}, {"ends", c.ends}}; }
+  static json seconds(Time t) { return t; }
   json operator()(const ConclusionNoticeIssued& n) const {
     return {{"issued", issued_json(n.issued)},
             {"place", n.place},
@@ -530,6 +539,25 @@ Result<EventBody> event_data_from_json(const Definition& def, std::string_view t
       n.signer = r.string("signer");
       n.recipients = r.string("recipients");
       body = std::move(n);
+      break;
+    }
+    case 19: {
+      ImplementationTaskAdded t{r.id("task_id"), {}};
+      if (const json* task = r.object("task"))
+        t.task = task_spec_from_event_json(r, *task, r.field("task"));
+      body = std::move(t);
+      break;
+    }
+    case 20:
+      body = ProgressReported{progress_report_from_event_json(r)};
+      break;
+    case 21: {
+      CampaignSet c;
+      c.starts = r.integer("starts", std::numeric_limits<Time>::min() / 2,
+                           std::numeric_limits<Time>::max() / 2);
+      c.ends = r.integer("ends", std::numeric_limits<Time>::min() / 2,
+                         std::numeric_limits<Time>::max() / 2);
+      body = c;
       break;
     }
   }

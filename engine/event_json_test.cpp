@@ -64,6 +64,13 @@ std::vector<Event> full_history(const Definition& def) {
                                  to_hex(signed_content_digest(*signed_content_of(d.state, kChair))),
                                  std::string(128, 'b')});
   d.ok(kChair, BindRole{"implementer", {kOutsider, 90}});
+  d.ok(kDrafter, SetCampaign{d.now, d.now + 60 * kDay});
+  ImplementationTaskSpec task = sample_task(90, 0);
+  task.due = 0;  // the campaign's
+  task.target->value.milestones.clear();
+  d.ok(kDrafter, AddImplementationTask{task});
+  d.now += kDay;
+  d.ok(kOutsider, sample_report(1, d.now, 649.5));
   d.ok(kChair, UnbindRole{"implementer", kOutsider});
   return d.history;
 }

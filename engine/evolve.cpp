@@ -4,6 +4,7 @@
 
 #include "engine/decide.h"
 #include "engine/directives.h"
+#include "engine/implementation.h"
 #include "engine/meeting.h"
 #include "engine/state_rules.h"
 
@@ -256,6 +257,9 @@ struct Apply {
   }
   Status operator()(const DirectiveDone& d) { return apply_directive_done(s, d, e.actor); }
   Status operator()(const ConclusionNoticeIssued& n) { return apply_conclusion_notice(s, n); }
+  Status operator()(const ImplementationTaskAdded& t) { return apply_task_added(s, t); }
+  Status operator()(const ProgressReported& p) { return apply_progress_reported(s, p); }
+  Status operator()(const CampaignSet& c) { return apply_campaign_set(s, c); }
 };
 
 }  // namespace

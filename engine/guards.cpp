@@ -81,8 +81,8 @@ std::vector<Operation> allowed_operations(const DossierState& s, UserId user) {
   // The same checks, in the same terms, as decide()'s refusals on role,
   // state and invitation; the checks of what a command carries stay there.
   const RoleMask roles = s.roles_of(user);
-  for (Operation op :
-       {Operation::kSubmitVersion, Operation::kComment, Operation::kDisposeComment}) {
+  for (Operation op : {Operation::kSubmitVersion, Operation::kComment, Operation::kDisposeComment,
+                       Operation::kManageTasks, Operation::kReportProgress}) {
     if (op == Operation::kSubmitVersion && s.frozen) continue;
     if (s.current().allow[static_cast<size_t>(op)] & roles) out.push_back(op);
   }

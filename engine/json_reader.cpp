@@ -1,5 +1,7 @@
 #include "engine/json_reader.h"
 
+#include <cmath>
+
 namespace planflow {
 
 void JsonReader::fail(const std::string& field, const std::string& message,
@@ -63,6 +65,26 @@ std::int64_t JsonReader::integer(const char* key, std::int64_t min, std::int64_t
     return 0;
   }
   return n;
+}
+
+bool JsonReader::boolean(const char* key, bool required) {
+  const nlohmann::json* v = member(key, required, "true or false", "true hoặc false");
+  if (!v) return false;
+  if (!v->is_boolean()) {
+    fail(field(key), "must be true or false", "phải là true hoặc false");
+    return false;
+  }
+  return v->get<bool>();
+}
+
+std::optional<double> JsonReader::number(const char* key, bool required) {
+  const nlohmann::json* v = member(key, required, "a number", "số");
+  if (!v) return std::nullopt;
+  if (!v->is_number() || !std::isfinite(v->get<double>())) {
+    fail(field(key), "must be a number", "phải là một số");
+    return std::nullopt;
+  }
+  return v->get<double>();
 }
 
 const nlohmann::json* JsonReader::object(const char* key, bool required) {

@@ -30,6 +30,9 @@ class JsonReader {
     return static_cast<std::uint32_t>(
         integer(key, 0, std::numeric_limits<std::uint32_t>::max(), required));
   }
+  bool boolean(const char* key, bool required = true);
+  // A finite number, whole or not.
+  std::optional<double> number(const char* key, bool required = true);
   const nlohmann::json* object(const char* key, bool required = true);
   const nlohmann::json* array(const char* key, bool required = true);
 

@@ -8,27 +8,15 @@
 #include <string>
 
 #include "engine/document.h"
+#include "engine/refusals.h"
 #include "engine/text.h"
 
 namespace planflow {
 
 namespace {
 
-std::string quoted(std::string_view name) {
-  return std::string("“").append(name).append("”");
-}
-
 std::string user_vi(UserId user) {
   return "Người dùng " + std::to_string(user);
-}
-
-Error invalid(std::string field, std::string message, std::string message_vi) {
-  return user_error(ErrorCode::kInvalidArgument, field + ": " + message, std::move(message_vi),
-                    field);
-}
-
-Status corrupt(std::string message) {
-  return make_error(ErrorCode::kInvalidState, "history does not follow: " + std::move(message));
 }
 
 std::optional<RoleId> chair_role(const Definition& def) {
@@ -329,10 +317,10 @@ Result<UnitId> remark_unit(const DossierState& s, const Actor& actor, UserId del
 }
 
 Status evolve_meeting(DossierState& s, const Event&, const MeetingScheduled& m) {
-  if (!s.current().consultation) return corrupt("meeting scheduled outside a consultation");
+  if (!s.current().consultation) return history_corrupt("meeting scheduled outside a consultation");
   if (s.meeting.status == MeetingStatus::kOpen && meeting_current(s))
-    return corrupt("meeting rescheduled while open");
-  if (m.chaired_by == kSystemUser) return corrupt("meeting without a chair");
+    return history_corrupt("meeting rescheduled while open");
+  if (m.chaired_by == kSystemUser) return history_corrupt("meeting without a chair");
   if (!(s.meeting.status == MeetingStatus::kScheduled && meeting_current(s))) {
     ++s.meeting.number;
     s.meeting.round = s.consultation_rounds;
@@ -345,27 +333,29 @@ Status evolve_meeting(DossierState& s, const Event&, const MeetingScheduled& m) 
 
 Status evolve_meeting(DossierState& s, const Event&, const MeetingOpened& m) {
   if (s.meeting.status != MeetingStatus::kScheduled || !meeting_current(s))
-    return corrupt("meeting opened that is not scheduled");
+    return history_corrupt("meeting opened that is not scheduled");
   s.meeting.status = MeetingStatus::kOpen;
   s.meeting.presented_block = m.block_id;
   return {};
 }
 
 Status evolve_meeting(DossierState& s, const Event&, const BlockPresented& m) {
-  if (s.meeting.status != MeetingStatus::kOpen) return corrupt("block presented with no meeting");
+  if (s.meeting.status != MeetingStatus::kOpen)
+    return history_corrupt("block presented with no meeting");
   s.meeting.presented_block = m.block_id;
   return {};
 }
 
 Status evolve_meeting(DossierState& s, const Event&, const AttendanceRecorded& m) {
-  if (!meeting_current(s)) return corrupt("attendance recorded with no meeting");
-  if (m.user == kSystemUser) return corrupt("attendance of no one");
+  if (!meeting_current(s)) return history_corrupt("attendance recorded with no meeting");
+  if (m.user == kSystemUser) return history_corrupt("attendance of no one");
   return {};
 }
 
 Status evolve_meeting(DossierState& s, const Event& e, const MeetingClosed&) {
-  if (s.meeting.status != MeetingStatus::kOpen) return corrupt("meeting closed that is not open");
-  if (e.actor != s.meeting.chair) return corrupt("meeting closed by someone but its chair");
+  if (s.meeting.status != MeetingStatus::kOpen)
+    return history_corrupt("meeting closed that is not open");
+  if (e.actor != s.meeting.chair) return history_corrupt("meeting closed by someone but its chair");
   s.meeting.status = MeetingStatus::kClosed;
   return {};
 }

@@ -43,4 +43,22 @@ inline void close_consultation(Dossier& d) {
   d.ok(kChair, action("close_consultation"));
 }
 
+// An implementation task with a target: "giải quyết 1.240 hồ sơ" over a
+// year, half by mid-year.
+inline ImplementationTaskSpec sample_task(UnitId lead, Time starts) {
+  ImplementationTaskSpec t;
+  t.title = "Giải quyết hồ sơ tồn đọng";
+  t.lead_unit = lead;
+  t.supporting_units = {10};
+  t.starts = starts;
+  t.due = starts + 365 * kDay;
+  t.weight = 2;
+  t.target = TaskTarget{{0, 1240, {{starts + 182 * kDay, 620}}}, "hồ sơ", 2015};
+  return t;
+}
+
+inline ReportProgress sample_report(std::uint32_t task, Time as_of, double value) {
+  return ReportProgress{{task, as_of, value, false, "Đã giải quyết", "Thiếu nhân lực", "Bổ sung"}};
+}
+
 }  // namespace planflow::testing

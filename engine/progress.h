@@ -35,6 +35,7 @@ struct NumericTarget {
 struct TaskWindow {
   Time starts = 0;
   Time due = 0;
+  friend bool operator==(const TaskWindow&, const TaskWindow&) = default;
 };
 
 // The lead unit's latest word on the task.
@@ -42,6 +43,7 @@ struct ProgressReading {
   Time as_of = 0;
   double value = 0;        // for a numeric target; ignored otherwise
   bool completed = false;  // the unit declares a task without a target done
+  friend bool operator==(const ProgressReading&, const ProgressReading&) = default;
 };
 
 enum class TaskStatus { kNotStarted, kOnTrack, kAtRisk, kOverdue, kDone };

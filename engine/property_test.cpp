@@ -30,6 +30,64 @@ class RandomCommands {
   }
 
   UserId user() { return static_cast<UserId>(pick(12)); }  // 0 is the timer service
+
+  // Mostly a unit someone in the dossier speaks for, so reports get through.
+  UnitId unit(const DossierState& s) {
+    if (!s.bindings.empty() && chance(85))
+      return s.bindings[pick(s.bindings.size())].participant.unit;
+    return static_cast<UnitId>(pick(5));
+  }
+
+  double figure() { return chance(10) ? -1.0 * pick(100) : static_cast<double>(pick(2000)) / 4; }
+
+  std::pair<Actor, Command> implementation(const DossierState& s, Time now, RoleMask managers,
+                                           RoleMask reporters) {
+    const auto tasks = s.implementation_tasks.size();
+    switch (pick(6)) {
+      case 0: {
+        const Time starts = chance(70) ? now - static_cast<Time>(pick(30 * kDay)) : 0;
+        return {actor_for(s, managers),
+                SetCampaign{starts, starts + static_cast<Time>(pick(90 * kDay))}};
+      }
+      case 1:
+      case 2: {
+        ImplementationTaskSpec t;
+        t.title = chance(95) ? text() : "";
+        t.lead_unit = unit(s);
+        for (const Binding& b : s.bindings)
+          if ((reporters & (1u << b.role)) && chance(70)) t.lead_unit = b.participant.unit;
+        if (chance(30)) t.supporting_units.push_back(unit(s));
+        t.starts = chance(50) ? now - static_cast<Time>(pick(60 * kDay)) : 0;
+        t.due = chance(90) ? now + static_cast<Time>(pick(200 * kDay)) - 20 * kDay : 0;
+        t.weight = chance(50) ? static_cast<double>(pick(5)) : 0;
+        if (chance(60)) {
+          TaskTarget g{{figure(), figure(), {}}, chance(50) ? "người" : "", 2015};
+          if (chance(40))
+            g.value.milestones.push_back({now + static_cast<Time>(pick(60 * kDay)), figure()});
+          t.target = g;
+        }
+        return {actor_for(s, managers), AddImplementationTask{std::move(t)}};
+      }
+      default: {
+        ProgressReport r;
+        r.task =
+            static_cast<std::uint32_t>(chance(85) && tasks ? 1 + pick(tasks) : pick(tasks + 2));
+        r.as_of = chance(70) ? 0 : now - static_cast<Time>(pick(10 * kDay));
+        const TrackedTask* t =
+            r.task >= 1 && r.task <= tasks ? &s.implementation_tasks[r.task - 1] : nullptr;
+        if ((t && t->target) ? chance(90) : chance(10)) r.value = figure();
+        r.completed = chance(20);
+        if (chance(70)) r.narrative = text();
+        // Someone who speaks for the lead unit, mostly.
+        Actor actor = actor_for(s, reporters);
+        if (t && chance(70))
+          for (const Binding& b : s.bindings)
+            if (b.participant.unit == t->lead_unit && (reporters & (1u << b.role)))
+              actor = Actor{b.participant.user, b.participant.unit, false};
+        return {actor, ReportProgress{std::move(r)}};
+      }
+    }
+  }
   // Mostly minutes apart, sometimes days, so deadlines and reminders fall due.
   Time step() { return static_cast<Time>(chance(90) ? pick(3600) : pick(6 * kDay)); }
   bool chance(int percent) { return static_cast<int>(pick(100)) < percent; }
@@ -56,6 +114,10 @@ class RandomCommands {
         t = &ts[pick(ts.size())];
       return {actor_for(s, t->roles), TakeAction{t->action, inputs(*t, now, last_draft)}};
     }
+    const auto& allow = s.current().allow;
+    const RoleMask managers = allow[static_cast<size_t>(Operation::kManageTasks)];
+    const RoleMask reporters = allow[static_cast<size_t>(Operation::kReportProgress)];
+    if ((managers || reporters) && chance(50)) return implementation(s, now, managers, reporters);
     // Workflows without directives keep the walk they had before directives.
     switch (pick(has_directives_ ? 14 : 12)) {
       case 0:
@@ -271,7 +333,7 @@ void check_invariants(const DossierState& s, std::uint64_t events) {
 
 struct Coverage {
   int sequences = 0, accepted = 0, refused = 0, finished = 0, issued = 0, timers_fired = 0;
-  int notices = 0, directives_done = 0;
+  int notices = 0, directives_done = 0, tasks_added = 0, reports = 0;
   unsigned codes = 0;  // bit per ErrorCode refused with
 };
 
@@ -330,6 +392,8 @@ void run_sequences(const Definition& def, std::uint64_t seed, int count, int len
           ++cov.notices;
         }
         if (std::holds_alternative<DirectiveDone>(e.body)) ++cov.directives_done;
+        if (std::holds_alternative<ImplementationTaskAdded>(e.body)) ++cov.tasks_added;
+        if (std::holds_alternative<ProgressReported>(e.body)) ++cov.reports;
         if (const auto* v = std::get_if<VersionSubmitted>(&e.body)) last_draft = v->blocks;
         d.history.push_back(e);
       }
@@ -356,7 +420,8 @@ TEST_CASE(
     UNSCOPED_INFO("accepted " << cov.accepted << ", refused " << cov.refused << ", finished "
                               << cov.finished << ", issued " << cov.issued << ", timers fired "
                               << cov.timers_fired << ", notices " << cov.notices
-                              << ", directives done " << cov.directives_done);
+                              << ", directives done " << cov.directives_done << ", tasks "
+                              << cov.tasks_added << ", reports " << cov.reports);
     CHECK(cov.sequences == 2500);
     // The walk must reach the interesting places, or it proves little.
     CHECK(cov.accepted > 2500 * 5);
@@ -367,6 +432,8 @@ TEST_CASE(
     if (std::string_view(name) == "plan.json") {
       CHECK(cov.notices > 20);
       CHECK(cov.directives_done > 20);
+      CHECK(cov.tasks_added > 20);
+      CHECK(cov.reports > 2);
     }
     // Every kind of refusal was met, each in Vietnamese.
     CHECK(cov.codes == (1u << (static_cast<unsigned>(ErrorCode::kInvalidState) + 1)) - 1);

@@ -302,6 +302,12 @@ TEST_CASE_METHOD(StoreFixture, "every event type goes into the log and comes out
                 .ok());
   }
   run(kChair, BindRole{"implementer", {kOutsider, 90}});
+  run(kDrafter, SetCampaign{now, now + 60 * kDay});
+  ImplementationTaskSpec task = sample_task(90, 0);
+  task.due = 0;  // the campaign's
+  task.target->value.milestones.clear();
+  run(kDrafter, AddImplementationTask{task});
+  run(kOutsider, sample_report(1, now, 649));
   run(kChair, UnbindRole{"implementer", kOutsider});
 
   auto logged = store->events_of(id);
