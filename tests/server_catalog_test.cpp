@@ -271,6 +271,7 @@ TEST_CASE("a dossier's picture follows it from creation through consultation to 
   REQUIRE(issuing != d["history"].end());
   CHECK(d["issued"]["at"] == (*issuing)["event"]["at"]);
   CHECK(d["dossier"]["symbol"] == "01/KH-UBND");
-  CHECK(d["allowed"] == json::array({"comment"}));
+  // The drafting unit gives the plan its implementation tasks.
+  CHECK(d["allowed"] == json::array({"comment", "manage_tasks"}));
   CHECK(d["participants"].back() == json{{"role", "clerk"}, {"user", 1}, {"unit", 1}});
 }

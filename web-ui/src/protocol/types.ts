@@ -177,7 +177,13 @@ export type SignatureInfo =
     };
 
 /** In-state operations, beside the transitions of `actions`. */
-export type Operation = "submit_version" | "comment" | "dispose_comment" | "no_further_comments";
+export type Operation =
+  | "submit_version"
+  | "comment"
+  | "dispose_comment"
+  | "no_further_comments"
+  | "manage_tasks"
+  | "report_progress";
 
 export interface DossierDetail {
   dossier: DossierSummary;
