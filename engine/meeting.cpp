@@ -189,20 +189,6 @@ std::optional<Error> can_record(const DossierState& s, UserId user) {
   return require_open(s, true);
 }
 
-std::optional<Error> check_text(const std::string& text, const std::string& field,
-                                std::string_view label_vi, std::size_t max, bool required) {
-  if (required && is_blank(text))
-    return invalid(field, "must not be empty",
-                   "Trường " + quoted(label_vi) + " không được để trống");
-  if (text.size() > max)
-    return invalid(field,
-                   "is " + std::to_string(text.size()) + " bytes, more than the " +
-                       std::to_string(max) + " allowed",
-                   "Trường " + quoted(label_vi) + " dài " + std::to_string(text.size()) +
-                       " byte, vượt quá giới hạn " + std::to_string(max) + " byte cho phép");
-  return std::nullopt;
-}
-
 void emit(std::vector<Event>* out, Time now, const Actor& actor, EventBody body) {
   out->push_back(Event{now, actor.user, std::move(body)});
 }
@@ -222,7 +208,7 @@ Status decide_meeting(const DossierState& s, const ScheduleMeeting& c, const Act
     return invalid("starts_at", "must be in the future (now " + format_time(now) + ")",
                    "Thời gian họp phải là một thời điểm trong tương lai (hiện tại: " +
                        format_time_vi(now) + ")");
-  if (auto e = check_text(c.place, "place", "Địa điểm", kMaxPlaceBytes, true)) return *e;
+  if (auto e = check_text_field(c.place, "place", "Địa điểm", kMaxPlaceBytes, true)) return *e;
   if (c.chaired_by == kSystemUser)
     return invalid("chaired_by", "needs the user who chairs the meeting",
                    "Chưa chọn người chủ trì cuộc họp");
@@ -291,8 +277,8 @@ Status decide_meeting(const DossierState& s, const RecordAttendance& c, const Ac
 Status decide_meeting(const DossierState& s, const CloseMeeting& c, const Actor& actor, Time now,
                       std::vector<Event>* out) {
   if (auto e = can_close(s, actor.user)) return *e;
-  if (auto e =
-          check_text(c.conclusion, "conclusion", "Kết luận của Chủ tọa", kMaxInputTextBytes, false))
+  if (auto e = check_text_field(c.conclusion, "conclusion", "Kết luận của Chủ tọa",
+                                kMaxInputTextBytes, false))
     return *e;
   emit(out, now, actor, MeetingClosed{c.conclusion});
   return {};

@@ -2,7 +2,8 @@
 // in the official layout and on A4 when printed. The layout's words are
 // Vietnamese in every language: they are part of the document.
 import { findNotice, noticeLayout } from "../model/conclusion_notice";
-import { MOTTO, NATIONAL_TITLE, symbolFileName } from "../model/official";
+import { symbolFileName } from "../model/official";
+import { OfficialHead } from "./OfficialHead";
 import { useLang } from "./lang_context";
 import { useDossierView } from "./use_dossier_view";
 
@@ -37,7 +38,6 @@ export function ConclusionNoticePage(props: { id: string; year: string; number: 
     conclusion,
     notice,
   });
-  const last = layout.bodyLines.length - 1;
 
   // A PDF saved from the print dialog is named after the page's title: the symbol.
   function print() {
@@ -56,24 +56,13 @@ export function ConclusionNoticePage(props: { id: string; year: string; number: 
         </button>
       </div>
       <article class="official conclusion-notice-page" lang="vi">
-        <div class="official-head">
-          <div class="official-body">
-            {layout.bodyLines.map((l, i) => (
-              <p key={i} class={i === last ? "strong underline" : ""}>
-                {l}
-              </p>
-            ))}
-            <p class="official-number">{layout.numberLine}</p>
-          </div>
-          <div class="official-nation">
-            <p class="strong">{NATIONAL_TITLE}</p>
-            <p class="strong underline motto">{MOTTO}</p>
-            <p class="official-date">{layout.dateLine}</p>
-          </div>
-        </div>
-        <h1 class="official-type">{layout.typeName}</h1>
-        <p class="official-summary">{layout.summary}</p>
-        <hr class="official-rule" />
+        <OfficialHead
+          bodyLines={layout.bodyLines}
+          numberLine={layout.numberLine}
+          dateLine={layout.dateLine}
+          typeName={layout.typeName}
+          summary={layout.summary}
+        />
         <div class="notice-body">
           <p>{layout.intro}</p>
           {layout.paragraphs.map((p, i) => (

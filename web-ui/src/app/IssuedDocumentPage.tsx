@@ -1,8 +1,9 @@
 import { useState } from "preact/hooks";
-import { issuedLayout, MOTTO, NATIONAL_TITLE, symbolFileName } from "../model/official";
+import { issuedLayout, symbolFileName } from "../model/official";
 import { download } from "./download";
 import { CorrectionLinks } from "./CorrectionLinks";
 import { DraftView } from "./DraftView";
+import { OfficialHead } from "./OfficialHead";
 import { SignatureStatus } from "./SignatureStatus";
 import { useLang } from "./lang_context";
 import { useDossierView } from "./use_dossier_view";
@@ -50,7 +51,6 @@ export function IssuedDocumentPage(props: { id: string }) {
   });
   const base = symbolFileName(issue.symbol);
   const blocks = version.blocks;
-  const last = layout.bodyLines.length - 1;
 
   async function saveDocx() {
     setMaking(true);
@@ -99,24 +99,13 @@ export function IssuedDocumentPage(props: { id: string }) {
         <CorrectionLinks corrections={detail.corrections} />
       </div>
       <article class="official" lang="vi">
-        <div class="official-head">
-          <div class="official-body">
-            {layout.bodyLines.map((l, i) => (
-              <p key={i} class={i === last ? "strong underline" : ""}>
-                {l}
-              </p>
-            ))}
-            <p class="official-number">{layout.numberLine}</p>
-          </div>
-          <div class="official-nation">
-            <p class="strong">{NATIONAL_TITLE}</p>
-            <p class="strong underline motto">{MOTTO}</p>
-            <p class="official-date">{layout.dateLine}</p>
-          </div>
-        </div>
-        <h1 class="official-type">{layout.typeName}</h1>
-        <p class="official-summary">{layout.summary}</p>
-        <hr class="official-rule" />
+        <OfficialHead
+          bodyLines={layout.bodyLines}
+          numberLine={layout.numberLine}
+          dateLine={layout.dateLine}
+          typeName={layout.typeName}
+          summary={layout.summary}
+        />
         <DraftView blocks={blocks} />
         <div class="official-foot">
           <div class="official-recipients">
