@@ -38,8 +38,13 @@ bool load_definitions(const std::string& folder, DefinitionSet* set, std::ostrea
     out << folder << ": " << files.error().message << "\n";
     return false;
   }
+  auto calendar = load_working_calendar(folder);
+  if (!calendar.ok()) {
+    out << calendar.error().message << "\n";
+    return false;
+  }
   bool ok = true;
-  for (const FileProblems& file : load_definition_files(files.value(), set)) {
+  for (const FileProblems& file : load_definition_files(files.value(), set, calendar.value())) {
     for (const Problem& p : file.problems) {
       out << file.path << ": " << (p.pointer.empty() ? "/" : p.pointer) << ": " << p.message
           << "\n";

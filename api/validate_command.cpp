@@ -38,6 +38,10 @@ int run_validate(const Args& args, std::ostream& out, std::ostream& err) {
       all_valid = false;
     } else {
       paths.insert(paths.end(), listed.value().begin(), listed.value().end());
+      if (auto calendar = load_working_calendar(a); !calendar.ok()) {
+        out << calendar.error().message << "\n";
+        all_valid = false;
+      }
     }
   }
   if (args.empty()) {

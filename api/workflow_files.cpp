@@ -28,7 +28,8 @@ Result<std::string, IoError> read_text_file(const std::string& path, std::size_t
 }
 
 std::vector<FileProblems> load_definition_files(const std::vector<std::string>& paths,
-                                                DefinitionSet* set) {
+                                                DefinitionSet* set,
+                                                std::shared_ptr<const WorkingCalendar> calendar) {
   std::vector<FileProblems> report;
   struct Seen {
     std::string id;
@@ -59,12 +60,34 @@ std::vector<FileProblems> load_definition_files(const std::vector<std::string>& 
                                                  " is also defined in " + twin->path});
       } else {
         seen.push_back({def.id, def.version, path});
-        if (set) (void)set->add(std::move(loaded).value());
+        if (set) {
+          Definition added = std::move(loaded).value();
+          added.calendar = calendar;
+          (void)set->add(std::move(added));
+        }
       }
     }
     report.push_back(std::move(file));
   }
   return report;
+}
+
+Result<std::shared_ptr<const WorkingCalendar>, IoError> load_working_calendar(
+    const std::string& folder) {
+  // Dates in plans run from the 1990s to decades ahead; the fixed holidays
+  // of all those years are a few hundred days.
+  WorkingCalendar base = fixed_holidays(1990, 2100);
+  const auto path = (std::filesystem::path(folder) / kHolidaysFile).string();
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec))
+    return std::make_shared<const WorkingCalendar>(std::move(base));
+  auto text = read_text_file(path);
+  if (!text.ok()) return IoError{path + ": " + text.error().message};
+  auto doc = nlohmann::json::parse(text.value(), nullptr, false);
+  if (doc.is_discarded()) return IoError{path + ": not valid JSON"};
+  auto calendar = with_configuration(std::move(base), doc);
+  if (!calendar.ok()) return IoError{path + ": " + calendar.error().message};
+  return std::make_shared<const WorkingCalendar>(std::move(calendar).value());
 }
 
 Result<std::vector<std::string>, IoError> list_definition_files(const std::string& folder) {

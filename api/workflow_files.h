@@ -2,12 +2,14 @@
 // leaves to its shell.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "engine/definition_loader.h"
 #include "engine/definition_set.h"
 #include "engine/result.h"
+#include "engine/working_calendar.h"
 
 namespace planflow {
 
@@ -28,9 +30,19 @@ struct FileProblems {
 };
 
 // Loads every file, then checks that no two define the same id and version.
-// Valid definitions are added to `set` (when given).
-std::vector<FileProblems> load_definition_files(const std::vector<std::string>& paths,
-                                                DefinitionSet* set = nullptr);
+// Valid definitions are added to `set` (when given), counting working days
+// by `calendar` (when given).
+std::vector<FileProblems> load_definition_files(
+    const std::vector<std::string>& paths, DefinitionSet* set = nullptr,
+    std::shared_ptr<const WorkingCalendar> calendar = nullptr);
+
+// The working calendar of a workflows folder: the fixed public holidays and
+// those its `calendar/holidays.json` announces year by year (see
+// docs/workflow-format.md §10). A folder without that file has the fixed
+// holidays alone. `message` says what is wrong with the file.
+inline constexpr const char* kHolidaysFile = "calendar/holidays.json";
+Result<std::shared_ptr<const WorkingCalendar>, IoError> load_working_calendar(
+    const std::string& folder);
 
 // The *.json files of a folder, sorted by name.
 Result<std::vector<std::string>, IoError> list_definition_files(const std::string& folder);

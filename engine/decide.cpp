@@ -8,6 +8,7 @@
 #include "engine/directives.h"
 #include "engine/disposition.h"
 #include "engine/document.h"
+#include "engine/follow_up.h"
 #include "engine/guards.h"
 #include "engine/implementation.h"
 #include "engine/meeting.h"
@@ -238,6 +239,9 @@ class Decider {
                             role_name_vi(def_, u.role),
                         "user");
     for (const OpenTask& t : s_.tasks) {
+      // A follow-up is a reminder to whoever speaks for the lead unit: it
+      // leaves with them (or stays with the role's other holders).
+      if (t.subject) continue;
       if (t.assignee == u.user && t.role == *role)
         return user_error(ErrorCode::kInvalidState,
                           "user " + std::to_string(u.user) +
@@ -435,6 +439,7 @@ class Decider {
       emit(ReminderSent{timer->id, reminder_recipients()});
       return {};
     }
+    if (timer->kind == TimerKind::kFollowUp) return decide_follow_up(s_, *timer, now_, out_);
     // The definition itself named this action for the deadline, so it is
     // taken without a role; its guards would only leave the dossier stuck.
     return take(*s_.current().deadline->on_expiry, {}, timer->id);

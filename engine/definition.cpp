@@ -11,7 +11,20 @@ constexpr std::array<const char*, kGuardCount> kGuardNames = {
     "has_draft_version", "new_version_in_state", "all_comments_disposed",
     "quorum_met",        "deadline_passed",      "all_directives_done"};
 
+constexpr std::array<const char*, kFollowUpKinds> kFollowUpKindNames = {
+    "reminder", "overdue", "escalation", "report_request"};
+
 }  // namespace
+
+const char* follow_up_kind_name(FollowUpKind k) {
+  return kFollowUpKindNames[static_cast<size_t>(k)];
+}
+
+std::optional<FollowUpKind> follow_up_kind_from_name(std::string_view name) {
+  for (size_t i = 0; i < kFollowUpKindNames.size(); ++i)
+    if (name == kFollowUpKindNames[i]) return static_cast<FollowUpKind>(i);
+  return std::nullopt;
+}
 
 const char* operation_name(Operation op) {
   return kOperationNames[static_cast<size_t>(op)];

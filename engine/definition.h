@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -13,6 +14,8 @@
 #include "engine/duration.h"
 
 namespace planflow {
+
+struct WorkingCalendar;  // engine/working_calendar.h
 
 using RoleId = std::uint8_t;
 using RoleMask = std::uint32_t;  // bit r set: role r
@@ -132,6 +135,34 @@ struct NoticeDef {
   std::string symbol;  // "{number}/TB-{issuer}"
 };
 
+// Following up an issued plan's tasks (đôn đốc): reminders to each task's
+// lead unit before its deadline and after it is missed, progress reports
+// asked for on a schedule, and an overdue task escalated to the roles that
+// monitor and chair. Each is an inbox task (engine/follow_up.h).
+enum class FollowUpKind : std::uint8_t { kReminder, kOverdue, kEscalation, kReportRequest };
+inline constexpr std::size_t kFollowUpKinds = 4;
+const char* follow_up_kind_name(FollowUpKind k);  // "reminder", "overdue", ...
+std::optional<FollowUpKind> follow_up_kind_from_name(std::string_view name);
+
+enum class ReportSchedule : std::uint8_t { kNone, kMonthly, kQuarterly };
+
+struct FollowUpDef {
+  // Day counts are working days (the definition's calendar), and every
+  // duration is whole days; instants fall at the start of office hours.
+  bool working_days = false;
+  std::vector<Duration> remind_before;     // before a task's due
+  std::vector<Duration> remind_after;      // after a missed due
+  std::optional<Duration> escalate_after;  // after a missed due, to `escalate_to`
+  RoleMask escalate_to = 0;
+  ReportSchedule reports = ReportSchedule::kNone;
+  int report_day = 1;      // of the month (of the quarter's last month) a request opens
+  Duration report_within;  // a request is due this long after it opens
+  // The inbox items, indexed by FollowUpKind: their ids and titles. `role`
+  // and `due` are not used: who gets each and when it is due follow from
+  // the task.
+  std::array<TaskDef, kFollowUpKinds> tasks;
+};
+
 struct StateDef {
   std::string id;
   LocalizedText title;
@@ -143,6 +174,7 @@ struct StateDef {
   std::vector<EffectDef> on_enter;
   std::array<RoleMask, kOperationCount> allow{};
   std::optional<NoticeDef> conclusion_notice;
+  std::optional<FollowUpDef> follow_up;
 
   // nullopt when the state has no transition for this action.
   std::optional<std::uint16_t> transition_index(std::string_view action) const;
@@ -163,6 +195,10 @@ struct Definition {
   RoleMask participant_managers = 0;        // roles that may bind and unbind participants
   StateId initial = 0;
   std::vector<StateDef> states;
+  // The working days a `follow_up` counts in: the fixed public holidays and
+  // each year's announced ones (workflows/calendar/holidays.json), which the
+  // shell that loads definitions gives them. Null: the fixed holidays alone.
+  std::shared_ptr<const WorkingCalendar> calendar;
 
   std::optional<RoleId> role_index(std::string_view id) const;
   std::optional<StateId> state_index(std::string_view id) const;

@@ -321,7 +321,7 @@ class Compiler {
     }
     check_keys(body, ptr,
                {"title", "final", "allow", "tasks", "deadline", "consultation", "on_enter",
-                "transitions", "conclusion_notice"});
+                "transitions", "conclusion_notice", "follow_up"});
     if (auto title = localized(body, ptr, "title", true)) s.title = *title;
     if (const J* final = optional(body, ptr, "final", Kind::kBool)) s.final = final->get<bool>();
     if (const J* allow = optional(body, ptr, "allow", Kind::kObject))
@@ -336,6 +336,8 @@ class Compiler {
       compile_effects(*effects, ptr + "/on_enter", def, s);
     if (const J* notice = optional(body, ptr, "conclusion_notice", Kind::kObject))
       compile_notice(*notice, ptr + "/conclusion_notice", def, s);
+    if (const J* follow_up = optional(body, ptr, "follow_up", Kind::kObject))
+      compile_follow_up(*follow_up, ptr + "/follow_up", def, s);
     const J* transitions = optional(body, ptr, "transitions", Kind::kArray);
     if (transitions) compile_transitions(*transitions, ptr + "/transitions", def, s);
     if (s.deadline && body["deadline"].contains("on_expiry"))
@@ -347,6 +349,7 @@ class Compiler {
       if (s.consultation) add(ptr + "/consultation", "a final state cannot hold a consultation");
       if (!s.tasks.empty())
         add(ptr + "/tasks", "a final state cannot open tasks: they would never close");
+      if (s.follow_up) add(ptr + "/follow_up", "a final state cannot follow up tasks");
     }
   }
 
@@ -649,6 +652,121 @@ class Compiler {
     }
     if (s.final) add(ptr, "a final state cannot issue a conclusion notice");
     s.conclusion_notice = std::move(notice);
+  }
+
+  // A list of distinct, non-zero day counts (or any durations without
+  // working days).
+  std::vector<Duration> follow_up_durations(const J& j, const std::string& ptr, const char* key,
+                                            bool working_days) {
+    std::vector<Duration> out;
+    const J* list = optional(j, ptr, key, Kind::kArray);
+    if (!list) return out;
+    for (size_t i = 0; i < list->size(); ++i) {
+      const std::string here = json_pointer_append(json_pointer_append(ptr, key), i);
+      auto d = follow_up_duration((*list)[i], here, working_days);
+      if (!d) continue;
+      if (std::find(out.begin(), out.end(), *d) != out.end())
+        add(here, format_duration(*d) + " is listed twice");
+      else
+        out.push_back(*d);
+    }
+    return out;
+  }
+
+  std::optional<Duration> follow_up_duration(const J& j, const std::string& ptr,
+                                             bool working_days) {
+    auto d = duration_value(j, ptr);
+    if (!d) return std::nullopt;
+    if (d->is_zero()) {
+      add(ptr, "must not be zero");
+      return std::nullopt;
+    }
+    if (working_days && (d->years || d->months || d->hours || d->minutes || d->seconds)) {
+      add(ptr, "counts working days, so it must be whole days or weeks (\"P5D\", \"P2W\"), not " +
+                   format_duration(*d));
+      return std::nullopt;
+    }
+    return d;
+  }
+
+  // {"working_days": true, "remind_before": ["P5D"], "remind_after": ["P1D"],
+  //  "escalate_after": "P3D", "escalate_to": ["monitor", "chair"],
+  //  "report_requests": {"every": "month", "day": 20, "within": "P5D"},
+  //  "titles": {"reminder": {"vi", "en"}, ...}}
+  void compile_follow_up(const J& j, const std::string& ptr, const Definition& def, StateDef& s) {
+    check_keys(j, ptr,
+               {"working_days", "remind_before", "remind_after", "escalate_after", "escalate_to",
+                "report_requests", "titles"});
+    FollowUpDef f;
+    if (const J* w = optional(j, ptr, "working_days", Kind::kBool)) f.working_days = w->get<bool>();
+    f.remind_before = follow_up_durations(j, ptr, "remind_before", f.working_days);
+    f.remind_after = follow_up_durations(j, ptr, "remind_after", f.working_days);
+    if (const J* e = optional(j, ptr, "escalate_after", Kind::kString))
+      f.escalate_after = follow_up_duration(*e, ptr + "/escalate_after", f.working_days);
+    if (const J* to = optional(j, ptr, "escalate_to", Kind::kArray))
+      f.escalate_to = role_mask(*to, ptr + "/escalate_to", def, false);
+    if (j.contains("escalate_after") != j.contains("escalate_to"))
+      add(ptr, "\"escalate_after\" and \"escalate_to\" go together: when, and to whom");
+    if (const J* r = optional(j, ptr, "report_requests", Kind::kObject))
+      compile_report_requests(*r, ptr + "/report_requests", f);
+    if (s.allow[static_cast<size_t>(Operation::kReportProgress)] == 0)
+      add(ptr,
+          "follow-ups go to the lead units' reporters, but no role may \"report_progress\" "
+          "in this state's \"allow\"");
+    static const std::array<const char*, kFollowUpKinds> kIds = {
+        "task_reminder", "task_overdue", "task_escalation", "progress_report_request"};
+    static const std::array<LocalizedText, kFollowUpKinds> kTitles = {
+        LocalizedText{"Sắp đến hạn hoàn thành nhiệm vụ", "A task's deadline is near"},
+        LocalizedText{"Nhiệm vụ đã quá hạn: hoàn thành và báo cáo",
+                      "A task is overdue: complete it and report"},
+        LocalizedText{"Đôn đốc nhiệm vụ quá hạn", "Follow up an overdue task"},
+        LocalizedText{"Báo cáo tiến độ định kỳ", "Periodic progress report due"}};
+    const J* titles = optional(j, ptr, "titles", Kind::kObject);
+    if (titles) {
+      std::vector<std::string> names;
+      for (std::size_t k = 0; k < kFollowUpKinds; ++k)
+        names.push_back(follow_up_kind_name(static_cast<FollowUpKind>(k)));
+      for (const auto& [key, value] : titles->items())
+        if (std::find(names.begin(), names.end(), key) == names.end())
+          add(json_pointer_append(ptr + "/titles", key),
+              "unknown follow-up " + quote(key) + did_you_mean(key, names));
+    }
+    for (std::size_t k = 0; k < kFollowUpKinds; ++k) {
+      TaskDef& t = f.tasks[k];
+      t.id = kIds[k];
+      t.title = kTitles[k];
+      if (titles)
+        if (auto given = localized(*titles, ptr + "/titles",
+                                   follow_up_kind_name(static_cast<FollowUpKind>(k)), false))
+          t.title = *given;
+      for (const TaskDef& other : s.tasks)
+        if (other.id == t.id)
+          add(ptr, "task id " + quote(t.id) + " is the follow-up's; give the state's task another");
+    }
+    s.follow_up = std::move(f);
+  }
+
+  void compile_report_requests(const J& j, const std::string& ptr, FollowUpDef& f) {
+    check_keys(j, ptr, {"every", "day", "within"});
+    if (const J* every = required(j, ptr, "every", Kind::kString)) {
+      const auto& name = every->get_ref<const std::string&>();
+      if (name == "month")
+        f.reports = ReportSchedule::kMonthly;
+      else if (name == "quarter")
+        f.reports = ReportSchedule::kQuarterly;
+      else
+        add(ptr + "/every", "must be \"month\" or \"quarter\", found " + quote(name));
+    }
+    if (const J* day = required(j, ptr, "day", Kind::kInteger)) {
+      const auto d = day->get<std::int64_t>();
+      if (d < 1 || d > 28)
+        add(ptr + "/day", "must be a day from 1 to 28, which every month has");
+      else
+        f.report_day = static_cast<int>(d);
+    }
+    if (const J* within = required(j, ptr, "within", Kind::kString))
+      if (auto d = follow_up_duration(*within, ptr + "/within", f.working_days))
+        f.report_within = *d;
   }
 
   // Symbols and series are text with {placeholders}: {number} (the symbol

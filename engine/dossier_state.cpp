@@ -4,6 +4,12 @@
 
 namespace planflow {
 
+const TaskDef& task_def(const StateDef& st, const OpenTask& task) {
+  if (task.task == kConsultationTask) return st.consultation->task;
+  if (task.task >= kFirstFollowUpTask) return st.follow_up->tasks[task.task - kFirstFollowUpTask];
+  return st.tasks[task.task];
+}
+
 RoleMask DossierState::roles_of(UserId user) const {
   RoleMask mask = 0;
   for (const Binding& b : bindings)

@@ -28,21 +28,31 @@ struct Binding {
 // A task waiting for someone. `assignee` 0 means any holder of `role`.
 struct OpenTask {
   std::uint32_t id = 0;
-  std::uint16_t task = 0;  // index in the state's tasks; kConsultationTask for invitees
+  // Index in the state's tasks; kConsultationTask for invitees;
+  // follow_up_task(kind) for the state's follow-ups.
+  std::uint16_t task = 0;
   RoleId role = 0;
   UserId assignee = 0;
   Time opened_at = 0;
   std::optional<Time> due_at;
+  std::uint32_t subject = 0;  // a follow-up's implementation task; 0 otherwise
   friend bool operator==(const OpenTask&, const OpenTask&) = default;
 };
 inline constexpr std::uint16_t kConsultationTask = 0xFFFF;
+inline constexpr std::uint16_t kFirstFollowUpTask = 0xFFF0;
+constexpr std::uint16_t follow_up_task(FollowUpKind kind) {
+  return static_cast<std::uint16_t>(kFirstFollowUpTask + static_cast<std::uint16_t>(kind));
+}
+// The definition of an open task of state `st`.
+const TaskDef& task_def(const StateDef& st, const OpenTask& task);
 
-enum class TimerKind : std::uint8_t { kReminder, kExpiry };
+enum class TimerKind : std::uint8_t { kReminder, kExpiry, kFollowUp };
 
 struct Timer {
   std::uint32_t id = 0;
   TimerKind kind = TimerKind::kReminder;
   Time at = 0;
+  std::uint32_t subject = 0;  // kFollowUp: the implementation task it follows up
   friend bool operator==(const Timer&, const Timer&) = default;
 };
 

@@ -28,7 +28,8 @@ constexpr std::array<const char*, std::variant_size_v<EventBody>> kEventTypes = 
     "conclusion_notice_issued",
     "implementation_task_added",
     "progress_reported",
-    "campaign_set"};
+    "campaign_set",
+    "follow_up_sent"};
 
 }  // namespace
 

@@ -194,12 +194,28 @@ struct CampaignSet {
   friend bool operator==(const CampaignSet&, const CampaignSet&) = default;
 };
 
+// A follow-up of an implementation task given by the timer service (actor
+// 0): `scheduled_at` is its slot in the task's schedule (the latest that
+// had fallen due when it fired, so a server that was down does not send
+// stale reminders one after another). The lead unit's `recipients` each get
+// an inbox task; an escalation goes to the definition's roles instead.
+// `due_at` is when a requested report is due (0 for the other kinds).
+struct FollowUpSent {
+  std::uint32_t timer_id = 0;
+  std::uint32_t task = 0;
+  FollowUpKind kind = FollowUpKind::kReminder;
+  Time scheduled_at = 0;
+  Time due_at = 0;
+  std::vector<UserId> recipients;
+  friend bool operator==(const FollowUpSent&, const FollowUpSent&) = default;
+};
+
 using EventBody =
     std::variant<DossierCreated, RoleBound, RoleUnbound, VersionSubmitted, ActionTaken,
                  CommentAdded, CommentDisposed, ReviewFinished, ReminderSent, CommentEdited,
                  CommentWithdrawn, DocumentSigned, MeetingScheduled, MeetingOpened, BlockPresented,
                  AttendanceRecorded, MeetingClosed, DirectiveDone, ConclusionNoticeIssued,
-                 ImplementationTaskAdded, ProgressReported, CampaignSet>;
+                 ImplementationTaskAdded, ProgressReported, CampaignSet, FollowUpSent>;
 
 struct Event {
   Time at = 0;

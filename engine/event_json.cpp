@@ -117,6 +117,15 @@ struct ToJson {
     return progress_report_to_json(p.report, seconds);
   }
   json operator()(const CampaignSet& c) const { return {{"starts", c.starts}, {"ends", c.ends}}; }
+  json operator()(const FollowUpSent& f) const {
+    json out = {{"timer_id", f.timer_id},
+                {"task", f.task},
+                {"kind", follow_up_kind_name(f.kind)},
+                {"scheduled_at", f.scheduled_at},
+                {"recipients", f.recipients}};
+    if (f.due_at) out["due_at"] = f.due_at;
+    return out;
+  }
   static json seconds(Time t) { return t; }
   json operator()(const ConclusionNoticeIssued& n) const {
     return {{"issued", issued_json(n.issued)},
@@ -558,6 +567,24 @@ Result<EventBody> event_data_from_json(const Definition& def, std::string_view t
       c.ends = r.integer("ends", std::numeric_limits<Time>::min() / 2,
                          std::numeric_limits<Time>::max() / 2);
       body = c;
+      break;
+    }
+    case 22: {
+      FollowUpSent f;
+      f.timer_id = r.id("timer_id");
+      f.task = r.id("task");
+      const std::string kind = r.string("kind");
+      if (auto k = follow_up_kind_from_name(kind))
+        f.kind = *k;
+      else if (r.ok())
+        r.fail(r.field("kind"), "is not a follow-up kind");
+      constexpr Time kMin = std::numeric_limits<Time>::min() / 2;
+      constexpr Time kMax = std::numeric_limits<Time>::max() / 2;
+      f.scheduled_at = r.integer("scheduled_at", kMin, kMax);
+      if (r.has("due_at")) f.due_at = r.integer("due_at", kMin, kMax);
+      if (const json* list = r.array("recipients"))
+        f.recipients = read_id_list(r, *list, r.field("recipients"));
+      body = std::move(f);
       break;
     }
   }

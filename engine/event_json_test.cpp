@@ -71,6 +71,8 @@ std::vector<Event> full_history(const Definition& def) {
   d.ok(kDrafter, AddImplementationTask{task});
   d.now += kDay;
   d.ok(kOutsider, sample_report(1, d.now, 649.5));
+  d.now = d.state.timers.front().at;
+  d.ok(kSystemUser, FireTimer{d.state.timers.front().id});
   d.ok(kChair, UnbindRole{"implementer", kOutsider});
   return d.history;
 }

@@ -4,6 +4,7 @@
 
 #include "engine/decide.h"
 #include "engine/directives.h"
+#include "engine/follow_up.h"
 #include "engine/implementation.h"
 #include "engine/meeting.h"
 #include "engine/state_rules.h"
@@ -21,7 +22,7 @@ void close_tasks_done_by(DossierState& s, Operation op, UserId actor) {
   const RoleMask roles = s.roles_of(actor);
   const auto bit = static_cast<std::uint8_t>(1u << static_cast<unsigned>(op));
   std::erase_if(s.tasks, [&](const OpenTask& t) {
-    const TaskDef& def = t.task == kConsultationTask ? st.consultation->task : st.tasks[t.task];
+    const TaskDef& def = task_def(st, t);
     const bool mine = t.assignee == actor || (t.assignee == 0 && (roles & (1u << t.role)));
     return mine && (def.done_on & bit);
   });
@@ -65,6 +66,7 @@ void enter_state(DossierState& s, StateId to, Time at, const ActionInputs& input
                          p.user, at, s.deadline_at});
     }
   }
+  if (st.follow_up) schedule_follow_ups(s);
 }
 
 struct Apply {
@@ -117,6 +119,9 @@ struct Apply {
     });
     if (it == s.bindings.end()) return corrupt("unbinding a role not held");
     s.bindings.erase(it);
+    std::erase_if(s.tasks, [&u](const OpenTask& t) {
+      return t.subject && t.assignee == u.user && t.role == u.role;
+    });
     return {};
   }
 
@@ -257,9 +262,13 @@ struct Apply {
   }
   Status operator()(const DirectiveDone& d) { return apply_directive_done(s, d, e.actor); }
   Status operator()(const ConclusionNoticeIssued& n) { return apply_conclusion_notice(s, n); }
-  Status operator()(const ImplementationTaskAdded& t) { return apply_task_added(s, t); }
+  Status operator()(const ImplementationTaskAdded& t) { return apply_task_added(s, t, e.at); }
   Status operator()(const ProgressReported& p) { return apply_progress_reported(s, p); }
   Status operator()(const CampaignSet& c) { return apply_campaign_set(s, c); }
+  Status operator()(const FollowUpSent& f) {
+    if (e.actor != kSystemUser) return corrupt("follow-up sent by someone but the system");
+    return apply_follow_up_sent(s, f, e.at);
+  }
 };
 
 }  // namespace

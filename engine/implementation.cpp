@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "engine/follow_up.h"
 #include "engine/refusals.h"
 #include "engine/text.h"
 
@@ -222,14 +223,19 @@ Status decide_set_campaign(const DossierState& s, const SetCampaign& c, const Ac
   return {};
 }
 
-Status apply_task_added(DossierState& s, const ImplementationTaskAdded& e) {
+Status apply_task_added(DossierState& s, const ImplementationTaskAdded& e, Time at) {
   if (e.task_id != s.implementation_tasks.size() + 1)
     return history_corrupt("task " + n(e.task_id) + " added out of order");
   if (e.task.starts > e.task.due) return history_corrupt("task starts after it is due");
-  TrackedTask t{
-      e.task.lead_unit, {e.task.starts, e.task.due}, e.task.weight, std::nullopt, std::nullopt};
+  TrackedTask t;
+  t.title = e.task.title;
+  t.added_at = at;
+  t.lead_unit = e.task.lead_unit;
+  t.window = {e.task.starts, e.task.due};
+  t.weight = e.task.weight;
   if (e.task.target) t.target = e.task.target->value;
   s.implementation_tasks.push_back(std::move(t));
+  schedule_follow_up(s, e.task_id);
   return {};
 }
 
@@ -241,6 +247,7 @@ Status apply_progress_reported(DossierState& s, const ProgressReported& e) {
   if (t.latest && r.as_of < t.latest->as_of)
     return history_corrupt("progress reported as of a time before the latest report");
   t.latest = ProgressReading{r.as_of, r.value.value_or(0), r.completed};
+  follow_up_reported(s, r.task);
   return {};
 }
 

@@ -22,7 +22,7 @@ Status decide_report_progress(const DossierState& state, const ReportProgress& c
 Status decide_set_campaign(const DossierState& state, const SetCampaign& command,
                            const Actor& actor, Time now, std::vector<Event>* out);
 
-Status apply_task_added(DossierState& state, const ImplementationTaskAdded& event);
+Status apply_task_added(DossierState& state, const ImplementationTaskAdded& event, Time at);
 Status apply_progress_reported(DossierState& state, const ProgressReported& event);
 Status apply_campaign_set(DossierState& state, const CampaignSet& event);
 

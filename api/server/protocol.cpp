@@ -99,6 +99,9 @@ nlohmann::json inbox_json(const InboxTask& t, const DefinitionSet& definitions) 
         if (td.id == t.task) task = &td;
       if (!task && st.consultation && st.consultation->task.id == t.task)
         task = &st.consultation->task;
+      if (!task && st.follow_up)
+        for (const TaskDef& td : st.follow_up->tasks)
+          if (td.id == t.task) task = &td;
       if (task) title = {{"vi", task->title.vi}, {"en", task->title.en}};
     }
   }
@@ -112,7 +115,9 @@ nlohmann::json inbox_json(const InboxTask& t, const DefinitionSet& definitions) 
           {"role_title", role_title},
           {"personal", t.assignee.has_value()},
           {"opened_at", t.opened_at},
-          {"due_at", t.due_at ? nlohmann::json(*t.due_at) : nlohmann::json(nullptr)}};
+          {"due_at", t.due_at ? nlohmann::json(*t.due_at) : nlohmann::json(nullptr)},
+          {"subject", t.subject ? nlohmann::json(*t.subject) : nlohmann::json(nullptr)},
+          {"detail", t.subject ? nlohmann::json(t.detail) : nlohmann::json(nullptr)}};
 }
 
 }  // namespace planflow

@@ -87,7 +87,10 @@ Result<std::unique_ptr<Server>, std::string> Server::start(ServerConfig config) 
 
   auto files = list_definition_files(c.workflows);
   if (!files.ok()) return files.error().message;
-  for (const FileProblems& f : load_definition_files(files.value(), &impl->definitions))
+  auto calendar = load_working_calendar(c.workflows);
+  if (!calendar.ok()) return calendar.error().message;
+  for (const FileProblems& f :
+       load_definition_files(files.value(), &impl->definitions, calendar.value()))
     if (!f.problems.empty())
       return f.path + ": " + (f.problems[0].pointer.empty() ? "/" : f.problems[0].pointer) + ": " +
              f.problems[0].message + " (check with: planflow validate " + c.workflows + ")";

@@ -51,7 +51,8 @@ TEST_CASE("a database of schema version 1 is upgraded in place and keeps its his
                     "DROP INDEX tasks_by_assignee; DROP TABLE sessions; "
                     "DROP TABLE sign_in_failures; DROP TABLE users; DROP TABLE units; "
                     "ALTER TABLE versions DROP COLUMN blocks; " +
-                    kNoCommentAnchors + kNoCorrectionLinks + "PRAGMA user_version = 1;")
+                    kNoCommentAnchors + kNoCorrectionLinks + kNoFollowUpSubjects +
+                    "PRAGMA user_version = 1;")
                 .ok());
     REQUIRE(schema_version(db) == 1);
   }
@@ -121,7 +122,8 @@ TEST_CASE("drafts stored as plain text before blocks read as paragraphs after th
     auto db = raw(path);
     REQUIRE(db.exec("DROP TABLE signing_keys; DROP TABLE search_index; "
                     "ALTER TABLE versions DROP COLUMN blocks; " +
-                    kNoCommentAnchors + kNoCorrectionLinks + "PRAGMA user_version = 3;")
+                    kNoCommentAnchors + kNoCorrectionLinks + kNoFollowUpSubjects +
+                    "PRAGMA user_version = 3;")
                 .ok());
     sql::SqlError e;
     auto text = db.prepare("UPDATE versions SET text = ?", &e);
@@ -169,13 +171,13 @@ TEST_CASE("a database from a newer planflow is refused and left untouched", "[st
   { auto store = open_store(path, defs); }
   {
     auto db = raw(path);
-    REQUIRE(db.exec("PRAGMA user_version = 9").ok());
+    REQUIRE(db.exec("PRAGMA user_version = 10").ok());
   }
   const std::string before = file_bytes(path);
   auto opened = open_sqlite_store(path, defs);
   REQUIRE_FALSE(opened.ok());
   CHECK(opened.error().message ==
-        "the database has schema version 9, written by a newer planflow (this one knows up to " +
+        "the database has schema version 10, written by a newer planflow (this one knows up to " +
             std::to_string(kSchemaVersion) + "); upgrade planflow, the database was not changed");
   CHECK(file_bytes(path) == before);
 }

@@ -47,7 +47,8 @@ Result<std::vector<InboxTask>, StoreError> Queries::inbox(UserId user) {
   sql::SqlError e;
   auto* s = db_.cached(
       "SELECT t.dossier_id, d.title, d.workflow_id, d.workflow_version, t.state, t.task, t.role, "
-      "t.assignee, t.opened_at, t.due_at FROM tasks t JOIN dossiers d ON d.id = t.dossier_id "
+      "t.assignee, t.opened_at, t.due_at, t.subject, t.detail FROM tasks t JOIN dossiers d ON d.id "
+      "= t.dossier_id "
       "WHERE t.assignee = ?1 OR (t.assignee IS NULL AND EXISTS (SELECT 1 FROM participants p "
       "WHERE p.dossier_id = t.dossier_id AND p.role = t.role AND p.user_id = ?1)) "
       "ORDER BY t.due_at IS NULL, t.due_at, t.dossier_id, t.task_id",
@@ -68,6 +69,10 @@ Result<std::vector<InboxTask>, StoreError> Queries::inbox(UserId user) {
     if (!s->is_null(7)) t.assignee = static_cast<UserId>(s->int64(7));
     t.opened_at = s->int64(8);
     t.due_at = optional_time(*s, 9);
+    if (!s->is_null(10)) {
+      t.subject = static_cast<std::uint32_t>(s->int64(10));
+      t.detail = s->text(11);
+    }
     out.push_back(std::move(t));
   }
   const auto error = s->error("reading the inbox");

@@ -27,6 +27,9 @@ struct InboxTask {
   std::optional<UserId> assignee;  // absent: anyone playing the role
   Time opened_at = 0;
   std::optional<Time> due_at;
+  // A follow-up's implementation task, and its title.
+  std::optional<std::uint32_t> subject;
+  std::string detail;
 };
 
 struct DossierSummary {

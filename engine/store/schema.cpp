@@ -225,6 +225,12 @@ CREATE TABLE signing_keys (
 ALTER TABLE dossiers ADD COLUMN corrects INTEGER;
 CREATE INDEX dossiers_by_corrects ON dossiers (corrects) WHERE corrects IS NOT NULL;
 )sql"},
+    // 9: an inbox task that follows up an implementation task (đôn đốc)
+    // names it, and its title for the inbox. No earlier task did.
+    {R"sql(
+ALTER TABLE tasks ADD COLUMN subject INTEGER;
+ALTER TABLE tasks ADD COLUMN detail TEXT;
+)sql"},
 };
 
 static_assert(std::size(kMigrations) == kSchemaVersion);

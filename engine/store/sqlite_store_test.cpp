@@ -308,6 +308,10 @@ TEST_CASE_METHOD(StoreFixture, "every event type goes into the log and comes out
   task.target->value.milestones.clear();
   run(kDrafter, AddImplementationTask{task});
   run(kOutsider, sample_report(1, now, 649));
+  const Timer follow_up = store->state_of(id).value().timers.front();
+  REQUIRE(follow_up.kind == TimerKind::kFollowUp);
+  now = follow_up.at;
+  run(kSystemUser, FireTimer{follow_up.id});
   run(kChair, UnbindRole{"implementer", kOutsider});
 
   auto logged = store->events_of(id);

@@ -116,4 +116,8 @@ inline sql::Connection raw(const std::string& path) {
 inline const std::string kNoCorrectionLinks =
     "DROP INDEX dossiers_by_corrects; ALTER TABLE dossiers DROP COLUMN corrects; ";
 
+// Undoes migration 9: inbox tasks name no implementation task they follow up.
+inline const std::string kNoFollowUpSubjects =
+    "ALTER TABLE tasks DROP COLUMN subject; ALTER TABLE tasks DROP COLUMN detail; ";
+
 }  // namespace planflow::testing

@@ -245,10 +245,10 @@ sql::SqlStatus ViewWriter::write_tasks(std::int64_t dossier, const DossierState&
     return r;
   const StateDef& st = s.current();
   for (const OpenTask& t : s.tasks) {
-    const TaskDef& td = t.task == kConsultationTask ? st.consultation->task : st.tasks[t.task];
+    const TaskDef& td = task_def(st, t);
     auto& insert = stmt(
         "INSERT INTO tasks (dossier_id, task_id, state, task, role, assignee, "
-        "opened_at, due_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        "opened_at, due_at, subject, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     insert.bind(1, dossier)
         .bind(2, t.id)
         .bind(3, st.id)
@@ -263,6 +263,10 @@ sql::SqlStatus ViewWriter::write_tasks(std::int64_t dossier, const DossierState&
       insert.bind(8, *t.due_at);
     else
       insert.bind_null(8);
+    if (t.subject && t.subject <= s.implementation_tasks.size())
+      insert.bind(9, t.subject).bind(10, s.implementation_tasks[t.subject - 1].title);
+    else
+      insert.bind_null(9).bind_null(10);
     if (auto r = insert.run(); !r.ok()) return r;
   }
   return {};
@@ -299,6 +303,22 @@ sql::SqlStatus ViewWriter::write_consultation(std::int64_t dossier, const Dossie
   return {};
 }
 
+namespace {
+
+const char* timer_kind_name(TimerKind kind) {
+  switch (kind) {
+    case TimerKind::kReminder:
+      return "reminder";
+    case TimerKind::kExpiry:
+      return "expiry";
+    case TimerKind::kFollowUp:
+      return "follow_up";
+  }
+  return "unknown";
+}
+
+}  // namespace
+
 sql::SqlStatus ViewWriter::write_timers(std::int64_t dossier, const DossierState& s) {
   if (auto r = stmt("DELETE FROM timers WHERE dossier_id = ?").bind(1, dossier).run(); !r.ok())
     return r;
@@ -306,7 +326,7 @@ sql::SqlStatus ViewWriter::write_timers(std::int64_t dossier, const DossierState
     auto r = stmt("INSERT INTO timers (dossier_id, timer_id, kind, at) VALUES (?, ?, ?, ?)")
                  .bind(1, dossier)
                  .bind(2, t.id)
-                 .bind(3, t.kind == TimerKind::kReminder ? "reminder" : "expiry")
+                 .bind(3, timer_kind_name(t.kind))
                  .bind(4, t.at)
                  .run();
     if (!r.ok()) return r;
