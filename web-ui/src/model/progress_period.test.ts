@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ImplementationInfo, ImplementationTaskInfo, ProgressReportInfo } from "../protocol";
 import { toCsv } from "./csv";
-import { PERIOD_HEADINGS, periodCells, periodOf, periodRows } from "./progress_period";
+import { PERIOD_HEADINGS, periodCells, periodOf, periodRows, periodSummary } from "./progress_period";
 
 const DAY = 86_400;
 const JAN1 = 1_704_042_000; // 1/1/2024 00:00, Vietnam time
@@ -93,5 +93,17 @@ describe("the tasks at the period's end", () => {
     ]);
     expect(csv).toContain('"11/1/2024: Thiếu người, ""gấp"""');
     expect(periodCells(rows[1]!, 1, unit).slice(5, 10)).toEqual(["", "Đang thực hiện", "", "Đúng tiến độ", "31/1/2024: Đang soạn"]);
+  });
+});
+
+describe("the report's summary", () => {
+  it("names the plan by its number and date, and the period", () => {
+    const period = periodOf("2024-01-01", "2024-03-31")!;
+    expect(periodSummary({ typeName: "Kế hoạch", symbol: "01/KH-UBND", issuedAt: JAN1 + 5 * DAY, title: "x" }, period)).toBe(
+      "Tiến độ thực hiện Kế hoạch số 01/KH-UBND ngày 6/1/2024 (từ ngày 1/1/2024 đến ngày 31/3/2024)",
+    );
+    expect(periodSummary({ typeName: "Kế hoạch", symbol: null, issuedAt: null, title: "Kế hoạch cải cách hành chính" }, period)).toBe(
+      "Tiến độ thực hiện Kế hoạch cải cách hành chính (từ ngày 1/1/2024 đến ngày 31/3/2024)",
+    );
   });
 });

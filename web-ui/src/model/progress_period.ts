@@ -118,3 +118,14 @@ export function periodCells(row: PeriodRow, index: number, unit: (id: number) =>
     reportLines(row.reports, (r) => r.proposals),
   ];
 }
+
+/**
+ * The report's summary line: "Tiến độ thực hiện Kế hoạch số 01/KH-UBND
+ * ngày 25/3/2024 (từ ngày 1/1/2024 đến ngày 31/3/2024)".
+ */
+export function periodSummary(plan: { typeName: string; symbol: string | null; issuedAt: number | null; title: string }, period: Period): string {
+  const which = plan.symbol
+    ? `${plan.typeName} số ${plan.symbol}${plan.issuedAt === null ? "" : ` ngày ${formatDate(plan.issuedAt, "vi")}`}`
+    : plan.title;
+  return `Tiến độ thực hiện ${which} (từ ngày ${formatDate(period.start, "vi")} đến ngày ${formatDate(period.end, "vi")})`;
+}
