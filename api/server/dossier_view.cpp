@@ -4,6 +4,7 @@
 
 #include "api/server/comment_view.h"
 #include "api/server/conclusion_view.h"
+#include "api/server/implementation_view.h"
 #include "api/server/meeting_view.h"
 #include "api/server/protocol.h"
 #include "engine/event_json.h"
@@ -191,7 +192,8 @@ json dossier_json(const Definition& def, const DossierSummary& summary, const Do
           {"meeting_rights", meeting_rights_json(state, user)},
           {"conclusions", conclusions_json(state, events)},
           {"directive_rights", directive_rights_json(state, user)},
-          {"open_directives", open_directives(state)}};
+          {"open_directives", open_directives(state)},
+          {"implementation", implementation_json(state, events, user, now)}};
 }
 
 }  // namespace planflow

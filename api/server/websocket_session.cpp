@@ -4,6 +4,7 @@
 
 #include "api/server/correction_view.h"
 #include "api/server/dossier_view.h"
+#include "api/server/implementation_view.h"
 #include "api/server/protocol.h"
 #include "api/server/search_view.h"
 #include "engine/command_json.h"
@@ -132,6 +133,7 @@ void WebsocketSession::dispatch(const json& request, const json& id) {
   if (name == "unsubscribe") return op_unsubscribe(request, id);
   if (name == "language") return op_language(request, id);
   if (name == "search") return op_search(request, id);
+  if (name == "implementation_overview") return op_implementation_overview(id);
   if (name == "subscribe_inbox") {
     following_inbox_ = true;
     hub_->follow_inbox(user_.id, this);
@@ -301,6 +303,29 @@ void WebsocketSession::op_dossier(const json& request, const json& id) {
                            hub_->config().clock(), signer_key);
   body["corrections"] = corrections_json(corrections.value());
   reply(id, std::move(body));
+}
+
+// Reads the history only of the dossiers that have tasks: the others add
+// nothing to the overview.
+void WebsocketSession::op_implementation_overview(const json& id) {
+  auto dossiers = hub_->queries().dossiers_of(user_.id);
+  if (!dossiers.ok()) return fail(id, protocol_error(dossiers.error()));
+  const Time now = hub_->config().clock();
+  json plans = json::array(), tasks = json::array();
+  for (const DossierSummary& d : dossiers.value()) {
+    auto state = hub_->store().state_of(d.id);
+    if (!state.ok())
+      return fail(id, "internal",
+                  {"Không đọc được hồ sơ số " + std::to_string(d.id),
+                   "dossier " + std::to_string(d.id) + " cannot be read"});
+    if (!has_implementation_tasks(state.value())) continue;
+    auto events = hub_->store().events_of(d.id);
+    if (!events.ok()) return fail(id, protocol_error(events.error()));
+    plans.push_back(overview_plan_json(
+        d, implementation_json(state.value(), events.value(), user_.id, now), &tasks));
+  }
+  sort_overview_tasks(&tasks);
+  reply(id, {{"as_of", now}, {"plans", std::move(plans)}, {"tasks", std::move(tasks)}});
 }
 
 void WebsocketSession::op_workflows(const json& id) {

@@ -56,6 +56,7 @@ class WebsocketSession : public std::enable_shared_from_this<WebsocketSession> {
   void op_unsubscribe(const nlohmann::json& request, const nlohmann::json& id);
   void op_language(const nlohmann::json& request, const nlohmann::json& id);
   void op_search(const nlohmann::json& request, const nlohmann::json& id);
+  void op_implementation_overview(const nlohmann::json& id);
 
   // Whether the user may see the dossier; replies "forbidden" when not.
   bool may_see(DossierId dossier, const nlohmann::json& id);
