@@ -40,7 +40,7 @@ export function OverviewTaskTable(props: { tasks: OverviewTask[]; names: NameLoo
             </td>
             <td class="overview-result">
               {task.percent === null ? "—" : formatPercent(task.percent, lang)}
-              {task.latest && task.measure !== null && <span class="meta"> · {valueWithMeasure(task.latest.value, task.measure, lang)}</span>}
+              {task.latest && task.latest.value !== null && task.measure !== null && <span class="meta"> · {valueWithMeasure(task.latest.value, task.measure, lang)}</span>}
             </td>
           </tr>
         ))}

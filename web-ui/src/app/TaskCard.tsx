@@ -54,7 +54,7 @@ export function TaskCard(props: { client: PlanflowClient; dossier: number; task:
         <dd class="task-latest">
           {!task.latest
             ? t("taskNoReport")
-            : `${target ? valueOfGoal(task.latest.value, target, lang) : task.latest.completed ? t("taskCompleted") : t("taskInProgress")} (${t("taskAsOf", { date: formatDate(task.latest.as_of, lang) })})`}
+            : `${target && task.latest.value !== null ? valueOfGoal(task.latest.value, target, lang) : task.latest.completed ? t("taskCompleted") : t("taskInProgress")} (${t("taskAsOf", { date: formatDate(task.latest.as_of, lang) })})`}
         </dd>
       </dl>
       <ProgressBar percent={task.percent} label={t("implProgressOf", { title: task.title })} />

@@ -17,7 +17,7 @@ export function reportInForce(reports: readonly ProgressReportInfo[], at: number
 }
 
 export function readingOf(report: ProgressReportInfo | null): ProgressReading | null {
-  return report ? { as_of: report.as_of, value: report.value ?? 0, completed: report.completed } : null;
+  return report ? { as_of: report.as_of, value: report.value, completed: report.completed } : null;
 }
 
 type TaskShape = Pick<ImplementationTaskInfo, "target" | "starts" | "due">;
@@ -25,14 +25,14 @@ type TaskShape = Pick<ImplementationTaskInfo, "target" | "starts" | "due">;
 /** The task's percent for a reading: of the goal with a target, 100 once declared done without one. */
 export function percentOf(task: TaskShape, reading: ProgressReading | null): number | null {
   if (!reading) return null;
-  if (task.target) return percentAchieved(task.target, reading.value);
+  if (task.target) return reading.value === null ? null : percentAchieved(task.target, reading.value);
   return reading.completed ? 100 : null;
 }
 
 export function statusAt(task: TaskShape, latest: ProgressReading | null, now: number): TaskStatus {
   const { target } = task;
   if (latest && latest.completed && !target) return "done";
-  const achieved = target && latest ? percentAchieved(target, latest.value) : 0;
+  const achieved = target && latest && latest.value !== null ? percentAchieved(target, latest.value) : 0;
   if (target && latest && achieved >= 100 - EPSILON) return "done";
   if (now > task.due) return "overdue";
   if (!target) {

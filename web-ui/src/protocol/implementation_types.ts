@@ -15,14 +15,15 @@ export interface TaskTargetInfo {
   baseline: number;
   goal: number;
   measure: string;
-  /** 0 when not given. */
-  baseline_year: number;
+  /** null when not given. */
+  baseline_year: number | null;
   milestones: TaskMilestone[];
 }
 
 export interface ProgressReading {
   as_of: number;
-  value: number;
+  /** null for a task without a numeric target. */
+  value: number | null;
   completed: boolean;
 }
 
@@ -54,7 +55,7 @@ export interface ImplementationTaskInfo {
   planned_percent: number | null;
   latest: ProgressReading | null;
   may_report: boolean;
-  added: { seq: number; at: number; by: number };
+  added: { seq: number; at: number; by: number } | null;
   reports: ProgressReportInfo[];
 }
 
