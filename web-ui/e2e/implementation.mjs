@@ -100,11 +100,20 @@ export async function implementationFlow({ browser, url, screenshot, artifacts }
 
   const board = drafter.locator("section.implementation-panel");
   const form = board.locator("form.task-form");
-  await step("implementation: the drafter's board offers the forms; an untitled task is refused by its field", async () => {
+  await step("implementation: the drafter's board refuses a reversed campaign and an untitled task, each by its field", async () => {
     await drafter.goto(path);
     await board.getByRole("heading", { name: "Tổ chức thực hiện" }).waitFor();
     await board.getByText("Chưa có nhiệm vụ triển khai nào.").waitFor();
-    await board.getByRole("button", { name: "Đặt thời gian thực hiện theo đợt" }).waitFor();
+    // A campaign ending before it starts is refused by its end date; the drafter then gives up on it.
+    await board.getByRole("button", { name: "Đặt thời gian thực hiện theo đợt" }).click();
+    const campaign = board.locator("form.campaign-form");
+    await campaign.getByLabel("Ngày bắt đầu đợt").fill(vietnamDate(0));
+    await campaign.getByLabel("Ngày kết thúc đợt").fill(vietnamDate(-1));
+    await campaign.getByRole("button", { name: "Đặt thời gian" }).click();
+    const refusal = campaign.locator("#campaign-ends-error");
+    await refusal.waitFor();
+    if (!((await refusal.textContent()) ?? "").includes("Ngày kết thúc phải sau ngày bắt đầu")) throw new Error(`the campaign's error reads "${await refusal.textContent()}"`);
+    await campaign.getByRole("button", { name: "Hủy" }).click();
     await board.getByRole("button", { name: "Giao nhiệm vụ mới" }).click();
     await form.getByRole("button", { name: "Giao nhiệm vụ", exact: true }).click();
     await form.locator("#task-title-error", { hasText: "Vui lòng nhập tên nhiệm vụ" }).waitFor();
@@ -253,7 +262,7 @@ export async function implementationFlow({ browser, url, screenshot, artifacts }
     await card.locator(".status", { hasText: "On track" }).waitFor();
     await card.locator(".progress-figure", { hasText: "52.34%" }).waitFor();
     await card.locator(".task-latest", { hasText: "649 / 1,240 hồ sơ" }).waitFor();
-    await card.getByText("Reported values against the planned trajectory").waitFor();
+    await card.locator("figcaption", { hasText: "Reported values against the planned trajectory" }).waitFor();
     await drafter.locator(".timeline", { hasText: `${IMPLEMENTER[2]} reported on task 1: 649` }).waitFor();
     await waitForDrawing(card.locator(".trajectory-chart canvas"), "the trajectory chart in English");
     await checkAccessibility(drafter, "the implementation board in English");
@@ -262,6 +271,12 @@ export async function implementationFlow({ browser, url, screenshot, artifacts }
     await monitor.getByText("No task is overdue or at risk.").waitFor();
     await monitor.locator(".overview-plan .progress-figure", { hasText: "52.34%" }).waitFor();
     for (const page of [drafter, monitor]) await page.getByRole("button", { name: "VI, Tiếng Việt" }).click();
+    // Each task links to its place on its plan's board.
+    await monitor.locator("#overview-others").getByRole("link", { name: `Nhiệm vụ 1. ${TASK}` }).click();
+    await monitor.locator("section.implementation-panel li.impl-task#task-1").waitFor();
+    if (await monitor.locator("section.implementation-panel").getByRole("button", { name: "Báo cáo tiến độ" }).count())
+      throw new Error("the monitor is offered a progress report");
+    await monitor.locator("section.implementation-panel").getByRole("button", { name: "Giao nhiệm vụ mới" }).waitFor();
     await implementer.context().close();
     await monitor.context().close();
     await drafter.context().close();

@@ -23,7 +23,7 @@ export function OverviewTaskTable(props: { tasks: OverviewTask[]; names: NameLoo
       </thead>
       <tbody>
         {props.tasks.map((task) => (
-          <tr key={`${task.dossier}/${task.id}`} class={`status-${task.status}`} data-task={`${task.dossier}/${task.id}`}>
+          <tr key={`${task.dossier}/${task.id}`} class={`task-${task.status}`} data-task={`${task.dossier}/${task.id}`}>
             <td>
               <a href={`/dossiers/${task.dossier}#task-${task.id}`}>
                 {t("taskNumber", { id: task.id })}. {task.title}

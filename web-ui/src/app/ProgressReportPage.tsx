@@ -95,7 +95,7 @@ export function ProgressReportPage(props: { id: string }) {
         <article class="official progress-report-page" lang="vi">
           <OfficialHead
             bodyLines={issuingBodyLines(drafting)}
-            numberLine={`Số:        /BC-${names.unitCode(detail.drafting_unit.id)}`}
+            numberLine={`Số:${"\u00a0".repeat(8)}/BC-${names.unitCode(detail.drafting_unit.id)}`}
             dateLine={place ? officialDate(place, info.as_of) : ""}
             typeName="BÁO CÁO"
             summary={summary}

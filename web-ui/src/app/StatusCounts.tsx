@@ -9,7 +9,7 @@ export function StatusCounts(props: { counts: Counts }) {
   return (
     <ul class="status-counts" aria-label={t("implCounts")}>
       {STATUS_ORDER.map((s) => (
-        <li key={s} class={`status-count status-${s}`}>
+        <li key={s} class={`status-count count-${s}`}>
           <span>{statusLabel(s, lang)}</span>: <strong>{formatNumber(props.counts[s] ?? 0, lang)}</strong>
         </li>
       ))}

@@ -18,7 +18,7 @@ export function TaskCard(props: { client: PlanflowClient; dossier: number; task:
   const target = task.target;
   const titleId = `task-${task.id}-title`;
   return (
-    <li class={`impl-task status-${task.status}`} id={`task-${task.id}`} aria-labelledby={titleId}>
+    <li class={`impl-task task-${task.status}`} id={`task-${task.id}`} aria-labelledby={titleId}>
       <div class="impl-task-head">
         <h3 id={titleId}>
           <span class="task-number">{t("taskNumber", { id: task.id })}.</span> {task.title}
