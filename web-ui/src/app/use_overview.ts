@@ -2,15 +2,15 @@
 // and again shortly after any inbox push or resync (a dossier the user
 // takes part in changed). A burst of pushes, as one report makes on a busy
 // plan, is read once.
-import { useCallback, useEffect, useRef, useState } from "preact/hooks";
+import { useCallback, useEffect, useState } from "preact/hooks";
 import type { ImplementationOverview, PlanflowClient } from "../protocol";
+import { debounced } from "./debounce";
 
 const DEBOUNCE_MS = 250;
 
 export function useOverview(client: PlanflowClient) {
   const [overview, setOverview] = useState<ImplementationOverview | null>(null);
   const [error, setError] = useState("");
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   const reload = useCallback(() => {
     client.request("implementation_overview", {}).then(
@@ -25,14 +25,11 @@ export function useOverview(client: PlanflowClient) {
   }, [client]);
 
   useEffect(() => {
-    const soon = () => {
-      if (timer.current) clearTimeout(timer.current);
-      timer.current = setTimeout(reload, DEBOUNCE_MS);
-    };
+    const soon = debounced(reload, DEBOUNCE_MS);
     client.subscribeInbox();
     if (client.connectionState === "open") reload();
     const offPush = client.onPush((push) => {
-      if (push.type === "inbox" || push.type === "resync") soon();
+      if (push.type === "inbox" || push.type === "resync") soon.call();
     });
     const offState = client.onState((state) => {
       if (state === "open") reload();
@@ -40,7 +37,7 @@ export function useOverview(client: PlanflowClient) {
     return () => {
       offPush();
       offState();
-      if (timer.current) clearTimeout(timer.current);
+      soon.cancel();
     };
   }, [client, reload]);
 
