@@ -12,6 +12,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { anchoredComments, USERS as ANCHORED_USERS } from "./anchored_comments.mjs";
 import { directivesFlow, USERS as DIRECTIVES_USERS } from "./directives.mjs";
+import { implementationFlow, USERS as IMPLEMENTATION_USERS } from "./implementation.mjs";
 import { meetingMode, USERS as MEETING_USERS } from "./meeting.mjs";
 import { planToNumber, USERS as PLAN_USERS } from "./plan_to_number.mjs";
 import { signInAndInbox, USERS as INBOX_USERS } from "./sign_in_inbox.mjs";
@@ -80,7 +81,7 @@ async function main() {
   try {
     await step("making a fresh database", () => {
       for (const [code, name] of UNITS) planflowCli(args.planflow, ["unit", "add", code, name, "--db", db]);
-      const users = [...INBOX_USERS, ...PLAN_USERS, ...ANCHORED_USERS, ...MEETING_USERS, ...DIRECTIVES_USERS];
+      const users = [...INBOX_USERS, ...PLAN_USERS, ...ANCHORED_USERS, ...MEETING_USERS, ...DIRECTIVES_USERS, ...IMPLEMENTATION_USERS];
       for (const [login, unit, name, password] of users)
         planflowCli(args.planflow, ["user", "add", login, "--name", name, "--unit", unit, "--db", db], `${password}\n`);
     });
@@ -120,6 +121,7 @@ async function main() {
     await anchoredComments({ browser, url, screenshot });
     await meetingMode({ browser, url, screenshot });
     await directivesFlow({ browser, url, screenshot });
+    await implementationFlow({ browser, url, screenshot, artifacts: args.artifacts });
   } catch (e) {
     failedStep = progress.step;
     // Every open screen as it was at the failure, to see what went wrong.

@@ -8,6 +8,7 @@ import { DispositionTablePage } from "./DispositionTablePage";
 import { DossierList } from "./DossierList";
 import { DossierPage } from "./DossierPage";
 import { Inbox } from "./Inbox";
+import { ImplementationOverviewPage } from "./ImplementationOverviewPage";
 import { IssuedDocumentPage } from "./IssuedDocumentPage";
 import { logout, me, sessionEnded, type User } from "./http";
 import { LangProvider, useLang } from "./lang_context";
@@ -15,6 +16,7 @@ import { LanguageToggle } from "./LanguageToggle";
 import { MeetingPage } from "./MeetingPage";
 import { MinutesPage } from "./MinutesPage";
 import { NewDossier } from "./NewDossier";
+import { ProgressReportPage } from "./ProgressReportPage";
 import { SearchBox } from "./SearchBox";
 import { SearchPage } from "./SearchPage";
 import { SessionProvider } from "./session_context";
@@ -53,6 +55,7 @@ function Nav() {
     ["/", t("navInbox")],
     ["/dossiers", t("navDossiers")],
     ["/dossiers/new", t("navNewDossier")],
+    ["/implementation", t("navImplementation")],
   ];
   return (
     <nav aria-label={t("navLabel")} class="nav">
@@ -166,10 +169,12 @@ function Shell(props: { client: PlanflowClient }) {
               <Route path="/dossiers/:id" component={DossierPage} />
               <Route path="/dossiers/:id/dispositions" component={DispositionTablePage} />
               <Route path="/dossiers/:id/document" component={IssuedDocumentPage} />
+              <Route path="/dossiers/:id/progress-report" component={ProgressReportPage} />
               <Route path="/dossiers/:id/meeting" component={MeetingPage} />
               <Route path="/dossiers/:id/meetings/:number/minutes" component={MinutesPage} />
               <Route path="/dossiers/:id/notices/:year/:number" component={ConclusionNoticePage} />
               <Route path="/search" component={SearchPage} />
+              <Route path="/implementation" component={ImplementationOverviewPage} />
               <Route default component={NotFound} />
             </Router>
           </main>

@@ -8,6 +8,7 @@ import { ConclusionPanel } from "./ConclusionPanel";
 import { ConsultationPanel } from "./ConsultationPanel";
 import { DraftPanel } from "./DraftPanel";
 import { HistoryPanel } from "./HistoryPanel";
+import { ImplementationPanel } from "./ImplementationPanel";
 import { MeetingPanel } from "./MeetingPanel";
 import { OpenDirectivesNotice } from "./OpenDirectivesNotice";
 import { useLang } from "./lang_context";
@@ -58,6 +59,7 @@ export function DossierPage(props: { id: string }) {
       </header>
       <div class="dossier-body">
         <div class="main-column">
+          <ImplementationPanel client={client} detail={detail} names={names} />
           <ConclusionPanel client={client} detail={detail} versions={folded.versions} names={names} />
           <DraftPanel
             client={client}

@@ -1,9 +1,11 @@
 import { enDirectives } from "./en_directives";
+import { enImplementation } from "./en_implementation";
 import type { Messages } from "./vi";
 
 // Typed as Messages: a key missing here, or one Vietnamese lacks, fails tsc.
 export const en: Messages = {
   ...enDirectives,
+  ...enImplementation,
   appName: "planflow",
   skipToContent: "Skip to main content",
   languageLabel: "Language",

@@ -1,9 +1,11 @@
 // Vietnamese is the source language: its keys define the dictionary, and
 // every other language must supply exactly the same keys (see en.ts).
 import { viDirectives } from "./vi_directives";
+import { viImplementation } from "./vi_implementation";
 
 export const vi = {
   ...viDirectives,
+  ...viImplementation,
   appName: "planflow",
   skipToContent: "Bỏ qua, đến nội dung chính",
   languageLabel: "Ngôn ngữ",

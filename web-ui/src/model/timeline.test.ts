@@ -75,3 +75,22 @@ describe("the history as sentences", () => {
     expect(list[1]!.text).toBe("Bình xác nhận không còn ý kiến");
   });
 });
+
+describe("the implementation step in the history", () => {
+  const MAR25 = 1_711_299_600; // 25/3/2024, Vietnam time
+  it("tells tasks added, progress reported and the campaign set, in both languages", () => {
+    const added = entry(20, "implementation_task_added", 1, { task_id: 1, task: { title: "Tinh giản biên chế", lead_unit: 3, starts: 0, due: 1 } });
+    expect(describeEvent(added, definition, names, "vi")).toBe("An giao nhiệm vụ 1: Tinh giản biên chế");
+    expect(describeEvent(added, definition, names, "en")).toBe("An added task 1: Tinh giản biên chế");
+    const value = entry(21, "progress_reported", 2, { task: 1, as_of: MAR25, value: 1240.5, narrative: "…" });
+    expect(describeEvent(value, definition, names, "vi")).toBe("Bình báo cáo tiến độ nhiệm vụ 1: đạt 1.240,5, tính đến 25/3/2024");
+    expect(describeEvent(value, definition, names, "en")).toBe("Bình reported on task 1: 1,240.5, as of 25 Mar 2024");
+    const done = entry(22, "progress_reported", 2, { task: 2, as_of: MAR25, completed: true });
+    expect(describeEvent(done, definition, names, "vi")).toBe("Bình báo cáo đã hoàn thành nhiệm vụ 2");
+    const words = entry(23, "progress_reported", 2, { task: 2, as_of: MAR25, narrative: "Đang soạn" });
+    expect(describeEvent(words, definition, names, "en")).toBe("Bình reported on task 2, as of 25 Mar 2024");
+    const campaign = entry(24, "campaign_set", 1, { starts: MAR25, ends: MAR25 + 90 * 86_400 });
+    expect(describeEvent(campaign, definition, names, "vi")).toBe("An đặt thời gian thực hiện theo đợt: 25/3/2024 – 23/6/2024");
+    expect(describeEvent(campaign, definition, names, "en")).toBe("An set the campaign window: 25 Mar 2024 – 23 Jun 2024");
+  });
+});

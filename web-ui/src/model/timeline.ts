@@ -1,6 +1,6 @@
 // Each history event as one line a person reads: who did what, in the
 // reader's language, with names rather than ids.
-import { pick, translate, type Lang, type MessageKey } from "../i18n";
+import { formatDate, formatNumber, pick, translate, type Lang, type MessageKey } from "../i18n";
 import type { HistoryEntry, LocalizedText, WorkflowInfo } from "../protocol";
 
 export interface Names {
@@ -87,6 +87,18 @@ export function describeEvent(entry: HistoryEntry, definition: WorkflowInfo, nam
       return t("evDirectiveDone", { number: Number(d.directive) });
     case "conclusion_notice_issued":
       return t("evNoticeIssued", { symbol: String((d.issued as { symbol?: unknown } | undefined)?.symbol ?? "") });
+    case "implementation_task_added": {
+      const task = (d.task ?? {}) as { title?: unknown };
+      return t("evTaskAdded", { id: Number(d.task_id), title: String(task.title ?? "") });
+    }
+    case "progress_reported": {
+      const id = Number(d.task);
+      const date = formatDate(Number(d.as_of), lang);
+      if (typeof d.value === "number") return t("evProgressValue", { id, value: formatNumber(d.value, lang), date });
+      return d.completed ? t("evProgressDone", { id }) : t("evProgress", { id, date });
+    }
+    case "campaign_set":
+      return t("evCampaignSet", { starts: formatDate(Number(d.starts), lang), ends: formatDate(Number(d.ends), lang) });
     default:
       return event.type;
   }

@@ -1,4 +1,7 @@
 // The wire format of docs/protocol.md, as TypeScript sees it.
+import type { ImplementationInfo, ImplementationOverview } from "./implementation_types";
+
+export type * from "./implementation_types";
 
 export type ErrorCode =
   | "bad_request"
@@ -215,6 +218,8 @@ export interface DossierDetail {
   directive_rights?: DirectiveRights;
   /** Directives of the conclusion in force not yet marked done. */
   open_directives?: number;
+  /** The issued plan's tasks and progress; null where the step has none (absent from older servers). */
+  implementation?: ImplementationInfo | null;
 }
 
 /** How the drafting unit says a directive was carried out; marking again replaces it. */
@@ -438,6 +443,7 @@ export interface Operations {
   subscribe_inbox: { params: Record<string, never>; result: unknown };
   language: { params: { lang: "vi" | "en" }; result: { lang: "vi" | "en" } };
   search: { params: { text: string; limit?: number }; result: { hits: SearchHit[] } };
+  implementation_overview: { params: Record<string, never>; result: ImplementationOverview };
   command: {
     params: {
       dossier: number;
