@@ -5,6 +5,8 @@
 // leaving the history as it was, and all of it surviving a restart.
 #include <atomic>
 #include <catch2/catch.hpp>
+#include <chrono>
+#include <thread>
 
 #include "engine/time.h"
 #include "tests/server_test_support.h"
@@ -37,6 +39,13 @@ json error_of(const json& reply) {
 DossierId issued_plan(Client& drafter, Client& delegate) {
   const DossierId id = to_issuance(drafter, delegate);
   ok(drafter, command(id, "issue", {{"type", "take_action"}, {"action", "issue"}}));
+  // The server signs the issued document on its own: wait for that, so
+  // the history the tests compare holds still.
+  const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  while (dossier_of(drafter, id)["signature"]["status"] == "awaiting") {
+    REQUIRE(std::chrono::steady_clock::now() < until);
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
   ok(drafter, command(id, "implementer",
                       {{"type", "bind_role"}, {"role", "implementer"}, {"user", 3}, {"unit", 2}}));
   return id;
