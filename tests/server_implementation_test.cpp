@@ -28,6 +28,15 @@ struct SetClock {
   }
 };
 
+// A server on the test's clock, and the three people the cases need.
+struct Cast {
+  SetClock clock;
+  Running server{clock.tune()};
+  Client drafter{server.port(), sign_in(server.port(), "drafter"), server.origin};
+  Client delegate{server.port(), sign_in(server.port(), "delegate"), server.origin};
+  Client implementer{server.port(), sign_in(server.port(), "outsider"), server.origin};
+};
+
 json error_of(const json& reply) {
   INFO(reply.dump());
   REQUIRE(reply.contains("error"));
@@ -72,11 +81,12 @@ json review_task() {
 }  // namespace
 
 TEST_CASE("the board shows each task with its derived standing and its reports") {
-  SetClock clock;
-  Running server(clock.tune());
-  Client drafter(server.port(), sign_in(server.port(), "drafter"), server.origin);
-  Client delegate(server.port(), sign_in(server.port(), "delegate"), server.origin);
-  Client implementer(server.port(), sign_in(server.port(), "outsider"), server.origin);
+  Cast cast;
+  SetClock& clock = cast.clock;
+  Running& server = cast.server;
+  Client& drafter = cast.drafter;
+  Client& delegate = cast.delegate;
+  Client& implementer = cast.implementer;
 
   const DossierId draft = create_plan(drafter, "d-");
   CHECK(dossier_of(drafter, draft)["implementation"].is_null());
@@ -168,11 +178,11 @@ TEST_CASE("the board shows each task with its derived standing and its reports")
 }
 
 TEST_CASE("refused reports and tasks leave the board and the history as they were") {
-  SetClock clock;
-  Running server(clock.tune());
-  Client drafter(server.port(), sign_in(server.port(), "drafter"), server.origin);
-  Client delegate(server.port(), sign_in(server.port(), "delegate"), server.origin);
-  Client implementer(server.port(), sign_in(server.port(), "outsider"), server.origin);
+  Cast cast;
+  SetClock& clock = cast.clock;
+  Client& drafter = cast.drafter;
+  Client& delegate = cast.delegate;
+  Client& implementer = cast.implementer;
   const DossierId id = issued_plan(drafter, delegate);
   ok(drafter, command(id, "t1", {{"type", "add_implementation_task"}, {"task", staff_task()}}));
   clock.now = at("2024-02-01T08:00");
@@ -219,11 +229,11 @@ TEST_CASE("refused reports and tasks leave the board and the history as they wer
 }
 
 TEST_CASE("the overview lists every plan's tasks, most urgent first, and the inbox says when") {
-  SetClock clock;
-  Running server(clock.tune());
-  Client drafter(server.port(), sign_in(server.port(), "drafter"), server.origin);
-  Client delegate(server.port(), sign_in(server.port(), "delegate"), server.origin);
-  Client implementer(server.port(), sign_in(server.port(), "outsider"), server.origin);
+  Cast cast;
+  SetClock& clock = cast.clock;
+  Client& drafter = cast.drafter;
+  Client& delegate = cast.delegate;
+  Client& implementer = cast.implementer;
   const DossierId id = issued_plan(drafter, delegate);
   ok(drafter, command(id, "t1", {{"type", "add_implementation_task"}, {"task", staff_task()}}));
   ok(drafter, command(id, "t2", {{"type", "add_implementation_task"}, {"task", review_task()}}));

@@ -2,6 +2,7 @@ import { useMemo, useState } from "preact/hooks";
 import { toCsv } from "../model/csv";
 import { dispositionCells, dispositionHeadings, dispositionRows } from "../model/disposition_table";
 import { download, fileName } from "./download";
+import { PrintTable } from "./PrintTable";
 import { useLang } from "./lang_context";
 import { useDossierView } from "./use_dossier_view";
 
@@ -75,28 +76,7 @@ export function DispositionTablePage(props: { id: string }) {
       {rows.length === 0 ? (
         <p class="empty">{t("tableEmpty")}</p>
       ) : (
-        <table class="print-table">
-          <thead>
-            <tr>
-              {headings.map((h) => (
-                <th key={h} scope="col">
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {cells.map((r, i) => (
-              <tr key={rows[i]!.commentId}>
-                {r.map((c, j) => (
-                  <td key={j} class={j === 0 ? "num" : "cell-text"}>
-                    {c}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <PrintTable headings={headings} cells={cells} rowKeys={rows.map((r) => r.commentId)} />
       )}
     </section>
   );

@@ -10,6 +10,7 @@ import { DOCUMENT_TYPES, issuingBodyLines, officialDate, placeOf } from "../mode
 import { PERIOD_HEADINGS, periodCells, periodOf, periodRows, periodSummary } from "../model/progress_period";
 import { download, fileName } from "./download";
 import { OfficialHead } from "./OfficialHead";
+import { PrintTable } from "./PrintTable";
 import { useLang } from "./lang_context";
 import { useDossierView } from "./use_dossier_view";
 
@@ -104,28 +105,7 @@ export function ProgressReportPage(props: { id: string }) {
             Kế hoạch có {cells.length} nhiệm vụ triển khai; kết quả của từng nhiệm vụ tính đến ngày{" "}
             {formatDate(Math.min(period.end, info.as_of), "vi")}, các báo cáo trong kỳ theo ngày số liệu.
           </p>
-          <table class="print-table period-table">
-            <thead>
-              <tr>
-                {PERIOD_HEADINGS.map((h) => (
-                  <th key={h} scope="col">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {cells.map((r, i) => (
-                <tr key={rows[i]!.task.id}>
-                  {r.map((c, j) => (
-                    <td key={j} class={j === 0 ? "num" : "cell-text"}>
-                      {c}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <PrintTable headings={PERIOD_HEADINGS} cells={cells} rowKeys={rows.map((r) => r.task.id)} class="period-table" />
           <div class="official-foot">
             <div class="official-recipients">
               <p class="strong italic">Nơi nhận:</p>
