@@ -79,10 +79,9 @@ json report_json(const StoredEvent& e, const ProgressReport& r, const TrackedTas
           {"percent", optional_number(percent)}};
 }
 
-json task_json(const DossierState& state, std::uint32_t id, const TaskRecord& record, UserId user,
-               Time now) {
+json task_json(const DossierState& state, std::uint32_t id, const TaskRecord& record,
+               const TaskStanding& standing, UserId user) {
   const TrackedTask& task = state.implementation_tasks[id - 1];
-  const TaskStanding standing = task_standing(task, now);
   std::optional<double> planned_percent;
   if (task.target && standing.planned)
     planned_percent = percent_achieved(*task.target, *standing.planned);
@@ -144,9 +143,9 @@ json implementation_json(const DossierState& state, const std::vector<StoredEven
   std::array<std::size_t, kStatuses.size()> counts{};
   std::map<UnitId, std::array<std::size_t, kStatuses.size()>> by_unit;
   for (std::uint32_t id = 1; id <= state.implementation_tasks.size(); ++id) {
-    json t = task_json(state, id, records[id - 1], user, now);
-    const std::size_t s =
-        status_index(task_standing(state.implementation_tasks[id - 1], now).status);
+    const TaskStanding standing = task_standing(state.implementation_tasks[id - 1], now);
+    json t = task_json(state, id, records[id - 1], standing, user);
+    const std::size_t s = status_index(standing.status);
     ++counts[s];
     ++by_unit[state.implementation_tasks[id - 1].lead_unit][s];
     tasks.push_back(std::move(t));
