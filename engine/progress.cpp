@@ -31,7 +31,9 @@ const char* task_status_name(TaskStatus s) {
 double percent_achieved(const NumericTarget& target, double value) {
   const double distance = target.goal - target.baseline;
   if (std::fabs(distance) < kEpsilon) return std::fabs(value - target.goal) < kEpsilon ? 100 : 0;
-  return (value - target.baseline) / distance * 100;
+  // Adding zero turns -0 (no change yet on a falling target) into 0, which
+  // readers would otherwise see as "-0 %".
+  return (value - target.baseline) / distance * 100 + 0.0;
 }
 
 double planned_value(const NumericTarget& target, const TaskWindow& window, Time at) {

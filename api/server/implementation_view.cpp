@@ -4,6 +4,7 @@
 #include <array>
 #include <map>
 
+#include "engine/follow_up.h"
 #include "engine/implementation.h"
 
 namespace planflow {
@@ -49,16 +50,19 @@ struct TaskRecord {
   const StoredEvent* added = nullptr;
   const ImplementationTaskAdded* spec = nullptr;
   std::vector<std::pair<const StoredEvent*, const ProgressReport*>> reports;
+  std::vector<std::pair<const StoredEvent*, const FollowUpSent*>> follow_ups;
 };
 
 std::vector<TaskRecord> task_records(std::size_t tasks, const std::vector<StoredEvent>& events) {
   std::vector<TaskRecord> out(tasks);
   for (const StoredEvent& e : events) {
     if (const auto* a = std::get_if<ImplementationTaskAdded>(&e.event.body)) {
-      if (a->task_id >= 1 && a->task_id <= tasks) out[a->task_id - 1] = {&e, a, {}};
+      if (a->task_id >= 1 && a->task_id <= tasks) out[a->task_id - 1] = {&e, a, {}, {}};
     } else if (const auto* p = std::get_if<ProgressReported>(&e.event.body)) {
       if (p->report.task >= 1 && p->report.task <= tasks)
         out[p->report.task - 1].reports.emplace_back(&e, &p->report);
+    } else if (const auto* f = std::get_if<FollowUpSent>(&e.event.body)) {
+      if (f->task >= 1 && f->task <= tasks) out[f->task - 1].follow_ups.emplace_back(&e, f);
     }
   }
   return out;
@@ -77,6 +81,29 @@ json report_json(const StoredEvent& e, const ProgressReport& r, const TrackedTas
           {"difficulties", r.difficulties},
           {"proposals", r.proposals},
           {"percent", optional_number(percent)}};
+}
+
+// The follow-ups given, oldest first, and the one the pending timer will
+// give: what the lead unit was and will be urged about.
+json follow_ups_json(const DossierState& state, std::uint32_t id, const TaskRecord& record) {
+  json sent = json::array();
+  for (const auto& [e, f] : record.follow_ups)
+    sent.push_back({{"seq", e->dossier_seq},
+                    {"at", e->event.at},
+                    {"kind", follow_up_kind_name(f->kind)},
+                    {"scheduled_at", f->scheduled_at},
+                    {"due_at", f->due_at ? json(f->due_at) : json(nullptr)},
+                    {"recipients", f->recipients}});
+  json next = nullptr;
+  const StateDef& st = state.current();
+  for (const Timer& t : state.timers) {
+    if (t.kind != TimerKind::kFollowUp || t.subject != id || !st.follow_up) continue;
+    const std::optional<FollowUpSlot> slot = next_follow_up(
+        *st.follow_up, calendar_of(state.definition()), state.implementation_tasks[id - 1],
+        state.implementation_tasks[id - 1].followed_up);
+    next = {{"at", t.at}, {"kind", slot ? json(follow_up_kind_name(slot->kind)) : json(nullptr)}};
+  }
+  return {{"next", std::move(next)}, {"sent", std::move(sent)}};
 }
 
 json task_json(const DossierState& state, std::uint32_t id, const TaskRecord& record,
@@ -112,7 +139,8 @@ json task_json(const DossierState& state, std::uint32_t id, const TaskRecord& re
                                         {"at", record.added->event.at},
                                         {"by", record.added->event.actor}}
                                  : json(nullptr)},
-          {"reports", std::move(reports)}};
+          {"reports", std::move(reports)},
+          {"follow_ups", follow_ups_json(state, id, record)}};
 }
 
 bool step_implements(const StateDef& st) {
