@@ -39,7 +39,7 @@ TEST_CASE("a target that decreases counts the fall, and overshooting reads above
   CHECK(two_places(percent_achieved(staff, 26000)) == 40.59);
   CHECK(percent_achieved(staff, 24390) == 100);
   CHECK_FALSE(std::signbit(percent_achieved(staff, 27100)));  // no change is 0 %, not -0 %
-  CHECK(percent_achieved(staff, 27500) < 0);  // more staff than at the start
+  CHECK(percent_achieved(staff, 27500) < 0);                  // more staff than at the start
   CHECK(two_places(percent_achieved(kCases, 1300)) == 104.84);
   CHECK(task_status(staff, kWindow, reading(24000), kStart + kDay) == TaskStatus::kDone);
 }

@@ -4,8 +4,8 @@
 #include <catch2/catch.hpp>
 #include <random>
 
-#include "engine/engine_test_support.h"
 #include "engine/event_json.h"
+#include "engine/plan_fixture.h"
 #include "engine/text.h"
 #include "engine/unicode_nfc.h"
 
@@ -43,7 +43,13 @@ class RandomCommands {
   std::pair<Actor, Command> implementation(const DossierState& s, Time now, RoleMask managers,
                                            RoleMask reporters) {
     const auto tasks = s.implementation_tasks.size();
-    switch (pick(6)) {
+    switch (pick(7)) {
+      case 6: {
+        std::uint32_t id = static_cast<std::uint32_t>(pick(20));
+        for (const Timer& t : s.timers)
+          if (t.kind == TimerKind::kFollowUp && chance(60)) id = t.id;
+        return {Actor{chance(90) ? kSystemUser : user(), 0, false}, FireTimer{id}};
+      }
       case 0: {
         const Time starts = chance(70) ? now - static_cast<Time>(pick(30 * kDay)) : 0;
         return {actor_for(s, managers),
@@ -88,8 +94,14 @@ class RandomCommands {
       }
     }
   }
-  // Mostly minutes apart, sometimes days, so deadlines and reminders fall due.
-  Time step() { return static_cast<Time>(chance(90) ? pick(3600) : pick(6 * kDay)); }
+  // Mostly minutes apart, sometimes days, so deadlines and reminders fall
+  // due; now and then just past a pending follow-up, which falls weeks away.
+  Time step(const DossierState& s, Time now) {
+    for (const Timer& t : s.timers)
+      if (t.kind == TimerKind::kFollowUp && t.at > now && chance(6))
+        return t.at - now + static_cast<Time>(pick(chance(70) ? 3600 : 20 * kDay));
+    return static_cast<Time>(chance(90) ? pick(3600) : pick(6 * kDay));
+  }
   bool chance(int percent) { return static_cast<int>(pick(100)) < percent; }
 
   Actor actor_for(const DossierState& s, RoleMask roles) {
@@ -112,7 +124,10 @@ class RandomCommands {
       const TransitionDef* t = &ts[pick(ts.size())];
       for (int tries = 0; tries < 4 && def_.states[t->to].final && !chance(3); ++tries)
         t = &ts[pick(ts.size())];
-      return {actor_for(s, t->roles), TakeAction{t->action, inputs(*t, now, last_draft)}};
+      // A step whose only way on is its end (implementation: close) is
+      // left rarely, or walks through it would stop short.
+      if (!def_.states[t->to].final || ts.size() > 1 || chance(5))
+        return {actor_for(s, t->roles), TakeAction{t->action, inputs(*t, now, last_draft)}};
     }
     const auto& allow = s.current().allow;
     const RoleMask managers = allow[static_cast<size_t>(Operation::kManageTasks)];
@@ -326,15 +341,24 @@ void check_invariants(const DossierState& s, std::uint64_t events) {
     REQUIRE(s.tasks.empty());
     REQUIRE(s.timers.empty());
   }
-  for (const Timer& t : s.timers)
+  std::vector<int> follow_up_timers(s.implementation_tasks.size());
+  for (const Timer& t : s.timers) {
     REQUIRE(t.at >= s.entered_at);
+    if (t.kind != TimerKind::kFollowUp) continue;
+    // One pending follow-up per task at most: a plan of 500 tasks has no
+    // more than 500 timers.
+    REQUIRE(t.subject >= 1);
+    REQUIRE(t.subject <= s.implementation_tasks.size());
+    REQUIRE(++follow_up_timers[t.subject - 1] == 1);
+  }
   REQUIRE(s.invitees.size() <= kMaxParticipants);
 }
 
 struct Coverage {
   int sequences = 0, accepted = 0, refused = 0, finished = 0, issued = 0, timers_fired = 0;
-  int notices = 0, directives_done = 0, tasks_added = 0, reports = 0;
-  unsigned codes = 0;  // bit per ErrorCode refused with
+  int notices = 0, directives_done = 0, tasks_added = 0, reports = 0, follow_ups = 0;
+  int late_follow_ups = 0;  // sent for a later slot than the timer's: the server was "down"
+  unsigned codes = 0;       // bit per ErrorCode refused with
 };
 
 // What the Vietnamese-first UI shows: a sentence of its own (not the English
@@ -347,16 +371,26 @@ bool has_vietnamese(const Error& e) {
   return nfc.ok() && nfc.value() == e.message_vi;
 }
 
-void run_sequences(const Definition& def, std::uint64_t seed, int count, int length,
-                   Coverage& cov) {
+// `prepare`, when given, carries each dossier somewhere first (its events
+// are part of the history replayed), so a walk can start from there.
+void run_sequences(const Definition& def, std::uint64_t seed, int count, int length, Coverage& cov,
+                   void (*prepare)(Dossier&) = nullptr) {
   for (int n = 0; n < count; ++n) {
     RandomCommands gen(def, seed + static_cast<std::uint64_t>(n));
     Dossier d(def, 1375000000 + static_cast<Time>(n) * 3600);
     SharedBlocks last_draft;
+    if (prepare) {
+      prepare(d);
+      for (const Event& e : d.history)
+        if (const auto* v = std::get_if<VersionSubmitted>(&e.body)) last_draft = v->blocks;
+    }
     for (int i = 0; i < length; ++i) {
-      d.now += gen.step();
+      d.now += gen.step(d.state, d.now);
       auto [actor, command] = gen.next(d.state, *last_draft, d.now);
       std::vector<Event> events;
+      Time fired_at = 0;
+      if (const auto* f = std::get_if<FireTimer>(&command))
+        if (const Timer* t = d.state.find_timer(f->timer_id)) fired_at = t->at;
       Status status = decide(d.state, command, actor, d.now, &events, &d.numbers);
       if (!status.ok()) {
         REQUIRE(events.empty());
@@ -394,6 +428,10 @@ void run_sequences(const Definition& def, std::uint64_t seed, int count, int len
         if (std::holds_alternative<DirectiveDone>(e.body)) ++cov.directives_done;
         if (std::holds_alternative<ImplementationTaskAdded>(e.body)) ++cov.tasks_added;
         if (std::holds_alternative<ProgressReported>(e.body)) ++cov.reports;
+        if (const auto* f = std::get_if<FollowUpSent>(&e.body)) {
+          ++cov.follow_ups;
+          cov.late_follow_ups += f->scheduled_at > fired_at;
+        }
         if (const auto* v = std::get_if<VersionSubmitted>(&e.body)) last_draft = v->blocks;
         d.history.push_back(e);
       }
@@ -421,7 +459,8 @@ TEST_CASE(
                               << cov.finished << ", issued " << cov.issued << ", timers fired "
                               << cov.timers_fired << ", notices " << cov.notices
                               << ", directives done " << cov.directives_done << ", tasks "
-                              << cov.tasks_added << ", reports " << cov.reports);
+                              << cov.tasks_added << ", reports " << cov.reports << ", follow-ups "
+                              << cov.follow_ups << " (" << cov.late_follow_ups << " late)");
     CHECK(cov.sequences == 2500);
     // The walk must reach the interesting places, or it proves little.
     CHECK(cov.accepted > 2500 * 5);
@@ -432,10 +471,33 @@ TEST_CASE(
     if (std::string_view(name) == "plan.json") {
       CHECK(cov.notices > 20);
       CHECK(cov.directives_done > 20);
-      CHECK(cov.tasks_added > 20);
-      CHECK(cov.reports > 2);
+      CHECK(cov.tasks_added > 200);
+      CHECK(cov.reports > 100);
+      CHECK(cov.follow_ups > 50);
     }
     // Every kind of refusal was met, each in Vietnamese.
     CHECK(cov.codes == (1u << (static_cast<unsigned>(ErrorCode::kInvalidState) + 1)) - 1);
   }
+}
+
+TEST_CASE("random walks through an issued plan's implementation follow up every task, and replay",
+          "[property][follow_up]") {
+  const Definition def = load_workflow("plan.json");
+  Coverage cov;
+  run_sequences(def, 20261207, 300, 150, cov, [](Dossier& d) {
+    open_consultation(d);
+    close_consultation(d);
+    d.ok(kChair, action("approve"));
+    d.ok(kClerk, action("issue"));
+  });
+  UNSCOPED_INFO("accepted " << cov.accepted << ", tasks " << cov.tasks_added << ", reports "
+                            << cov.reports << ", follow-ups " << cov.follow_ups << " ("
+                            << cov.late_follow_ups << " late)");
+  CHECK(cov.sequences == 300);
+  CHECK(cov.tasks_added > 300);
+  CHECK(cov.reports > 300);
+  CHECK(cov.follow_ups > 300);
+  // Some follow-ups went out for a later slot than their timer's, as after
+  // a server was down: only the latest due is sent.
+  CHECK(cov.late_follow_ups > 50);
 }
