@@ -4,7 +4,7 @@
 
 #include "api/server/correction_view.h"
 #include "api/server/dossier_view.h"
-#include "api/server/implementation_view.h"
+#include "api/server/implementation_overview.h"
 #include "api/server/protocol.h"
 #include "api/server/search_view.h"
 #include "engine/command_json.h"
@@ -305,27 +305,11 @@ void WebsocketSession::op_dossier(const json& request, const json& id) {
   reply(id, std::move(body));
 }
 
-// Reads the history only of the dossiers that have tasks: the others add
-// nothing to the overview.
 void WebsocketSession::op_implementation_overview(const json& id) {
-  auto dossiers = hub_->queries().dossiers_of(user_.id);
-  if (!dossiers.ok()) return fail(id, protocol_error(dossiers.error()));
-  const Time now = hub_->config().clock();
-  json plans = json::array(), tasks = json::array();
-  for (const DossierSummary& d : dossiers.value()) {
-    auto state = hub_->store().state_of(d.id);
-    if (!state.ok())
-      return fail(id, "internal",
-                  {"Không đọc được hồ sơ số " + std::to_string(d.id),
-                   "dossier " + std::to_string(d.id) + " cannot be read"});
-    if (!has_implementation_tasks(state.value())) continue;
-    auto events = hub_->store().events_of(d.id);
-    if (!events.ok()) return fail(id, protocol_error(events.error()));
-    plans.push_back(overview_plan_json(
-        d, implementation_json(state.value(), events.value(), user_.id, now), &tasks));
-  }
-  sort_overview_tasks(&tasks);
-  reply(id, {{"as_of", now}, {"plans", std::move(plans)}, {"tasks", std::move(tasks)}});
+  auto overview =
+      implementation_overview(hub_->store(), hub_->queries(), user_.id, hub_->config().clock());
+  if (!overview.ok()) return fail(id, protocol_error(overview.error()));
+  reply(id, std::move(overview).value());
 }
 
 void WebsocketSession::op_workflows(const json& id) {
