@@ -59,7 +59,7 @@ export const viImplementation = {
   // Following up a task (đôn đốc)
   followUpReminder: "Nhắc hạn",
   followUpOverdue: "Nhắc quá hạn",
-  followUpEscalation: "Chuyển đôn đốc, kiểm tra",
+  followUpEscalation: "Chuyển cấp trên đôn đốc",
   followUpReportRequest: "Yêu cầu báo cáo tiến độ",
   followUpNext: "Đôn đốc tiếp theo:",
   followUpSent: "Đã đôn đốc ({count} lần)",

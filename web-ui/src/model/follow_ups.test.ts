@@ -60,7 +60,7 @@ describe("the follow-ups given", () => {
   });
   it("give a report request's deadline, and no other's", () => {
     expect(lines.map((l) => l.reportDue)).toEqual([null, null, null, MAR18_8AM - 23 * DAY]);
-    expect(lines.map((l) => l.kind)).toEqual(["Chuyển đôn đốc, kiểm tra", "Nhắc quá hạn", "Nhắc hạn", "Yêu cầu báo cáo tiến độ"]);
+    expect(lines.map((l) => l.kind)).toEqual(["Chuyển cấp trên đôn đốc", "Nhắc quá hạn", "Nhắc hạn", "Yêu cầu báo cáo tiến độ"]);
   });
   it("note when one went out well after its time, as after a server outage", () => {
     expect(lines.map((l) => l.scheduled)).toEqual([null, MAR18_8AM + 6 * DAY - 3 * 3600, null, null]);

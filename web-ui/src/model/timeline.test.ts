@@ -99,6 +99,6 @@ describe("the implementation step in the history", () => {
     expect(describeEvent(sent, definition, names, "vi")).toBe("Hệ thống đôn đốc nhiệm vụ 3: Yêu cầu báo cáo tiến độ");
     expect(describeEvent(sent, definition, names, "en")).toBe("Hệ thống followed up task 3: Progress report request");
     const escalated = entry(26, "follow_up_sent", 0, { timer_id: 10, task: 3, kind: "escalation", scheduled_at: MAR25, recipients: [] });
-    expect(describeEvent(escalated, definition, names, "vi")).toBe("Hệ thống đôn đốc nhiệm vụ 3: Chuyển đôn đốc, kiểm tra");
+    expect(describeEvent(escalated, definition, names, "vi")).toBe("Hệ thống đôn đốc nhiệm vụ 3: Chuyển cấp trên đôn đốc");
   });
 });
