@@ -8,7 +8,7 @@
 // tells what happened, and all of it reads in English too. The plan gets
 // to its implementation step over the protocol (support.mjs, issuedPlan).
 import { readFile } from "node:fs/promises";
-import { checkAccessibility, directoryOf, issuedPlan, newPerson, signIn, step } from "./support.mjs";
+import { checkAccessibility, directoryOf, issuedPlan, newPerson, runCommands, signIn, step } from "./support.mjs";
 
 export const USERS = [
   // login, unit, name, password
@@ -42,6 +42,22 @@ const shownDate = (days) => {
   const d = new Date(Date.now() + days * DAY + 7 * 3600_000);
   return `${d.getUTCDate()}/${d.getUTCMonth() + 1}/${d.getUTCFullYear()}`;
 };
+
+/** "08:00 21/12/2026": a server time as the app writes it, Vietnam time. */
+const shownTime = (seconds) => {
+  const d = new Date((seconds + 7 * 3600) * 1000);
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())} ${d.getUTCDate()}/${d.getUTCMonth() + 1}/${d.getUTCFullYear()}`;
+};
+const FOLLOW_UP_KINDS = { reminder: "Nhắc hạn", report_request: "Yêu cầu báo cáo tiến độ" };
+
+/** The dossier reply's first implementation task, read over the protocol as `page`'s user. */
+async function firstTask(page, dossier) {
+  const [reply] = await runCommands(page, [{ op: "dossier", dossier }]);
+  const task = reply?.result?.implementation?.tasks?.[0];
+  if (!task) throw new Error(`dossier ${dossier} has no task: ${JSON.stringify(reply).slice(0, 400)}`);
+  return task;
+}
 
 /** Waits until the chart's canvas has something drawn on it (Chart.js loads on demand). */
 async function waitForDrawing(canvas, what) {
@@ -155,6 +171,17 @@ export async function implementationFlow({ browser, url, screenshot, artifacts }
     await card.getByText("từ 0 đến 1.240 hồ sơ (năm gốc 2024)").waitFor();
     await card.locator(".status", { hasText: "Có nguy cơ chậm" }).waitFor();
     await card.getByText("Chưa có báo cáo").waitFor();
+    // Its lead unit will next be urged before its deadline (workflows/plan.json,
+    // follow_up): this month's report request or the reminder, at 08:00 when
+    // offices open, as the server's schedule says.
+    const { follow_ups: followUps, due } = await firstTask(drafter, dossier);
+    const next = followUps.next;
+    const now = Date.now() / 1000;
+    if (!next || !(next.kind in FOLLOW_UP_KINDS) || next.at <= now || next.at > due || followUps.sent.length !== 0)
+      throw new Error(`the task's follow-ups are ${JSON.stringify(followUps)} (due ${due})`);
+    if (!shownTime(next.at).startsWith("08:00 ")) throw new Error(`the next follow-up falls at ${shownTime(next.at)}, not when offices open`);
+    await card.locator(".task-next-follow-up", { hasText: `Đôn đốc tiếp theo: ${FOLLOW_UP_KINDS[next.kind]}, ${shownTime(next.at)}` }).waitFor();
+    if (await card.locator(".task-follow-ups-sent").count()) throw new Error("the board lists follow-ups sent before any was");
     if (await board.getByRole("button", { name: "Đặt thời gian thực hiện theo đợt" }).count()) throw new Error("a campaign is still offered after the first task");
     // The monitor's overview follows without a reload.
     await monitor.locator("#overview-urgent tr", { hasText: TASK }).locator(".status", { hasText: "Có nguy cơ chậm" }).waitFor();
@@ -264,6 +291,7 @@ export async function implementationFlow({ browser, url, screenshot, artifacts }
     await card.locator(".progress-figure", { hasText: "52.34%" }).waitFor();
     await card.locator(".task-latest", { hasText: "649 / 1,240 hồ sơ" }).waitFor();
     await card.locator("figcaption", { hasText: "Reported values against the planned trajectory" }).waitFor();
+    await card.locator(".task-next-follow-up", { hasText: "Next follow-up:" }).locator("time").waitFor();
     await drafter.locator(".timeline", { hasText: `${IMPLEMENTER[2]} reported on task 1: 649` }).waitFor();
     await waitForDrawing(card.locator(".trajectory-chart canvas"), "the trajectory chart in English");
     await checkAccessibility(drafter, "the implementation board in English");
@@ -274,7 +302,9 @@ export async function implementationFlow({ browser, url, screenshot, artifacts }
     for (const page of [drafter, monitor]) await page.getByRole("button", { name: "VI, Tiếng Việt" }).click();
     // Each task links to its place on its plan's board.
     await monitor.locator("#overview-others").getByRole("link", { name: `Nhiệm vụ 1. ${TASK}` }).click();
-    await monitor.locator("section.implementation-panel li.impl-task#task-1").waitFor();
+    await monitor.locator("section.implementation-panel li.impl-task.targeted#task-1").waitFor();
+    // The board brings the card the link named to the reader, focus included.
+    await monitor.waitForFunction(() => document.activeElement?.id === "task-1");
     if (await monitor.locator("section.implementation-panel").getByRole("button", { name: "Báo cáo tiến độ" }).count())
       throw new Error("the monitor is offered a progress report");
     await monitor.locator("section.implementation-panel").getByRole("button", { name: "Giao nhiệm vụ mới" }).waitFor();

@@ -5,6 +5,7 @@
 // derivation as of its clock; the page rereads it on every event.
 import { useState } from "preact/hooks";
 import { formatDate, formatDateTime, formatNumber } from "../i18n";
+import { escalationAudience } from "../model/follow_ups";
 import { tasksOfUnits, unitsOf } from "../model/implementation_board";
 import type { DossierDetail, ImplementationInfo, PlanflowClient } from "../protocol";
 import { AddTaskForm } from "./AddTaskForm";
@@ -16,6 +17,7 @@ import { UnitChart } from "./UnitChart";
 import { UnitRollUpTable } from "./UnitRollUpTable";
 import { useLang } from "./lang_context";
 import { useSession, type NameLookup } from "./session_context";
+import { useTaskAnchor } from "./use_task_anchor";
 
 export function ImplementationPanel(props: { client: PlanflowClient; detail: DossierDetail; names: NameLookup }) {
   const info = props.detail.implementation;
@@ -31,6 +33,8 @@ function Board(props: { client: PlanflowClient; detail: DossierDetail; names: Na
   const dossier = detail.dossier.id;
   const shown = mine ? tasksOfUnits(info.tasks, unitsOf(user, detail.participants)) : info.tasks;
   const units = catalog?.directory.units ?? [];
+  const targeted = useTaskAnchor();
+  const escalatedTo = escalationAudience(detail.definition.roles, lang);
   return (
     <section class="panel implementation-panel" id="implementation" aria-labelledby="impl-title">
       <h2 id="impl-title">{t("implTitle")}</h2>
@@ -65,7 +69,15 @@ function Board(props: { client: PlanflowClient; detail: DossierDetail; names: Na
           {shown.length === 0 && <p class="empty">{t("implMineNone")}</p>}
           <ol class="impl-tasks" aria-labelledby="impl-tasks-title">
             {shown.map((task) => (
-              <TaskCard key={task.id} client={props.client} dossier={dossier} task={task} names={names} />
+              <TaskCard
+                key={task.id}
+                client={props.client}
+                dossier={dossier}
+                task={task}
+                names={names}
+                escalatedTo={escalatedTo}
+                targeted={targeted === task.id}
+              />
             ))}
           </ol>
           {info.units.length > 0 && (

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from "preact/hooks";
 import { formatDateTime, pick } from "../i18n";
+import { inboxHref, inboxKey } from "../model/task_link";
 import type { InboxTask } from "../protocol";
 import { useLang } from "./lang_context";
 import { useSession } from "./session_context";
@@ -51,11 +52,21 @@ export function Inbox() {
             {tasks.map((task) => {
               const level = urgency(task.due_at, now);
               return (
-                <tr key={`${task.dossier}/${task.task}/${task.role}`} class={`due-${level}`}>
+                <tr key={inboxKey(task)} class={`due-${level}`}>
                   <td>
-                    <a href={`/dossiers/${task.dossier}`}>{task.dossier_title}</a>
+                    <a href={inboxHref(task)}>{task.dossier_title}</a>
                   </td>
-                  <td>{pick(task.title, lang) || task.task}</td>
+                  <td>
+                    {pick(task.title, lang) || task.task}
+                    {task.detail && (
+                      <>
+                        {" — "}
+                        <a class="inbox-subject" href={inboxHref(task)}>
+                          {task.detail}
+                        </a>
+                      </>
+                    )}
+                  </td>
                   <td>{pick(task.role_title, lang) || task.role}</td>
                   <td class="due">
                     {task.due_at === null ? (

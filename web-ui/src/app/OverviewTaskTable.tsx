@@ -1,6 +1,7 @@
 // Tasks across plans, each linking to its place on its plan's board.
 import { formatDate, formatPercent } from "../i18n";
 import { valueWithMeasure } from "../model/implementation_board";
+import { taskHref } from "../model/task_link";
 import type { OverviewTask } from "../protocol";
 import { StatusBadge } from "./StatusBadge";
 import { useLang } from "./lang_context";
@@ -25,7 +26,7 @@ export function OverviewTaskTable(props: { tasks: OverviewTask[]; names: NameLoo
         {props.tasks.map((task) => (
           <tr key={`${task.dossier}/${task.id}`} class={`task-${task.status}`} data-task={`${task.dossier}/${task.id}`}>
             <td>
-              <a href={`/dossiers/${task.dossier}#task-${task.id}`}>
+              <a href={taskHref(task.dossier, task.id)}>
                 {t("taskNumber", { id: task.id })}. {task.title}
               </a>
             </td>

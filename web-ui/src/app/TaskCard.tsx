@@ -1,24 +1,36 @@
 // One implementation task on the board: who leads and supports it, its
 // period and target, how far it has come against the plan, its trajectory
-// and the reports on it, and the lead unit's report form.
+// and the reports on it, the follow-ups urging it, and the lead unit's
+// report form.
 import { formatDate, formatNumber, formatPercent } from "../i18n";
 import { targetText, valueOfGoal } from "../model/implementation_board";
+import { taskAnchor } from "../model/task_link";
 import type { ImplementationTaskInfo, PlanflowClient } from "../protocol";
 import { ProgressBar } from "./ProgressBar";
 import { ReportProgressForm } from "./ReportProgressForm";
 import { StatusBadge } from "./StatusBadge";
+import { TaskFollowUps } from "./TaskFollowUps";
 import { TaskReports } from "./TaskReports";
 import { TrajectoryChart } from "./TrajectoryChart";
 import { useLang } from "./lang_context";
 import type { NameLookup } from "./session_context";
 
-export function TaskCard(props: { client: PlanflowClient; dossier: number; task: ImplementationTaskInfo; names: NameLookup }) {
+export function TaskCard(props: {
+  client: PlanflowClient;
+  dossier: number;
+  task: ImplementationTaskInfo;
+  names: NameLookup;
+  /** Whom an escalation of this plan goes to, in words. */
+  escalatedTo: string;
+  /** The card the address names, which the reader was led to. */
+  targeted: boolean;
+}) {
   const { t, lang } = useLang();
   const { task, names } = props;
   const target = task.target;
   const titleId = `task-${task.id}-title`;
   return (
-    <li class={`impl-task task-${task.status}`} id={`task-${task.id}`} aria-labelledby={titleId}>
+    <li class={`impl-task task-${task.status}${props.targeted ? " targeted" : ""}`} id={taskAnchor(task.id)} tabIndex={-1} aria-labelledby={titleId}>
       <div class="impl-task-head">
         <h3 id={titleId}>
           <span class="task-number">{t("taskNumber", { id: task.id })}.</span> {task.title}
@@ -67,6 +79,7 @@ export function TaskCard(props: { client: PlanflowClient; dossier: number; task:
           })}
         </p>
       )}
+      <TaskFollowUps followUps={task.follow_ups} names={names} escalatedTo={props.escalatedTo} />
       {target && <TrajectoryChart task={task} target={target} />}
       <TaskReports task={task} names={names} />
       {task.may_report && <ReportProgressForm client={props.client} dossier={props.dossier} task={task} />}

@@ -56,6 +56,20 @@ export const viImplementation = {
   colUnit: "Đơn vị",
   colTasks: "Số nhiệm vụ",
   colProgress: "Tiến độ",
+  // Following up a task (đôn đốc)
+  followUpReminder: "Nhắc hạn",
+  followUpOverdue: "Nhắc quá hạn",
+  followUpEscalation: "Chuyển cấp trên đôn đốc",
+  followUpReportRequest: "Yêu cầu báo cáo tiến độ",
+  followUpNext: "Đôn đốc tiếp theo:",
+  followUpSent: "Đã đôn đốc ({count} lần)",
+  followUpReportDue: "hạn báo cáo",
+  followUpScheduled: "theo lịch {at}",
+  followUpTo: "gửi {names}",
+  followUpToNobody: "đơn vị chủ trì chưa có người nhận",
+  followUpEscalatedTo: "gửi {roles}",
+  followUpEscalatedToAny: "gửi cơ quan theo dõi, đôn đốc",
+  followUpAnd: " và ",
   // Adding a task
   addTaskOpen: "Giao nhiệm vụ mới",
   addTaskLegend: "Giao nhiệm vụ triển khai",
@@ -130,5 +144,6 @@ export const viImplementation = {
   evProgressValue: "{actor} báo cáo tiến độ nhiệm vụ {id}: đạt {value}, tính đến {date}",
   evProgressDone: "{actor} báo cáo đã hoàn thành nhiệm vụ {id}",
   evProgress: "{actor} báo cáo tiến độ nhiệm vụ {id}, tính đến {date}",
+  evFollowUp: "{actor} đôn đốc nhiệm vụ {id}: {kind}",
   evCampaignSet: "{actor} đặt thời gian thực hiện theo đợt: {starts} – {ends}",
 };

@@ -23,6 +23,7 @@ const numeric: ImplementationTaskInfo = {
     report(11, 40, 649, { narrative: "Đã giải quyết 649 hồ sơ", proposals: "Bổ sung biên chế" }),
     report(12, 80, 992),
   ],
+  follow_ups: { next: null, sent: [] },
 };
 const plain: ImplementationTaskInfo = {
   ...numeric, id: 2, title: "Ban hành quy chế", lead_unit: 4, supporting_units: [], target: null,

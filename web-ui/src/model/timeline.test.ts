@@ -93,4 +93,12 @@ describe("the implementation step in the history", () => {
     expect(describeEvent(campaign, definition, names, "vi")).toBe("An đặt thời gian thực hiện theo đợt: 25/3/2024 – 23/6/2024");
     expect(describeEvent(campaign, definition, names, "en")).toBe("An set the campaign window: 25 Mar 2024 – 23 Jun 2024");
   });
+
+  it("tells a follow-up given by the system, by its kind", () => {
+    const sent = entry(25, "follow_up_sent", 0, { timer_id: 9, task: 3, kind: "report_request", scheduled_at: MAR25, due_at: MAR25 + 5 * 86_400, recipients: [2] });
+    expect(describeEvent(sent, definition, names, "vi")).toBe("Hệ thống đôn đốc nhiệm vụ 3: Yêu cầu báo cáo tiến độ");
+    expect(describeEvent(sent, definition, names, "en")).toBe("Hệ thống followed up task 3: Progress report request");
+    const escalated = entry(26, "follow_up_sent", 0, { timer_id: 10, task: 3, kind: "escalation", scheduled_at: MAR25, recipients: [] });
+    expect(describeEvent(escalated, definition, names, "vi")).toBe("Hệ thống đôn đốc nhiệm vụ 3: Chuyển cấp trên đôn đốc");
+  });
 });

@@ -1,7 +1,8 @@
 // Each history event as one line a person reads: who did what, in the
 // reader's language, with names rather than ids.
 import { formatDate, formatNumber, pick, translate, type Lang, type MessageKey } from "../i18n";
-import type { HistoryEntry, LocalizedText, WorkflowInfo } from "../protocol";
+import type { FollowUpKind, HistoryEntry, LocalizedText, WorkflowInfo } from "../protocol";
+import { followUpKindLabel } from "./follow_ups";
 
 export interface Names {
   user: (id: number) => string;
@@ -97,6 +98,8 @@ export function describeEvent(entry: HistoryEntry, definition: WorkflowInfo, nam
       if (typeof d.value === "number") return t("evProgressValue", { id, value: formatNumber(d.value, lang), date });
       return d.completed ? t("evProgressDone", { id }) : t("evProgress", { id, date });
     }
+    case "follow_up_sent":
+      return t("evFollowUp", { id: Number(d.task), kind: followUpKindLabel(String(d.kind) as FollowUpKind, lang) });
     case "campaign_set":
       return t("evCampaignSet", { starts: formatDate(Number(d.starts), lang), ends: formatDate(Number(d.ends), lang) });
     default:

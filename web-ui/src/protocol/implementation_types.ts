@@ -57,6 +57,29 @@ export interface ImplementationTaskInfo {
   may_report: boolean;
   added: { seq: number; at: number; by: number } | null;
   reports: ProgressReportInfo[];
+  follow_ups: TaskFollowUps;
+}
+
+/** What a follow-up (đôn đốc) urges: docs/workflow-format.md §5.9. */
+export type FollowUpKind = "reminder" | "overdue" | "escalation" | "report_request";
+
+export interface FollowUpSentInfo {
+  seq: number;
+  /** When it was given; `scheduled_at` is when it was due to be (later after a server outage). */
+  at: number;
+  kind: FollowUpKind;
+  scheduled_at: number;
+  /** A report request's deadline for the report; null for other kinds. */
+  due_at: number | null;
+  /** The lead unit's people it reached; empty for an escalation, which goes to roles. */
+  recipients: number[];
+}
+
+export interface TaskFollowUps {
+  /** The pending one; `kind` null when the server cannot tell it. */
+  next: { at: number; kind: FollowUpKind | null } | null;
+  /** Oldest first. */
+  sent: FollowUpSentInfo[];
 }
 
 export interface UnitRollUp {

@@ -68,6 +68,10 @@ export interface InboxTask {
   personal: boolean;
   opened_at: number;
   due_at: number | null;
+  /** The implementation task a follow-up (đôn đốc) is about; null for other tasks. */
+  subject: number | null;
+  /** That implementation task's title; null for other tasks. */
+  detail: string | null;
 }
 
 export interface SubscribeResult {
