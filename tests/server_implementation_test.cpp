@@ -305,6 +305,7 @@ TEST_CASE(
 
   json board = dossier_of(drafter, id)["implementation"];
   INFO(board.dump());
+  CHECK(board["escalate_to"] == json::array({"chair", "monitor"}));  // in the definition's order
   const json first = board["tasks"][0]["follow_ups"];
   CHECK(first["sent"].empty());
   // The first the task owes is February's report, asked for on the 20th

@@ -188,6 +188,10 @@ json implementation_json(const DossierState& state, const std::vector<StoredEven
                      {"tasks", n},
                      {"counts", counts_json(unit_counts)}});
   }
+  json escalate_to = json::array();
+  if (const auto& follow_up = state.current().follow_up)
+    for (RoleId r = 0; r < state.definition().roles.size(); ++r)
+      if (follow_up->escalate_to & (1u << r)) escalate_to.push_back(state.definition().roles[r].id);
   json campaign = nullptr;
   if (state.campaign)
     campaign = {{"starts", state.campaign->starts}, {"ends", state.campaign->due}};
@@ -197,6 +201,7 @@ json implementation_json(const DossierState& state, const std::vector<StoredEven
           {"counts", counts_json(counts)},
           {"units", std::move(units)},
           {"may_manage", may_manage_tasks(state, user)},
+          {"escalate_to", std::move(escalate_to)},
           {"tasks", std::move(tasks)}};
 }
 

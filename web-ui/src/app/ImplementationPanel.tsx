@@ -34,7 +34,7 @@ function Board(props: { client: PlanflowClient; detail: DossierDetail; names: Na
   const shown = mine ? tasksOfUnits(info.tasks, unitsOf(user, detail.participants)) : info.tasks;
   const units = catalog?.directory.units ?? [];
   const targeted = useTaskAnchor();
-  const escalatedTo = escalationAudience(detail.definition.roles, lang);
+  const escalatedTo = escalationAudience(info.escalate_to, detail.definition.roles, lang);
   return (
     <section class="panel implementation-panel" id="implementation" aria-labelledby="impl-title">
       <h2 id="impl-title">{t("implTitle")}</h2>

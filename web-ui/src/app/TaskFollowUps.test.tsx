@@ -31,7 +31,7 @@ const followUps: FollowUps = {
 
 afterEach(() => document.body.replaceChildren());
 
-async function shown(value: FollowUps, lang: "vi" | "en" = "vi", audience = escalationAudience(roles, lang)) {
+async function shown(value: FollowUps, lang: "vi" | "en" = "vi", audience = escalationAudience(["monitor", "chair"], roles, lang)) {
   const { root } = await renderSignedIn(<TaskFollowUps followUps={value} names={names} escalatedTo={audience} />, lang);
   return root;
 }

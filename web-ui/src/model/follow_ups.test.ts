@@ -26,13 +26,15 @@ describe("follow-up kinds", () => {
 });
 
 describe("whom an escalation goes to", () => {
-  it("names the monitoring unit and the chair by the definition's titles", () => {
-    expect(escalationAudience(roles, "vi")).toBe("gửi Cơ quan theo dõi, đôn đốc và Chủ tọa");
-    expect(escalationAudience(roles, "en")).toBe("to the Monitoring unit and Chairperson");
+  const planJson = ["monitor", "chair"];
+  it("names the step's escalation roles by the definition's titles", () => {
+    expect(escalationAudience(planJson, roles, "vi")).toBe("gửi Cơ quan theo dõi, đôn đốc và Chủ tọa");
+    expect(escalationAudience(planJson, roles, "en")).toBe("to the Monitoring unit and Chairperson");
   });
-  it("names the one it has, or the monitoring unit in general words", () => {
-    expect(escalationAudience([roles[1]!], "vi")).toBe("gửi Chủ tọa");
-    expect(escalationAudience([], "vi")).toBe("gửi cơ quan theo dõi, đôn đốc");
+  it("names one role alone, a role the definition lacks by its id, and none in general words", () => {
+    expect(escalationAudience(["chair"], roles, "vi")).toBe("gửi Chủ tọa");
+    expect(escalationAudience(["chair", "auditor"], roles, "vi")).toBe("gửi Chủ tọa và auditor");
+    expect(escalationAudience([], roles, "vi")).toBe("gửi cơ quan theo dõi, đôn đốc");
   });
 });
 
@@ -43,7 +45,7 @@ describe("the follow-ups given", () => {
     sent(31, "escalation", MAR18_8AM + 12 * DAY, { recipients: [] }),
     sent(25, "overdue", MAR18_8AM + 6 * DAY, { scheduled_at: MAR18_8AM + 6 * DAY - 3 * 3600, recipients: [] }),
   ];
-  const lines = followUpLines(given, "vi", names, escalationAudience(roles, "vi"));
+  const lines = followUpLines(given, "vi", names, escalationAudience(["monitor", "chair"], roles, "vi"));
 
   it("list the newest first", () => {
     expect(lines.map((l) => l.seq)).toEqual([31, 25, 20, 12]);

@@ -16,17 +16,15 @@ export function followUpKindLabel(kind: FollowUpKind, lang: Lang): string {
   return key ? translate(lang, key) : kind;
 }
 
-// The roles plan.json escalates to (`escalate_to`). The workflow the server
-// describes to the browser does not carry its follow-up settings, and an
-// escalation names no one, so the board names these roles where the
-// definition has them.
-export const ESCALATION_ROLES: readonly string[] = ["monitor", "chair"];
-
-/** "gửi Cơ quan theo dõi, đôn đốc và Chủ tọa": whom an escalation goes to. */
-export function escalationAudience(roles: readonly { id: string; title: LocalizedText }[], lang: Lang): string {
-  const titles = ESCALATION_ROLES.flatMap((id) => {
+/** "gửi Cơ quan theo dõi, đôn đốc và Chủ tọa": whom an escalation goes to, from the step's `escalate_to` role ids. */
+export function escalationAudience(
+  escalateTo: readonly string[],
+  roles: readonly { id: string; title: LocalizedText }[],
+  lang: Lang,
+): string {
+  const titles = escalateTo.map((id) => {
     const role = roles.find((r) => r.id === id);
-    return role ? [pick(role.title, lang) || id] : [];
+    return (role && pick(role.title, lang)) || id;
   });
   if (titles.length === 0) return translate(lang, "followUpEscalatedToAny");
   const and = translate(lang, "followUpAnd");

@@ -32,7 +32,7 @@ const plain: ImplementationTaskInfo = {
   reports: [report(20, 30, null, { narrative: "Đang soạn" }), report(21, 70, null, { completed: true })],
 };
 const info: ImplementationInfo = {
-  as_of: JAN1 + 90 * DAY, campaign: null, progress: 90, counts, units: [], may_manage: false, tasks: [numeric, plain],
+  as_of: JAN1 + 90 * DAY, campaign: null, progress: 90, counts, units: [], may_manage: false, escalate_to: ["monitor", "chair"], tasks: [numeric, plain],
 };
 const unit = (id: number) => ({ 3: "Sở Nội vụ", 4: "Sở Tư pháp", 5: "Sở Tài chính" })[id] ?? String(id);
 

@@ -97,6 +97,8 @@ export interface ImplementationInfo {
   counts: StatusCounts;
   units: UnitRollUp[];
   may_manage: boolean;
+  /** The roles an overdue task is escalated to (the step's `follow_up.escalate_to`). */
+  escalate_to: string[];
   tasks: ImplementationTaskInfo[];
 }
 
