@@ -33,9 +33,12 @@ struct OpenTask {
   std::uint16_t task = 0;
   RoleId role = 0;
   UserId assignee = 0;
+  // A follow-up's implementation task; 0 otherwise. 16 bits (a plan has at
+  // most kMaxImplementationTasks) fill what would be padding: a live
+  // dossier holds several open tasks.
+  std::uint16_t subject = 0;
   Time opened_at = 0;
   std::optional<Time> due_at;
-  std::uint32_t subject = 0;  // a follow-up's implementation task; 0 otherwise
   friend bool operator==(const OpenTask&, const OpenTask&) = default;
 };
 inline constexpr std::uint16_t kConsultationTask = 0xFFFF;
@@ -51,8 +54,10 @@ enum class TimerKind : std::uint8_t { kReminder, kExpiry, kFollowUp };
 struct Timer {
   std::uint32_t id = 0;
   TimerKind kind = TimerKind::kReminder;
+  // kFollowUp: the implementation task it follows up; 16 bits keep a timer
+  // at 16 bytes.
+  std::uint16_t subject = 0;
   Time at = 0;
-  std::uint32_t subject = 0;  // kFollowUp: the implementation task it follows up
   friend bool operator==(const Timer&, const Timer&) = default;
 };
 

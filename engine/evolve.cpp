@@ -44,17 +44,22 @@ void enter_state(DossierState& s, StateId to, Time at, const ActionInputs& input
     s.deadline_at = deadline;
     for (const Duration& before : st.deadline->reminders) {
       const Time when = subtract_duration(deadline, before);
-      if (when > at) s.timers.push_back({s.next_timer_id++, TimerKind::kReminder, when});
+      if (when > at)
+        s.timers.push_back({.id = s.next_timer_id++, .kind = TimerKind::kReminder, .at = when});
     }
     if (st.deadline->on_expiry)
-      s.timers.push_back({s.next_timer_id++, TimerKind::kExpiry, deadline});
+      s.timers.push_back({.id = s.next_timer_id++, .kind = TimerKind::kExpiry, .at = deadline});
     std::sort(s.timers.begin(), s.timers.end(), [](const Timer& a, const Timer& b) {
       return a.at < b.at || (a.at == b.at && a.id < b.id);
     });
   }
   for (size_t i = 0; i < st.tasks.size(); ++i) {
     const TaskDef& def = st.tasks[i];
-    OpenTask t{s.next_task_id++, static_cast<std::uint16_t>(i), def.role, 0, at, s.deadline_at};
+    OpenTask t{.id = s.next_task_id++,
+               .task = static_cast<std::uint16_t>(i),
+               .role = def.role,
+               .opened_at = at,
+               .due_at = s.deadline_at};
     if (def.due) t.due_at = add_duration(at, *def.due);
     s.tasks.push_back(t);
   }
@@ -62,8 +67,12 @@ void enter_state(DossierState& s, StateId to, Time at, const ActionInputs& input
     ++s.consultation_rounds;
     for (const Participant& p : consultation_invitees(s, *st.consultation, inputs)) {
       s.invitees.push_back({p, false});
-      s.tasks.push_back({s.next_task_id++, kConsultationTask, st.consultation->consultee_role,
-                         p.user, at, s.deadline_at});
+      s.tasks.push_back({.id = s.next_task_id++,
+                         .task = kConsultationTask,
+                         .role = st.consultation->consultee_role,
+                         .assignee = p.user,
+                         .opened_at = at,
+                         .due_at = s.deadline_at});
     }
   }
   if (st.follow_up) schedule_follow_ups(s);

@@ -139,7 +139,10 @@ void schedule_follow_up(DossierState& s, std::uint32_t id) {
   if (!def || id == 0 || id > s.implementation_tasks.size()) return;
   const TrackedTask& task = s.implementation_tasks[id - 1];
   if (auto slot = next_follow_up(*def, calendar_of(s.definition()), task, task.followed_up))
-    insert_timer(s, {s.next_timer_id++, TimerKind::kFollowUp, slot->at, id});
+    insert_timer(s, {.id = s.next_timer_id++,
+                     .kind = TimerKind::kFollowUp,
+                     .subject = static_cast<std::uint16_t>(id),
+                     .at = slot->at});
 }
 
 void schedule_follow_ups(DossierState& s) {
@@ -199,12 +202,21 @@ Status apply_follow_up_sent(DossierState& s, const FollowUpSent& e, Time at) {
       });
       if (b == s.bindings.end())
         return history_corrupt("follow-up sent to someone who does not speak for the lead unit");
-      opened.push_back({0, follow_up_task(e.kind), b->role, user, at, due, e.task});
+      opened.push_back({.task = follow_up_task(e.kind),
+                        .role = b->role,
+                        .assignee = user,
+                        .subject = static_cast<std::uint16_t>(e.task),
+                        .opened_at = at,
+                        .due_at = due});
     }
   } else {
     for (RoleId r = 0; r < s.definition().roles.size(); ++r)
       if (def->escalate_to & (1u << r))
-        opened.push_back({0, follow_up_task(e.kind), r, 0, at, due, e.task});
+        opened.push_back({.task = follow_up_task(e.kind),
+                          .role = r,
+                          .subject = static_cast<std::uint16_t>(e.task),
+                          .opened_at = at,
+                          .due_at = due});
   }
   task.followed_up = FollowUpSlot{e.scheduled_at, e.kind};
   // The newest follow-up says all the older ones said, and more.

@@ -51,6 +51,8 @@ struct ProgressReport {
 // A plan's tasks are its own table, not a second register: limits that keep
 // hostile input from bloating a dossier.
 inline constexpr std::size_t kMaxImplementationTasks = 500;
+// Open tasks and timers name a plan's task in 16 bits.
+static_assert(kMaxImplementationTasks <= 0xFFFF);
 inline constexpr std::size_t kMaxSupportingUnits = 50;
 inline constexpr std::size_t kMaxMilestones = 100;
 inline constexpr std::size_t kMaxMeasureBytes = 64;

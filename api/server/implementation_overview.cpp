@@ -14,21 +14,20 @@ Result<json, StoreError> implementation_overview(Store& store, Queries& queries,
   if (!dossiers.ok()) return dossiers.error();
   json plans = json::array(), tasks = json::array();
   for (const DossierSummary& d : dossiers.value()) {
-    auto state = store.state_of(d.id);
-    if (!state.ok()) {
+    auto history = store.history_of(d.id);
+    if (!history.ok()) {
       // The store's own words name no dossier; the monitor needs to know which.
       const std::string n = std::to_string(d.id);
       return StoreError{StoreErrorCode::kUnavailable,
-                        "dossier " + n + " cannot be read: " + state.error().message,
+                        "dossier " + n + " cannot be read: " + history.error().message,
                         "Không đọc được hồ sơ số " + n,
                         {},
                         {}};
     }
-    if (!has_implementation_tasks(state.value())) continue;
-    auto events = store.events_of(d.id);
-    if (!events.ok()) return events.error();
+    const DossierState& state = history.value().state;
+    if (!has_implementation_tasks(state)) continue;
     plans.push_back(overview_plan_json(
-        d, implementation_json(state.value(), events.value(), user, now), &tasks));
+        d, implementation_json(state, history.value().events, user, now), &tasks));
   }
   sort_overview_tasks(&tasks);
   return json{{"as_of", now}, {"plans", std::move(plans)}, {"tasks", std::move(tasks)}};

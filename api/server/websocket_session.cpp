@@ -284,23 +284,22 @@ void WebsocketSession::op_dossier(const json& request, const json& id) {
   auto summary = hub_->queries().dossier(*dossier, user_.id);
   if (!summary.ok()) return fail(id, protocol_error(summary.error()));
   const Definition* def = hub_->definition_of(*dossier);
-  // The state first: a commit in between then only lengthens the history,
-  // which still holds every event the state reflects (the issuing one too).
-  auto state = hub_->store().state_of(*dossier);
-  auto events = hub_->store().events_of(*dossier);
-  if (!def || !events.ok() || !state.ok())
+  auto history = hub_->store().history_of(*dossier);
+  if (!def || !history.ok())
     return fail(id, "internal",
                 {"Không đọc được hồ sơ số " + std::to_string(*dossier),
                  "dossier " + std::to_string(*dossier) + " cannot be read"});
+  const DossierState& state = history.value().state;
+  const std::vector<StoredEvent>& events = history.value().events;
   // The signature is checked against the key the accounts hold for its
   // signer; a database that cannot say shows it as not valid.
   std::optional<std::string> signer_key;
-  if (const DocumentSigned* d = find_signature(events.value()))
+  if (const DocumentSigned* d = find_signature(events))
     if (auto key = hub_->accounts().signing_key(d->signer); key.ok()) signer_key = key.value();
   auto corrections = hub_->queries().corrections(*dossier);
   if (!corrections.ok()) return fail(id, protocol_error(corrections.error()));
-  json body = dossier_json(*def, summary.value(), state.value(), events.value(), user_.id,
-                           hub_->config().clock(), signer_key);
+  json body = dossier_json(*def, summary.value(), state, events, user_.id, hub_->config().clock(),
+                           signer_key);
   body["corrections"] = corrections_json(corrections.value());
   reply(id, std::move(body));
 }

@@ -107,13 +107,15 @@ struct Pending {
   std::optional<Result<CommitResult, StoreError>> result;
 };
 
-// Folds a dossier's log; verifying the chain is verify's job, not the writer's.
+// Folds a dossier's log, keeping its events in `events` when given;
+// verifying the chain is verify's job, not the writer's.
 Result<CachedDossier, StoreError> load_dossier(sql::Connection& db, const DefinitionSet& defs,
-                                               DossierId id) {
+                                               DossierId id,
+                                               std::vector<StoredEvent>* events = nullptr) {
   std::optional<CachedDossier> out;
   auto stop = read_dossier_log(
       db, defs, id,
-      [&out, id](const Definition& def, LoggedEvent&& e) -> std::optional<StoreError> {
+      [&out, id, events](const Definition& def, LoggedEvent&& e) -> std::optional<StoreError> {
         if (!out) {
           out.emplace(CachedDossier{DossierState(def), {}});
           out->state.id = id;
@@ -126,6 +128,7 @@ Result<CachedDossier, StoreError> load_dossier(sql::Connection& db, const Defini
                                        " bị lỗi, không đọc được"));
         std::copy_n(e.hash.begin(), std::min(e.hash.size(), out->last_hash.size()),
                     out->last_hash.begin());
+        if (events) events->push_back(std::move(e.stored));
         return std::nullopt;
       });
   if (stop) return *stop;
@@ -209,6 +212,14 @@ class SqliteStore final : public Store {
     auto loaded = load_dossier(reader_, defs_, dossier);
     if (!loaded.ok()) return loaded.error();
     return std::move(loaded).value().state;
+  }
+
+  Result<DossierHistory, StoreError> history_of(DossierId dossier) override {
+    std::lock_guard lock(reader_mu_);
+    std::vector<StoredEvent> events;
+    auto loaded = load_dossier(reader_, defs_, dossier, &events);
+    if (!loaded.ok()) return loaded.error();
+    return DossierHistory{std::move(loaded).value().state, std::move(events)};
   }
 
  private:

@@ -52,6 +52,18 @@ TEST_CASE_METHOD(StoreFixture,
   CHECK(state.value().versions == 1);
   CHECK(state.value().version == 10);
   CHECK(store->state_of(7).error().code == StoreErrorCode::kNotFound);
+
+  // The state and its events from one read: the same as read apart.
+  auto history = store->history_of(1);
+  REQUIRE(history.ok());
+  CHECK(history.value().state == state.value());
+  REQUIRE(history.value().events.size() == events.value().size());
+  for (size_t i = 0; i < events.value().size(); ++i) {
+    CHECK(history.value().events[i].seq == events.value()[i].seq);
+    CHECK(history.value().events[i].dossier_seq == events.value()[i].dossier_seq);
+    CHECK(history.value().events[i].event == events.value()[i].event);
+  }
+  CHECK(store->history_of(7).error().code == StoreErrorCode::kNotFound);
 }
 
 TEST_CASE_METHOD(StoreFixture,

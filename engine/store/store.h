@@ -69,6 +69,13 @@ struct StoredEvent {
   Event event;
 };
 
+// A dossier's state and the events it was folded from, read together so
+// the one always matches the other.
+struct DossierHistory {
+  DossierState state;
+  std::vector<StoredEvent> events;
+};
+
 struct CommitResult {
   DossierId dossier = 0;
   std::uint64_t version = 0;  // the dossier's version after the command
@@ -118,6 +125,8 @@ class Store {
   virtual Result<Sequence, StoreError> last_sequence() = 0;
   // The current state of a dossier, folded from the log (or from the writer's cache).
   virtual Result<DossierState, StoreError> state_of(DossierId dossier) = 0;
+  // Both at once, from one read of the log: what a dossier's screen needs.
+  virtual Result<DossierHistory, StoreError> history_of(DossierId dossier) = 0;
 
   virtual StoreStats stats() const = 0;
 
