@@ -65,7 +65,12 @@ void enter_state(DossierState& s, StateId to, Time at, const ActionInputs& input
   }
   if (st.consultation) {
     ++s.consultation_rounds;
-    for (const Participant& p : consultation_invitees(s, *st.consultation, inputs)) {
+    const auto invited = consultation_invitees(s, *st.consultation, inputs);
+    // Sized once: growing by doubling would leave up to half of each unused
+    // in every dossier in consultation.
+    s.invitees.reserve(s.invitees.size() + invited.size());
+    s.tasks.reserve(s.tasks.size() + invited.size());
+    for (const Participant& p : invited) {
       s.invitees.push_back({p, false});
       s.tasks.push_back({.id = s.next_task_id++,
                          .task = kConsultationTask,
