@@ -7,6 +7,7 @@
 #include "engine/store/schema.h"
 #include "engine/store/search_index.h"
 #include "engine/store/views.h"
+#include "engine/text.h"
 
 namespace planflow {
 
@@ -264,6 +265,60 @@ Result<std::uint64_t, StoreError> backup_database(const std::string& path,
     return storage_error(sql::SqlError{rc & 0xFF, sqlite3_errstr(rc)}, "copying to " + destination);
   }
   return static_cast<std::uint64_t>(pages);
+}
+
+Result<bool, StoreError> open_register(const std::string& path, const RegisterOpening& opening,
+                                       Time now) {
+  if (opening.series.empty() || opening.series.size() > 32 || !is_valid_utf8(opening.series))
+    return store_error(StoreErrorCode::kInvalid,
+                       "a register series is 1 to 32 bytes of UTF-8, such as \"QĐ\"",
+                       "Loại sổ đăng ký phải có từ 1 đến 32 byte UTF-8, ví dụ \"QĐ\"");
+  if (opening.year < 1900 || opening.year > 2200)
+    return store_error(StoreErrorCode::kInvalid, "the register's year is out of range",
+                       "Năm của sổ đăng ký không hợp lệ");
+  if (opening.last_number > 9999999)
+    return store_error(StoreErrorCode::kInvalid, "the last number is out of range",
+                       "Số cuối cùng không hợp lệ");
+  auto opened = open_existing(path, sql::Connection::Mode::kReadWrite);
+  if (!opened.ok()) return opened.error();
+  sql::Connection& db = opened.value();
+  // Immediate, so no number can be given between the check and the insert.
+  if (auto s = db.exec("BEGIN IMMEDIATE"); !s.ok())
+    return storage_error(s.error(), "opening the register");
+  auto abort = [&db](StoreError e) {
+    (void)db.exec("ROLLBACK");
+    return e;
+  };
+  sql::SqlError e;
+  auto given = db.prepare(
+      "SELECT COUNT(*) FROM register WHERE issuer_id = ? AND series = ? AND year = ?", &e);
+  if (!given) return abort(storage_error(e, "reading the register"));
+  given->bind(1, opening.issuer).bind(2, opening.series).bind(3, opening.year);
+  if (given->step() != SQLITE_ROW)
+    return abort(storage_error(given->error("reading the register"), "opening the register"));
+  if (given->int64(0) > 0)
+    return abort(store_error(
+        StoreErrorCode::kInvalid,
+        "planflow has already given numbers in " + opening.series + " of " +
+            std::to_string(opening.year) + " for this issuer; the register carries on from them",
+        "Sổ " + opening.series + " năm " + std::to_string(opening.year) +
+            " của cơ quan ban hành này đã có số do planflow cấp; sổ tiếp tục từ các số đó"));
+  auto insert = db.prepare(
+      "INSERT INTO register_openings (issuer_id, series, year, last_number, opened_at) "
+      "VALUES (?, ?, ?, ?, ?) ON CONFLICT (issuer_id, series, year) DO UPDATE SET "
+      "last_number = excluded.last_number, opened_at = excluded.opened_at",
+      &e);
+  if (!insert) return abort(storage_error(e, "opening the register"));
+  insert->bind(1, opening.issuer)
+      .bind(2, opening.series)
+      .bind(3, opening.year)
+      .bind(4, static_cast<std::int64_t>(opening.last_number))
+      .bind(5, now);
+  if (auto s = insert->run(); !s.ok())
+    return abort(storage_error(s.error(), "opening the register"));
+  if (auto s = db.exec("COMMIT"); !s.ok())
+    return abort(storage_error(s.error(), "opening the register"));
+  return true;
 }
 
 }  // namespace planflow

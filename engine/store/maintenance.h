@@ -42,4 +42,21 @@ Result<RebuildReport, StoreError> rebuild_views(const std::string& path,
 Result<std::uint64_t, StoreError> backup_database(const std::string& path,
                                                   const std::string& destination);
 
+// Where a series of an issuer's register stood in a year before planflow
+// kept it: a province taking planflow up mid-year carries on from its last
+// number, and the next one planflow gives is `last_number` + 1.
+struct RegisterOpening {
+  UnitId issuer = 0;
+  std::string series;  // "QĐ", "KH", "CV", as the workflow's allocate_number names it
+  int year = 0;
+  std::uint32_t last_number = 0;
+};
+
+// Records (or, while no number of it has been given, corrects) where the
+// series stood. Refused once planflow has given a number in that series and
+// year: the register would then have a gap or a duplicate. Safe while the
+// server runs; the writer reads it inside its own transaction.
+Result<bool, StoreError> open_register(const std::string& path, const RegisterOpening& opening,
+                                       Time now);
+
 }  // namespace planflow

@@ -394,3 +394,42 @@ TEST_CASE("verify catches a signing key replaced in the accounts", "[store][veri
   }
   db.fails_on_signature("has no signing key");
 }
+
+TEST_CASE("a register opened where it stood carries on from there, until planflow numbers in it",
+          "[store][register]") {
+  TempDir dir;
+  const DefinitionSet defs = shipped_definitions();
+  const std::string path = dir.file("planflow.db");
+  CHECK(open_register(path, {50, "KH", 2013, 2300}, kStart).error().code ==
+        StoreErrorCode::kNotFound);
+  open_store(path, defs).reset();  // the schema, nothing in it
+
+  REQUIRE(open_register(path, {50, "KH", 2013, 2299}, kStart).ok());
+  REQUIRE(open_register(path, {50, "KH", 2013, 2300}, kStart).ok());  // corrected before use
+  CHECK(open_register(path, {50, "", 2013, 1}, kStart).error().code == StoreErrorCode::kInvalid);
+  CHECK(open_register(path, {50, "KH", 1800, 1}, kStart).error().code == StoreErrorCode::kInvalid);
+  CHECK(open_register(path, {50, "\xC3\x28", 2013, 1}, kStart).error().code ==
+        StoreErrorCode::kInvalid);
+
+  Requests req;  // one for both fills: request ids are never reused
+  {
+    auto store = open_store(path, defs);
+    fill(*store, req, 6);  // dossiers 3 and 6 are issued, in August 2013
+    CHECK(store->state_of(3).value().issued->symbol == "2301/KH-UBND");
+    CHECK(store->state_of(6).value().issued->symbol == "2302/KH-UBND");
+  }
+  const auto late = open_register(path, {50, "KH", 2013, 5000}, kStart);
+  REQUIRE_FALSE(late.ok());
+  CHECK(late.error().code == StoreErrorCode::kInvalid);
+  CHECK(late.error().message_vi.find("đã có số do planflow cấp") != std::string::npos);
+  // Other years and series are their own.
+  CHECK(open_register(path, {50, "KH", 2014, 10}, kStart).ok());
+  CHECK(open_register(path, {50, "QĐ", 2013, 10}, kStart).ok());
+
+  // The opening is no view: a rebuild keeps it, and the log still verifies.
+  REQUIRE(rebuild_views(path, defs).ok());
+  CHECK(verify_ok_or_report(path, defs).ok);
+  auto store = open_store(path, defs);
+  fill(*store, req, 3);
+  CHECK(store->state_of(9).value().issued->symbol == "2303/KH-UBND");
+}

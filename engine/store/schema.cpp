@@ -231,6 +231,19 @@ CREATE INDEX dossiers_by_corrects ON dossiers (corrects) WHERE corrects IS NOT N
 ALTER TABLE tasks ADD COLUMN subject INTEGER;
 ALTER TABLE tasks ADD COLUMN detail TEXT;
 )sql"},
+    // 10: where a register stood before planflow kept it (register_opening.h):
+    // a province taking planflow up in July carries on from its last number
+    // of the year. Not a view: no event says it, so a rebuild keeps it.
+    {R"sql(
+CREATE TABLE register_openings (
+  issuer_id INTEGER NOT NULL,
+  series TEXT NOT NULL,
+  year INTEGER NOT NULL,
+  last_number INTEGER NOT NULL CHECK (last_number >= 0),
+  opened_at INTEGER NOT NULL,
+  PRIMARY KEY (issuer_id, series, year)
+);
+)sql"},
 };
 
 static_assert(std::size(kMigrations) == kSchemaVersion);

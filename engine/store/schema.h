@@ -9,7 +9,7 @@
 
 namespace planflow {
 
-inline constexpr int kSchemaVersion = 9;
+inline constexpr int kSchemaVersion = 10;
 
 // Brings the database to `target` (default: the latest). Refuses, touching
 // nothing, a database whose version is newer than this planflow knows.

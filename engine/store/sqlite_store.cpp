@@ -65,8 +65,10 @@ class RegisterNumbers : public NumberSource {
   std::uint32_t next_number(UnitId issuer, std::string_view series, int year) const override {
     sql::SqlError e;
     auto* stmt = db_.cached(
-        "SELECT COALESCE(MAX(number), 0) + 1 FROM register "
-        "WHERE issuer_id = ? AND series = ? AND year = ?",
+        "SELECT MAX(COALESCE((SELECT MAX(number) FROM register "
+        "WHERE issuer_id = ?1 AND series = ?2 AND year = ?3), 0), "
+        "COALESCE((SELECT last_number FROM register_openings "
+        "WHERE issuer_id = ?1 AND series = ?2 AND year = ?3), 0)) + 1",
         &e);
     if (!stmt) return 0;
     stmt->bind(1, issuer).bind(2, series).bind(3, year);
