@@ -52,7 +52,7 @@ TEST_CASE("a database of schema version 1 is upgraded in place and keeps its his
                     "DROP TABLE sign_in_failures; DROP TABLE users; DROP TABLE units; "
                     "ALTER TABLE versions DROP COLUMN blocks; " +
                     kNoCommentAnchors + kNoCorrectionLinks + kNoFollowUpSubjects +
-                    "PRAGMA user_version = 1;")
+                    kNoRegisterOpenings + "PRAGMA user_version = 1;")
                 .ok());
     REQUIRE(schema_version(db) == 1);
   }
@@ -123,7 +123,7 @@ TEST_CASE("drafts stored as plain text before blocks read as paragraphs after th
     REQUIRE(db.exec("DROP TABLE signing_keys; DROP TABLE search_index; "
                     "ALTER TABLE versions DROP COLUMN blocks; " +
                     kNoCommentAnchors + kNoCorrectionLinks + kNoFollowUpSubjects +
-                    "PRAGMA user_version = 3;")
+                    kNoRegisterOpenings + "PRAGMA user_version = 3;")
                 .ok());
     sql::SqlError e;
     auto text = db.prepare("UPDATE versions SET text = ?", &e);
@@ -171,13 +171,14 @@ TEST_CASE("a database from a newer planflow is refused and left untouched", "[st
   { auto store = open_store(path, defs); }
   {
     auto db = raw(path);
-    REQUIRE(db.exec("PRAGMA user_version = 10").ok());
+    REQUIRE(db.exec("PRAGMA user_version = " + std::to_string(kSchemaVersion + 1)).ok());
   }
   const std::string before = file_bytes(path);
   auto opened = open_sqlite_store(path, defs);
   REQUIRE_FALSE(opened.ok());
   CHECK(opened.error().message ==
-        "the database has schema version 10, written by a newer planflow (this one knows up to " +
+        "the database has schema version " + std::to_string(kSchemaVersion + 1) +
+            ", written by a newer planflow (this one knows up to " +
             std::to_string(kSchemaVersion) + "); upgrade planflow, the database was not changed");
   CHECK(file_bytes(path) == before);
 }

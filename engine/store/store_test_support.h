@@ -119,5 +119,7 @@ inline const std::string kNoCorrectionLinks =
 // Undoes migration 9: inbox tasks name no implementation task they follow up.
 inline const std::string kNoFollowUpSubjects =
     "ALTER TABLE tasks DROP COLUMN subject; ALTER TABLE tasks DROP COLUMN detail; ";
+// Undoes migration 10: no register is opened where it stood before planflow.
+inline const std::string kNoRegisterOpenings = "DROP TABLE register_openings; ";
 
 }  // namespace planflow::testing
