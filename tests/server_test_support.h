@@ -50,6 +50,12 @@ struct Running {
     }
     start(tune);
   }
+  // A server on a database `prepare` makes, in place of the three accounts.
+  Running(const std::function<void(const std::string& db)>& prepare,
+          const std::function<void(ServerConfig&)>& tune) {
+    prepare(dir.file("planflow.db"));
+    start(tune);
+  }
   ~Running() { stop(); }
   unsigned short port() const { return server->port(); }
 
@@ -94,9 +100,10 @@ inline http::response<http::string_body> http_request(unsigned short port, http:
   return res;
 }
 
-inline std::string sign_in(unsigned short port, const std::string& login) {
+inline std::string sign_in(unsigned short port, const std::string& login,
+                           const std::string& password = kPassword) {
   auto res = http_request(port, http::verb::post, "/login",
-                          json{{"login", login}, {"password", kPassword}}.dump());
+                          json{{"login", login}, {"password", password}}.dump());
   REQUIRE(res.result() == http::status::ok);
   const std::string cookie(res[http::field::set_cookie]);
   return cookie.substr(0, cookie.find(';'));
