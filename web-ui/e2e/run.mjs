@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The end-to-end test: the built app (dist/) served by a real `planflow
-// serve` on a fresh database, driven in Debian's headless Chromium through
+// serve` on a fresh database, then on the demo database `planflow seed`
+// makes from seeds/, driven in Debian's headless Chromium through
 // playwright-core (which never downloads a browser of its own).
 //
 //   npm run e2e -- --planflow PATH [--artifacts DIR] [--chromium PATH]
@@ -15,8 +16,9 @@ import { directivesFlow, USERS as DIRECTIVES_USERS } from "./directives.mjs";
 import { implementationFlow, USERS as IMPLEMENTATION_USERS } from "./implementation.mjs";
 import { meetingMode, USERS as MEETING_USERS } from "./meeting.mjs";
 import { planToNumber, USERS as PLAN_USERS } from "./plan_to_number.mjs";
+import { seededDemo } from "./seeded_demo.mjs";
 import { signInAndInbox, USERS as INBOX_USERS } from "./sign_in_inbox.mjs";
-import { log, planflowCli, progress, startServer, step, stopServer, STEP_TIMEOUT_MS, WEB_UI } from "./support.mjs";
+import { log, planflowCli, progress, REPO, startServer, step, stopServer, STEP_TIMEOUT_MS, WEB_UI } from "./support.mjs";
 
 process.env.PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD = "1";
 const { chromium } = await import("playwright-core");
@@ -122,6 +124,21 @@ async function main() {
     await meetingMode({ browser, url, screenshot });
     await directivesFlow({ browser, url, screenshot });
     await implementationFlow({ browser, url, screenshot, artifacts: args.artifacts });
+
+    // The demo data gets a server of its own, on the database `planflow
+    // seed` makes from seeds/ by replaying each case's commands.
+    const code = await stopServer(server);
+    server = null;
+    if (code !== 0) throw new Error(`planflow serve exited ${code ?? "by force"} on SIGTERM`);
+    const seededDb = path.join(temp, "seeded.db");
+    await step("seeded demo: making the demo database with planflow seed", () =>
+      planflowCli(args.planflow, [
+        "seed", "--db", seededDb, "--seeds", path.join(REPO, "seeds"), "--workflows", path.join(REPO, "workflows"),
+      ]));
+    server = startServer(args.planflow, seededDb);
+    const seededUrl = await step("seeded demo: starting planflow serve on it", () => server.url);
+    log(`seeded demo server at ${seededUrl}`);
+    await seededDemo({ browser, url: seededUrl, screenshot });
   } catch (e) {
     failedStep = progress.step;
     // Every open screen as it was at the failure, to see what went wrong.
