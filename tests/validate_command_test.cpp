@@ -36,8 +36,9 @@ TEST_CASE("validate prints OK for each valid file and exits 0", "[cli]") {
 TEST_CASE("validate takes a folder for its *.json files, sorted", "[cli]") {
   const Run r = cli({"validate", kSource + "/workflows"});
   CHECK(r.status == 0);
-  CHECK(r.out ==
-        kSource + "/workflows/official-letter.json: OK\n" + kSource + "/workflows/plan.json: OK\n");
+  CHECK(r.out == kSource + "/workflows/official-letter-v2.json: OK\n" + kSource +
+                     "/workflows/official-letter.json: OK\n" + kSource +
+                     "/workflows/plan.json: OK\n");
 }
 
 TEST_CASE("validate prints one line per problem with its pointer and exits 1", "[cli]") {
