@@ -1,9 +1,12 @@
-// Operator commands on the database: verify, rebuild, backup. Each loads the
+// Operator commands on the database: verify, rebuild, backup, register. Each loads the
 // workflow definitions (a dossier's events are read under its definition).
+#include <filesystem>
 #include <ostream>
 
+#include "api/accounts.h"
 #include "api/cli.h"
 #include "api/cli_options.h"
+#include "api/server/server_config.h"
 #include "api/workflow_files.h"
 #include "engine/store/maintenance.h"
 
@@ -124,6 +127,63 @@ int run_backup(const Args& args, std::ostream& out, std::ostream& err) {
   }
   out << o->db << ": backed up to " << dest << " (" << report.value().dossiers << " dossiers, "
       << report.value().events << " events, verified)\n";
+  return kExitOk;
+}
+
+// `register open ISSUER SERIES YEAR LAST`: where a register stood before
+// planflow, so numbering carries on from the province's own book.
+int run_register(const Args& args, std::ostream& out, std::ostream& err) {
+  auto o = parse(args, "register", err);
+  const char* usage = "usage: planflow register open ISSUER SERIES YEAR LAST [--db PATH]\n";
+  if (!o || o->positional.size() != 5 || o->positional[0] != "open") {
+    err << usage;
+    return kExitUsage;
+  }
+  const std::string& code = o->positional[1];
+  int year = 0;
+  long long last = -1;
+  try {
+    year = std::stoi(o->positional[3]);
+    last = std::stoll(o->positional[4]);
+  } catch (const std::exception&) {
+    err << "planflow register: YEAR and LAST are whole numbers\n" << usage;
+    return kExitUsage;
+  }
+  if (last < 0 || last > 9999999) {
+    err << "planflow register: LAST is the last number already used, 0 to 9999999\n";
+    return kExitUsage;
+  }
+  if (!std::filesystem::exists(o->db)) {
+    out << o->db << ": there is no database here\n";
+    return kExitFailed;
+  }
+  UnitId issuer = 0;
+  {
+    auto accounts = open_accounts(o->db);
+    if (!accounts.ok()) {
+      out << o->db << ": " << accounts.error().message << "\n";
+      return kExitFailed;
+    }
+    auto units = accounts.value()->units();
+    if (!units.ok()) {
+      out << o->db << ": " << units.error().message << "\n";
+      return kExitFailed;
+    }
+    for (const Unit& u : units.value())
+      if (u.code == code) issuer = u.id;
+  }
+  if (issuer == 0) {
+    out << "planflow register: no unit " << code << " (planflow unit list)\n";
+    return kExitFailed;
+  }
+  auto opened = open_register(
+      o->db, {issuer, o->positional[2], year, static_cast<std::uint32_t>(last)}, wall_clock_now());
+  if (!opened.ok()) {
+    out << o->db << ": " << opened.error().message << "\n";
+    return kExitFailed;
+  }
+  out << o->db << ": the " << o->positional[2] << " register of " << code << " for " << year
+      << " carries on from " << last << "; the next number is " << last + 1 << "\n";
   return kExitOk;
 }
 

@@ -1,7 +1,8 @@
-// `planflow verify`, `rebuild` and `backup` as an operator runs them.
+// `planflow verify`, `rebuild`, `backup` and `register` as an operator runs them.
 #include <catch2/catch.hpp>
 #include <sstream>
 
+#include "api/accounts.h"
 #include "api/cli.h"
 #include "engine/store/sqlite.h"
 #include "engine/store/store_test_support.h"
@@ -89,4 +90,28 @@ TEST_CASE("database commands explain wrong paths and arguments", "[cli][db]") {
   r = cli({"rebuild", "--db", dir.file("p.db"), "--workflows", dir.file("nowhere")});
   CHECK(r.status == 1);
   CHECK(r.out.rfind(dir.file("nowhere") + ": cannot list", 0) == 0);
+}
+
+TEST_CASE("register open carries a province's register on from its last number", "[cli][db]") {
+  TempDir dir;
+  const std::string db = dir.file("planflow.db");
+  Run r = cli({"register", "open", "UBND", "QĐ", "2013", "2300", "--db", db});
+  CHECK(r.status == 1);
+  CHECK(r.out.find("no database") != std::string::npos);
+  make_database(db);
+  {
+    auto accounts = open_accounts(db);
+    REQUIRE(accounts.ok());
+    REQUIRE(accounts.value()->add_unit("UBND", "Ủy ban nhân dân tỉnh Quảng Nam").ok());
+  }
+  r = cli({"register", "open", "UBND", "QĐ", "2013", "2300", "--db", db});
+  INFO(r.out << r.err);
+  CHECK(r.status == 0);
+  CHECK(r.out.find("the next number is 2301") != std::string::npos);
+  CHECK(cli({"register", "open", "SNV", "QĐ", "2013", "1", "--db", db}).status == 1);
+  CHECK(cli({"register", "open", "UBND", "QĐ", "năm", "1", "--db", db}).status == 2);
+  CHECK(cli({"register", "open", "UBND", "QĐ", "2013", "-4", "--db", db}).status == 2);
+  CHECK(cli({"register", "close", "UBND", "QĐ", "2013", "1", "--db", db}).status == 2);
+  CHECK(cli({"register", "open", "UBND", "QĐ", "1800", "1", "--db", db}).status == 1);
+  CHECK(cli({"verify", "--db", db, "--workflows", kWorkflows}).status == 0);
 }
