@@ -36,14 +36,6 @@ Definition plan_with_calendar() {
   return def;
 }
 
-void to_implementation(Dossier& d) {
-  open_consultation(d);
-  close_consultation(d);
-  d.ok(kChair, action("approve"));
-  d.ok(kClerk, action("issue"));
-  REQUIRE(d.state_id() == "implementation");
-}
-
 // 100 cases from 15 January to the end of Friday 16 February 2024.
 ImplementationTaskSpec cases_task() {
   ImplementationTaskSpec t;

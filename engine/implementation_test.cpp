@@ -20,14 +20,6 @@ constexpr UnitId kImplementerUnit = 70;  // kImplementer speaks for it (plan_fix
 constexpr UnitId kOtherAgency = 80;
 constexpr UserId kOtherImplementer = 12;
 
-void to_implementation(Dossier& d) {
-  open_consultation(d);
-  close_consultation(d);
-  d.ok(kChair, action("approve"));
-  d.ok(kClerk, action("issue"));
-  REQUIRE(d.state_id() == "implementation");
-}
-
 // "Giảm ít nhất 10 % biên chế so với năm 2015 = 2.710 người đến năm 2021,
 // 687 người mỗi năm": from 27.100 down to 24.390.
 ImplementationTaskSpec staff_reduction(Time starts) {

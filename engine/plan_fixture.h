@@ -43,6 +43,15 @@ inline void close_consultation(Dossier& d) {
   d.ok(kChair, action("close_consultation"));
 }
 
+// Consulted, approved and issued: the plan is in its implementation.
+inline void to_implementation(Dossier& d) {
+  open_consultation(d);
+  close_consultation(d);
+  d.ok(kChair, action("approve"));
+  d.ok(kClerk, action("issue"));
+  REQUIRE(d.state_id() == "implementation");
+}
+
 // An implementation task with a target: "giải quyết 1.240 hồ sơ" over a
 // year, half by mid-year.
 inline ImplementationTaskSpec sample_task(UnitId lead, Time starts) {

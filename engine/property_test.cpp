@@ -484,12 +484,7 @@ TEST_CASE("random walks through an issued plan's implementation follow up every 
           "[property][follow_up]") {
   const Definition def = load_workflow("plan.json");
   Coverage cov;
-  run_sequences(def, 20261207, 300, 150, cov, [](Dossier& d) {
-    open_consultation(d);
-    close_consultation(d);
-    d.ok(kChair, action("approve"));
-    d.ok(kClerk, action("issue"));
-  });
+  run_sequences(def, 20261207, 300, 150, cov, to_implementation);
   UNSCOPED_INFO("accepted " << cov.accepted << ", tasks " << cov.tasks_added << ", reports "
                             << cov.reports << ", follow-ups " << cov.follow_ups << " ("
                             << cov.late_follow_ups << " late)");
