@@ -165,22 +165,31 @@ Result<SeedReport, std::string> seed_into(const std::string& database,
   }
   SeedReport report;
   Directory dir;
-  {
-    auto accounts = open_accounts(database);
-    if (!accounts.ok()) return database + ": " + accounts.error().message;
-    for (std::size_t i = 0; i < files.size(); ++i)
-      if (auto r = add_accounts(*accounts.value(), parsed[i], files[i], password, &dir, &report);
+  // A field of the wrong JSON type (a year in quotes, "admin": "yes") is
+  // the file's fault: say which file, never stop on the exception.
+  std::size_t at = 0;
+  try {
+    {
+      auto accounts = open_accounts(database);
+      if (!accounts.ok()) return database + ": " + accounts.error().message;
+      for (at = 0; at < files.size(); ++at)
+        if (auto r =
+                add_accounts(*accounts.value(), parsed[at], files[at], password, &dir, &report);
+            !r.ok())
+          return r.error();
+    }
+    auto store = open_sqlite_store(database, defs);
+    if (!store.ok()) return database + ": " + store.error().message;
+    for (at = 0; at < files.size(); ++at)
+      if (auto r = open_registers(database, parsed[at], files[at], dir); !r.ok()) return r.error();
+    for (at = 0; at < files.size(); ++at)
+      if (auto r = replay_dossiers(*store.value(), defs, parsed[at], files[at], dir, &report);
           !r.ok())
         return r.error();
+    store.value()->close();
+  } catch (const json::exception& e) {
+    return files[std::min(at, files.size() - 1)] + ": " + e.what();
   }
-  auto store = open_sqlite_store(database, defs);
-  if (!store.ok()) return database + ": " + store.error().message;
-  for (std::size_t i = 0; i < files.size(); ++i)
-    if (auto r = open_registers(database, parsed[i], files[i], dir); !r.ok()) return r.error();
-  for (std::size_t i = 0; i < files.size(); ++i)
-    if (auto r = replay_dossiers(*store.value(), defs, parsed[i], files[i], dir, &report); !r.ok())
-      return r.error();
-  store.value()->close();
   return report;
 }
 

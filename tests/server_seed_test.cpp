@@ -152,3 +152,32 @@ TEST_CASE("the demo of the five real cases loads through the engine and reads as
   CHECK(verified.value().ok);
   CHECK(verified.value().dossiers == report.dossiers);
 }
+
+TEST_CASE("a broken seed says which file and step, and leaves no database behind", "[seed]") {
+  const DefinitionSet defs = shipped();
+  TempDir dir;
+  std::filesystem::create_directories(dir.file("seeds/cases"));
+  const auto write = [&](const std::string& name, const json& j) {
+    std::ofstream(dir.file("seeds/" + name)) << j.dump();
+  };
+  write("accounts.json", json::parse(R"({"units": [{"code": "UBND", "name": "Ủy ban nhân dân tỉnh"},
+    {"code": "SNV", "name": "Sở Nội vụ"}],
+    "users": [{"login": "snv", "unit": "SNV", "name": "Nguyễn Văn An", "role": "drafter"}]})"));
+  const std::string db = dir.file("demo.db");
+
+  write("cases/000_typed.json",
+        json::parse(
+            R"({"registers": [{"issuer": "UBND", "series": "QĐ", "year": "2013", "last": 1}]})"));
+  auto typed = seed_database(db, dir.file("seeds"), defs, kDemoPassword);
+  REQUIRE_FALSE(typed.ok());
+  CHECK(typed.error().find("000_typed.json") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(db));
+
+  write("cases/000_typed.json", json::parse(R"({"dossiers": [{"workflow": "plan", "steps": [
+    {"at": "2013-07-01T08:00", "by": "snv", "command": {"type": "take_action", "action": "issue"}}]}]})"));
+  auto refused = seed_database(db, dir.file("seeds"), defs, kDemoPassword);
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.error().find("000_typed.json: dossier 1, step 1 (take_action)") !=
+        std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(db));
+}
