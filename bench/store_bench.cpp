@@ -4,8 +4,13 @@
 // after their transaction committed with synchronous=FULL. Then the time of
 // one full-text search over 10,000 comments.
 //
-//   planflow_store_bench [--seconds=N] [--dir=PATH]
+// SQLite's own insert rate with the same durability (WAL, synchronous=FULL)
+// is the other limit: one row per transaction, and 256 per transaction as
+// the store's group commit makes them at most.
+//
+//   planflow_store_bench [--seconds=N] [--dir=PATH] [--quick]
 #include <fcntl.h>
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -29,6 +34,7 @@ namespace {
 struct Config {
   double seconds = 3;
   std::string dir = "/tmp";
+  bool quick = false;
   std::string workflow = PLANFLOW_SOURCE_DIR "/workflows/plan.json";
 };
 
@@ -51,6 +57,58 @@ double fdatasync_rate(const Config& cfg) {
   const double rate = static_cast<double>(n) / since(start);
   ::close(fd);
   std::filesystem::remove(path);
+  return rate;
+}
+
+// Rows of an event's size (a 300-byte payload, a 32-byte hash) inserted
+// into a table shaped like the event log, `per_commit` rows a transaction,
+// with the store's own durability settings. Rows per second.
+double sqlite_insert_rate(const Config& cfg, int per_commit) {
+  const std::string path = cfg.dir + "/planflow-sqlite-probe.db";
+  for (const char* suffix : {"", "-wal", "-shm"})
+    std::filesystem::remove(path + suffix);
+  sqlite3* db = nullptr;
+  if (sqlite3_open(path.c_str(), &db) != SQLITE_OK) return 0;
+  auto exec = [db](const char* sql) {
+    if (sqlite3_exec(db, sql, nullptr, nullptr, nullptr) != SQLITE_OK) {
+      std::fprintf(stderr, "sqlite: %s\n", sqlite3_errmsg(db));
+      std::exit(1);
+    }
+  };
+  exec("PRAGMA journal_mode = WAL");
+  exec("PRAGMA synchronous = FULL");
+  exec(
+      "CREATE TABLE events (seq INTEGER PRIMARY KEY, dossier_id INTEGER NOT NULL, dossier_seq "
+      "INTEGER NOT NULL, type TEXT NOT NULL, actor INTEGER NOT NULL, at INTEGER NOT NULL, "
+      "payload TEXT NOT NULL, hash BLOB NOT NULL, UNIQUE (dossier_id, dossier_seq))");
+  sqlite3_stmt* insert = nullptr;
+  sqlite3_prepare_v2(db, "INSERT INTO events VALUES (NULL, ?, ?, 'comment_added', 1000, ?, ?, ?)",
+                     -1, &insert, nullptr);
+  const std::string payload(300, 'p');
+  const std::string hash(32, 'h');
+  std::uint64_t rows = 0;
+  const auto start = Clock::now();
+  while (since(start) < cfg.seconds) {
+    exec("BEGIN");
+    for (int i = 0; i < per_commit; ++i, ++rows) {
+      sqlite3_bind_int64(insert, 1, static_cast<sqlite3_int64>(rows % 64));
+      sqlite3_bind_int64(insert, 2, static_cast<sqlite3_int64>(rows));
+      sqlite3_bind_int64(insert, 3, 1376539200);
+      sqlite3_bind_text(insert, 4, payload.data(), static_cast<int>(payload.size()), SQLITE_STATIC);
+      sqlite3_bind_blob(insert, 5, hash.data(), static_cast<int>(hash.size()), SQLITE_STATIC);
+      if (sqlite3_step(insert) != SQLITE_DONE) {
+        std::fprintf(stderr, "sqlite insert: %s\n", sqlite3_errmsg(db));
+        std::exit(1);
+      }
+      sqlite3_reset(insert);
+    }
+    exec("COMMIT");
+  }
+  const double rate = static_cast<double>(rows) / since(start);
+  sqlite3_finalize(insert);
+  sqlite3_close(db);
+  for (const char* suffix : {"", "-wal", "-shm"})
+    std::filesystem::remove(path + suffix);
   return rate;
 }
 
@@ -264,8 +322,10 @@ int main(int argc, char** argv) {
       cfg.seconds = std::stod(a.substr(10));
     else if (a.rfind("--dir=", 0) == 0)
       cfg.dir = a.substr(6);
+    else if (a == "--quick")
+      cfg.quick = true, cfg.seconds = 0.5;
     else {
-      std::fprintf(stderr, "usage: planflow_store_bench [--seconds=N] [--dir=PATH]\n");
+      std::fprintf(stderr, "usage: planflow_store_bench [--seconds=N] [--dir=PATH] [--quick]\n");
       return 2;
     }
   }
@@ -286,14 +346,32 @@ int main(int argc, char** argv) {
   std::printf("disk: %s, %.1f s per figure\n", cfg.dir.c_str(), cfg.seconds);
   const double fsync = fdatasync_rate(cfg);
   std::printf("%-34s %10.0f /s\n", "raw write(200 B) + fdatasync", fsync);
+  const double sqlite_one = sqlite_insert_rate(cfg, 1);
+  std::printf("%-34s %10.0f /s\n", "SQLite, 1 insert per commit", sqlite_one);
+  const double sqlite_grouped = sqlite_insert_rate(cfg, 256);
+  std::printf("%-34s %10.0f /s\n", "SQLite, 256 inserts per commit", sqlite_grouped);
+  std::string figures;
   for (int clients : {1, 16, 64}) {
     const LoadResult r = run_clients(cfg, defs, clients);
+    figures +=
+        ",\"store_commands_per_s@" + std::to_string(clients) + "\":" + std::to_string(r.rate);
     std::printf(
         "%2d client%s %-23s %10.0f /s   p50 %6.2f ms   p99 %6.2f ms   %5.1f commands per commit   "
         "(%.2fx fdatasync)\n",
         clients, clients == 1 ? " " : "s", "", r.rate, r.p50_ms, r.p99_ms, r.mean_batch,
         fsync > 0 ? r.rate / fsync : 0);
   }
-  search_figures(cfg, defs);
+  // For bench/run: the machine's limits, and the store alone beside them.
+  std::printf(
+      "BENCH_RESULT {\"scenario\":\"limits\",\"subject\":\"machine\",\"figures\":{"
+      "\"fdatasync_per_s\":%.1f,\"sqlite_inserts_per_s@1\":%.1f,\"sqlite_inserts_per_s@256\":%."
+      "1f},\"notes\":\"%s; write(200 B)+fdatasync; SQLite WAL, synchronous=FULL, 1 or 256 "
+      "rows a transaction\"}\n",
+      fsync, sqlite_one, sqlite_grouped, cfg.dir.c_str());
+  std::printf(
+      "BENCH_RESULT {\"scenario\":\"limits\",\"subject\":\"planflow\",\"figures\":{%s},"
+      "\"notes\":\"the store alone, no network: add_comment by 1, 16, 64 client threads\"}\n",
+      figures.substr(1).c_str());
+  if (!cfg.quick) search_figures(cfg, defs);
   return 0;
 }
