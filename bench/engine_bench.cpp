@@ -465,9 +465,9 @@ void print_bench_result(const SummaryReporter& r, const Setup& setup, const Memo
   char notes[512];
   std::snprintf(
       notes, sizeof notes,
-      "decide()+evolve() in C++; rates per CPU s (Google Benchmark)%s; %zu dossiers held, "
-      "heap counted with 8-byte malloc headers; draft %zu B in %zu blocks; %d CPU(s) "
-      "allowed%s",
+      "decide()+evolve(): events with texts copied in, blocks hashed, versions digested "
+      "(SHA-256 over JSON); rates per CPU s (Google Benchmark)%s; %zu dossiers held, heap "
+      "with 8-byte malloc headers; draft %zu B in %zu blocks; %d CPU(s) allowed%s",
       quick ? ", --quick: 0.05 s minimum per benchmark" : "", setup.dossiers,
       setup.texts.draft.size(), blocks_from_text(setup.texts.draft).size(), cpus, build);
   std::printf(

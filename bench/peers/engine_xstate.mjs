@@ -315,9 +315,9 @@ async function main() {
       rss_bytes_per_dossier: memory.rssPerItem,
       dossiers_held: dossiers,
     },
-    `xstate 5 statechart, guards per transition (roles, inputs, plan.json guards); rates per CPU s over ${window} s windows ` +
-      `after ${warmup} CPU s warm-up; ` +
-      `${dossiers} actors held, heapUsed delta after gc; context keeps no texts, blocks are not numbered or hashed`,
+    `xstate 5 statechart checked against plan.json, guards per transition (roles, inputs, plan.json's guards), immutable assign; ` +
+      `rates per CPU s over ${window} s windows after ${warmup} CPU s warm-up; ${dossiers} actors held, V8 heapUsed growth after gc; ` +
+      `no events, no texts copied or kept, blocks neither numbered nor hashed, no task list`,
   );
 }
 
