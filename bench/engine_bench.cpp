@@ -416,6 +416,66 @@ void print_summary(const SummaryReporter& r, const Setup& setup, const MemoryFin
   }
 }
 
+// `text` as the body of a JSON string.
+std::string json_escaped(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '"' || c == '\\') out += '\\';
+    if (static_cast<unsigned char>(c) < 0x20) continue;
+    out += c;
+  }
+  return out;
+}
+
+// The one line bench/run reads (one figure name per thing measured, the
+// same as the peers' in bench/peers/engine_*.mjs): printed last, and only
+// with the figures of the benchmarks that ran.
+void print_bench_result(const SummaryReporter& r, const Setup& setup, const MemoryFindings& mem,
+                        bool quick, int cpus) {
+  std::string figures;
+  auto add = [&figures](const char* name, double v, int decimals) {
+    char number[64];
+    std::snprintf(number, sizeof number, "%.*f", decimals, v);
+    figures += (figures.empty() ? "" : ",") + std::string("\"") + name + "\":" + number;
+  };
+  if (const auto* c = r.find("transition/revision_loop")) {
+    add("transitions_per_s", value(*c, "transitions"), 0);
+    add("allocs_per_command", value(*c, "allocs/cmd"), 1);
+  }
+  if (const auto* c = r.find("process/full_plan")) {
+    add("full_processes_per_s", value(*c, "processes"), 1);
+    add("full_allocs_per_command", value(*c, "allocs/cmd"), 1);
+  }
+  if (mem.measured) {
+    add("bytes_per_dossier", mem.heap_bytes + mem.blocks * kMallocHeaderBytes, 1);
+    add("heap_bytes_per_dossier", mem.heap_bytes, 1);
+    add("rss_bytes_per_dossier", mem.rss_bytes, 1);
+    add("dossiers_held", static_cast<double>(mem.dossiers), 0);
+  }
+  if (const auto* c = r.find("transition/decide_revise"))
+    add("decide_revise_per_s", value(*c, "transitions"), 0);
+  if (const auto* c = r.find("transition/evolve_action_taken"))
+    add("evolve_action_taken_per_s", value(*c, "transitions"), 0);
+  if (figures.empty()) return;
+#ifdef __OPTIMIZE__
+  const char* build = "";
+#else
+  const char* build = "; built without optimisation";
+#endif
+  char notes[512];
+  std::snprintf(
+      notes, sizeof notes,
+      "decide()+evolve(): events with texts copied in, blocks hashed, versions digested "
+      "(SHA-256 over JSON); rates per CPU s (Google Benchmark)%s; %zu dossiers held, heap "
+      "with 8-byte malloc headers; draft %zu B in %zu blocks; %d CPU(s) allowed%s",
+      quick ? ", --quick: 0.05 s minimum per benchmark" : "", setup.dossiers,
+      setup.texts.draft.size(), blocks_from_text(setup.texts.draft).size(), cpus, build);
+  std::printf(
+      "BENCH_RESULT {\"scenario\":\"engine\",\"subject\":\"planflow\",\"figures\":{%s},"
+      "\"notes\":\"%s\"}\n",
+      figures.c_str(), json_escaped(notes).c_str());
+}
+
 int allowed_cpus() {
   cpu_set_t set;
   CPU_ZERO(&set);
@@ -424,10 +484,12 @@ int allowed_cpus() {
 
 void print_usage() {
   std::printf(
-      "planflow_engine_bench [--workflow=PATH] [--dossiers=N] [Google Benchmark flags]\n"
+      "planflow_engine_bench [--quick] [--workflow=PATH] [--dossiers=N] [Google Benchmark flags]\n"
+      "  --quick          a smoke run: 10,000 dossiers held, 0.05 s minimum per benchmark\n"
       "  --workflow=PATH  the plan definition (default: $PLANFLOW_BENCH_WORKFLOW, else\n"
       "                   %s/workflows/plan.json)\n"
-      "  --dossiers=N     dossiers held for the memory figure (default 100000)\n"
+      "  --dossiers=N     dossiers held for the memory figure (default 100000, 10000 with "
+      "--quick)\n"
       "  --draft-bytes=N  size of each draft version's text (default: a 1,070-byte section)\n\n",
       PLANFLOW_SOURCE_DIR);
 }
@@ -437,14 +499,18 @@ void print_usage() {
 int run(int argc, char** argv) {
   std::string workflow = std::string(PLANFLOW_SOURCE_DIR) + "/workflows/plan.json";
   if (const char* env = std::getenv("PLANFLOW_BENCH_WORKFLOW"); env && *env) workflow = env;
-  std::size_t dossiers = 100'000;
+  std::size_t dossiers = 0;
   std::size_t draft_bytes = 0;
+  bool quick = false;
+  bool min_time_given = false;
   // Our flags come out of argv before Google Benchmark sees it, since it
   // refuses flags it does not know.
-  int kept = 1;
+  std::vector<char*> args{argv[0]};
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
-    if (arg.rfind("--workflow=", 0) == 0) {
+    if (arg == "--quick") {
+      quick = true;
+    } else if (arg.rfind("--workflow=", 0) == 0) {
       workflow = arg.substr(std::strlen("--workflow="));
     } else if (arg.rfind("--dossiers=", 0) == 0) {
       dossiers = std::strtoull(arg.c_str() + std::strlen("--dossiers="), nullptr, 10);
@@ -461,12 +527,18 @@ int run(int argc, char** argv) {
       }
     } else {
       if (arg == "--help" || arg == "-h") print_usage();
-      argv[kept++] = argv[i];
+      if (arg.rfind("--benchmark_min_time", 0) == 0) min_time_given = true;
+      args.push_back(argv[i]);
     }
   }
-  argc = kept;
-  benchmark::Initialize(&argc, argv);
-  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  if (dossiers == 0) dossiers = quick ? 10'000 : 100'000;
+  // A minimum time given by hand is kept.
+  static char quick_min_time[] = "--benchmark_min_time=0.05";
+  if (quick && !min_time_given) args.insert(args.begin() + 1, quick_min_time);
+  int kept = static_cast<int>(args.size());
+  args.push_back(nullptr);
+  benchmark::Initialize(&kept, args.data());
+  if (benchmark::ReportUnrecognizedArguments(kept, args.data())) return 1;
 
   const Setup setup(load_definition_file(workflow), plan_texts(draft_bytes), dossiers);
   MemoryFindings memory;
@@ -489,6 +561,7 @@ int run(int argc, char** argv) {
                                                  : benchmark::ConsoleReporter::OO_Tabular);
   benchmark::RunSpecifiedBenchmarks(&reporter);
   print_summary(reporter, setup, memory, cpus);
+  print_bench_result(reporter, setup, memory, quick, cpus);
   benchmark::Shutdown();
   return 0;
 }
