@@ -40,7 +40,8 @@ inline constexpr std::string_view kSignatureAlgorithm = "Ed25519";
 
 Sha256 sha256(std::string_view bytes);
 
-// SHA-256 of the canonical JSON of a version: its number and its blocks.
+// SHA-256 of the canonical JSON of a version: its number and its blocks,
+// whose texts must be UTF-8 (every text decide() accepts is).
 Sha256 version_digest(std::uint32_t number, const std::vector<Block>& blocks);
 
 struct SignedContent {

@@ -3,6 +3,8 @@
 #include "engine/signature_content.h"
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+#include <random>
 
 #include "engine/command_json.h"
 #include "engine/event_json.h"
@@ -39,7 +41,58 @@ SignDocument signing(const DossierState& state, UserId signer = kChair) {
                       std::string(128, 'b')};
 }
 
+// The definition of a version's digest: its canonical JSON as nlohmann
+// dumps the tree, which version_digest() writes without building.
+Sha256 digest_of_tree(std::uint32_t number, const std::vector<Block>& blocks) {
+  const nlohmann::json version = {{"number", number}, {"blocks", blocks_to_json(blocks)}};
+  return sha256(version.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
 }  // namespace
+
+TEST_CASE("a version's digest is that of its canonical JSON, for any text", "[signature]") {
+  // Pieces that need escaping, several bytes of UTF-8, and DEL, which JSON
+  // leaves alone.
+  const std::vector<std::string> pieces = {
+      "Kế hoạch", " ",     "\"",   "\\", "\n", "\t", "\r", "\b", "\f", std::string(1, '\0'),
+      "\x01",     "\x1f",  "\x7f", "/",  "€",  "𝄞",  "Đ",  "ạ",  "a",  "1.",
+      "–",        "\u00a0"};
+  std::mt19937 random(20240125);
+  auto text = [&](int most) {
+    std::string out;
+    for (int i = std::uniform_int_distribution(0, most)(random); i > 0; --i)
+      out += pieces[std::uniform_int_distribution<std::size_t>(0, pieces.size() - 1)(random)];
+    return out;
+  };
+  for (int round = 0; round < 300; ++round) {
+    std::vector<Block> blocks;
+    for (int b = std::uniform_int_distribution(0, 6)(random); b > 0; --b) {
+      Block block;
+      block.id = std::uniform_int_distribution<std::uint32_t>(0, 4000000000u)(random);
+      block.kind = static_cast<BlockKind>(std::uniform_int_distribution(0, 3)(random));
+      block.level = static_cast<std::uint8_t>(std::uniform_int_distribution(0, 3)(random));
+      block.marker = text(2);
+      if (block.kind == BlockKind::kTable)
+        for (int r = std::uniform_int_distribution(0, 3)(random); r > 0; --r) {
+          block.rows.emplace_back();
+          for (int c = std::uniform_int_distribution(0, 3)(random); c > 0; --c)
+            block.rows.back().push_back(text(3));
+        }
+      else
+        block.text = text(12);
+      blocks.push_back(std::move(block));
+    }
+    const auto number = std::uniform_int_distribution<std::uint32_t>(0, 100000)(random);
+    INFO("round " << round);
+    REQUIRE(version_digest(number, blocks) == digest_of_tree(number, blocks));
+  }
+
+  SECTION("a table without rows, and no blocks at all, are as the tree has them") {
+    Block table{4, BlockKind::kTable, 0, "", "", {}};
+    REQUIRE(version_digest(3, {table}) == digest_of_tree(3, {table}));
+    REQUIRE(version_digest(3, {}) == digest_of_tree(3, {}));
+  }
+}
 
 TEST_CASE("the signed digest changes with every part of the issued content", "[signature]") {
   const SignedContent base = sample();
