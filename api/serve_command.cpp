@@ -16,7 +16,8 @@ namespace {
 void print_usage(std::ostream& to) {
   const ServerConfig defaults;
   to << "usage: planflow serve [--listen ADDRESS:PORT] [--db PATH] [--workflows FOLDER] "
-        "[--web FOLDER] [--origin URL]... [--rate-limit N]\n"
+        "[--web FOLDER]\n"
+        "                      [--origin URL]... [--rate-limit N]\n"
      << "  --listen ADDRESS:PORT  where to listen (default " << defaults.address << ":"
      << defaults.port << "; port 0: any free port)\n"
      << "  --db PATH              the database (default " << kDefaultDatabase << ")\n"
