@@ -24,8 +24,11 @@ constexpr CommandEntry kCommands[] = {
     {"validate", "validate FILE|FOLDER...",
      "check workflow definitions; prints FILE: OK or one line per problem",
      without_input<run_validate>},
-    {"serve", "serve [--listen ADDRESS:PORT] [--db PATH] [--workflows FOLDER] [--web FOLDER]",
-     "run the server for the browser app (stops cleanly on Ctrl-C or SIGTERM)",
+    {"serve",
+     "serve [--listen ADDRESS:PORT] [--db PATH] [--workflows FOLDER] [--web FOLDER]\n"
+     "          [--origin URL]... [--rate-limit N]",
+     "run the server for the browser app (stops cleanly on Ctrl-C or SIGTERM;\n"
+     "      planflow serve --help says what each option is)",
      without_input<run_serve>},
     {"verify", "verify [--db PATH] [--workflows FOLDER]",
      "check every hash chain and that the views match the log", without_input<run_verify>},

@@ -1,6 +1,8 @@
 // `planflow serve`: runs the server until SIGINT or SIGTERM.
 #include <boost/asio/signal_set.hpp>
+#include <optional>
 #include <ostream>
+#include <string>
 #include <thread>
 
 #include "api/cli.h"
@@ -8,6 +10,40 @@
 #include "api/server/server.h"
 
 namespace planflow {
+
+namespace {
+
+void print_usage(std::ostream& to) {
+  const ServerConfig defaults;
+  to << "usage: planflow serve [--listen ADDRESS:PORT] [--db PATH] [--workflows FOLDER] "
+        "[--web FOLDER]\n"
+        "                      [--origin URL]... [--rate-limit N]\n"
+     << "  --listen ADDRESS:PORT  where to listen (default " << defaults.address << ":"
+     << defaults.port << "; port 0: any free port)\n"
+     << "  --db PATH              the database (default " << kDefaultDatabase << ")\n"
+     << "  --workflows FOLDER     the workflow definitions (default " << kDefaultWorkflows << ")\n"
+     << "  --web FOLDER           the browser app's files (default " << defaults.web_root << ")\n"
+     << "  --origin URL           an origin allowed to open a WebSocket, once per origin\n"
+        "                         (default: the server's own address)\n"
+     << "  --rate-limit N         requests a second each connection may send, sustained,\n"
+        "                         with bursts of 3 N (default "
+     << defaults.limits.commands_per_second << "); load tests raise it\n";
+}
+
+constexpr long long kMaxRate = 1'000'000'000;
+
+// A whole number of requests a second from 1 to kMaxRate, or nullopt.
+std::optional<double> rate_of(const std::string& text) {
+  try {
+    std::size_t used = 0;
+    const long long rate = std::stoll(text, &used);
+    if (used == text.size() && rate >= 1 && rate <= kMaxRate) return static_cast<double>(rate);
+  } catch (const std::exception&) {
+  }
+  return std::nullopt;
+}
+
+}  // namespace
 
 int run_serve(const Args& args, std::ostream& out, std::ostream& err) {
   ServerConfig config;
@@ -17,8 +53,11 @@ int run_serve(const Args& args, std::ostream& out, std::ostream& err) {
     auto value = [&](const char* name, std::string* into) {
       return option_value(args, &i, name, into);
     };
-    std::string listen, origin;
-    if (value("--listen", &listen)) {
+    std::string listen, origin, rate;
+    if (args[i] == "--help" || args[i] == "-h") {
+      print_usage(out);
+      return kExitOk;
+    } else if (value("--listen", &listen)) {
       const auto colon = listen.rfind(':');
       if (colon == std::string::npos) {
         err << "planflow serve: --listen takes ADDRESS:PORT, e.g. 127.0.0.1:8080\n";
@@ -37,9 +76,17 @@ int run_serve(const Args& args, std::ostream& out, std::ostream& err) {
                value("--web", &config.web_root)) {
     } else if (value("--origin", &origin)) {
       config.allowed_origins.push_back(origin);
+    } else if (value("--rate-limit", &rate)) {
+      const auto per_second = rate_of(rate);
+      if (!per_second) {
+        err << "planflow serve: --rate-limit takes a whole number of requests a second from 1 to "
+            << kMaxRate << ", not \"" << rate << "\"\n";
+        return kExitUsage;
+      }
+      config.limits.commands_per_second = *per_second;
+      config.limits.command_burst = 3 * *per_second;
     } else {
-      err << "usage: planflow serve [--listen ADDRESS:PORT] [--db PATH] [--workflows FOLDER] "
-             "[--web FOLDER] [--origin URL]...\n";
+      print_usage(err);
       return kExitUsage;
     }
   }

@@ -1,0 +1,56 @@
+// The server a run measures, started in its own process on a prepared
+// state: accounts signed in and dossiers in consultation for planflow, the
+// same sessions as tokens for the Node.js peer.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "bench/server/child_process.h"
+#include "bench/server/options.h"
+
+namespace planflow::server_bench {
+
+struct Dossier {
+  std::uint64_t id = 0;
+  std::uint64_t last_seq = 0;  // what a subscriber has seen when it subscribes
+};
+
+// What is made before the server starts.
+struct Cast {
+  std::size_t users = 1;          // delegates; the drafter is one more user
+  std::size_t load_dossiers = 0;  // dossier i has delegate i % users
+  bool fan_out_dossier = false;   // one dossier with every delegate
+};
+
+struct ServerUnderTest {
+  std::unique_ptr<ChildProcess> process;
+  unsigned short port = 0;
+  std::string drafter_cookie;                 // drafts and chairs every dossier
+  std::vector<std::string> delegate_cookies;  // one sign-in session per delegate
+  std::vector<Dossier> load_dossiers;
+  Dossier fan_out;
+  std::vector<std::string> setup;  // lines the output begins with
+  std::string notes;               // what BENCH_RESULT's notes say of the subject
+
+  std::string origin() const { return "http://127.0.0.1:" + std::to_string(port); }
+  // `n` cookies, the i-th signed in as delegate i % users.
+  std::vector<std::string> delegate_sessions(std::size_t n) const;
+};
+
+// `planflow serve` on a database prepared here; `folder` is the run's
+// temporary folder, `cpu` the one the server runs on (-1: any).
+ServerUnderTest start_planflow(const Options& o, const Cast& cast, const std::string& folder,
+                               int cpu);
+
+// `node bench/peers/ws_server.mjs` with the same sessions.
+ServerUnderTest start_node_peer(const Options& o, const Cast& cast, const std::string& folder,
+                                int cpu);
+
+// Reads the port from the line a server prints once it listens
+// ("... serving http://127.0.0.1:PORT/").
+unsigned short port_in(const std::string& line);
+
+}  // namespace planflow::server_bench
