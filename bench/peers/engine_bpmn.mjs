@@ -408,34 +408,20 @@ async function main() {
   );
   for (const instance of memory.held) await instance.engine.stop();
 
-  console.log("== bpmn-engine 25 engine peer: the plan process of workflows/plan.json (bench/peers/plan.bpmn) ==");
-  console.log(`rates per CPU second of the process (per wall second in brackets)`);
-  console.log(
-    `1. revision loop: ${plan.grouped(loop.perSecond)} transitions/s (${plan.grouped(loop.perWallSecond)}; ` +
-      `${plan.grouped(loop.units)} in ${loop.seconds.toFixed(2)} s, ${loop.cpu.toFixed(2)} s CPU)`,
-  );
-  console.log(
-    `2. full plan processes: ${plan.grouped(full.perSecond)} processes/s (${plan.grouped(full.perWallSecond)}) = ` +
-      `${plan.grouped(full.perSecond * 7)} transitions/s`,
-  );
-  console.log(
-    `3. memory per live instance (${plan.grouped(dossiers)} held, in consultation): ${plan.grouped(memory.heapPerItem)} B heap, ` +
-      `${plan.grouped(memory.rssPerItem)} B RSS`,
-  );
-  plan.printResult(
-    "bpmn-engine",
-    {
-      transitions_per_s: loop.perSecond,
-      full_processes_per_s: full.perSecond,
-      bytes_per_dossier: memory.heapPerItem,
-      rss_bytes_per_dossier: memory.rssPerItem,
-      dossiers_held: dossiers,
-    },
+  plan.report({
+    title: "bpmn-engine 25 engine peer",
+    subject: "bpmn-engine",
+    held: "instance",
+    loop,
+    full,
+    memory,
+    dossiers,
+    notes:
     `bpmn-engine 25, ${file} checked against plan.json: a user task per step, exclusive gateways whose expression conditions call JS guards, ` +
       `${tokens ? "operations inside a step as tokens through the gateway" : "operations inside a step applied to the variables by the application"}; ` +
       `source parsed once, quiet logger; rates per CPU s over ${window} s windows after ${warmup} CPU s warm-up; ` +
       `only ${dossiers} instances held, V8 heapUsed growth after gc; no events, no texts copied or kept, blocks neither numbered nor hashed`,
-  );
+  });
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) await main();

@@ -516,3 +516,33 @@ export function printResult(subject, figures, notes) {
 }
 
 export const grouped = (v) => Math.round(v).toLocaleString("en-US");
+
+// What both peers print at the end: their three figures, then the line for
+// bench/run. `held` names what one live dossier is ("actor", "instance").
+export function report({ title, subject, held, loop, full, memory, dossiers, notes }) {
+  console.log(`== ${title}: the plan process of workflows/plan.json ==`);
+  console.log(`rates per CPU second of the process (per wall second in brackets)`);
+  console.log(
+    `1. revision loop: ${grouped(loop.perSecond)} transitions/s (${grouped(loop.perWallSecond)}; ` +
+      `${grouped(loop.units)} in ${loop.seconds.toFixed(2)} s, ${loop.cpu.toFixed(2)} s CPU)`,
+  );
+  console.log(
+    `2. full plan processes: ${grouped(full.perSecond)} processes/s (${grouped(full.perWallSecond)}) = ` +
+      `${grouped(full.perSecond * 7)} transitions/s`,
+  );
+  console.log(
+    `3. memory per live ${held} (${grouped(dossiers)} held, in consultation): ${grouped(memory.heapPerItem)} B heap, ` +
+      `${grouped(memory.rssPerItem)} B RSS`,
+  );
+  printResult(
+    subject,
+    {
+      transitions_per_s: loop.perSecond,
+      full_processes_per_s: full.perSecond,
+      bytes_per_dossier: memory.heapPerItem,
+      rss_bytes_per_dossier: memory.rssPerItem,
+      dossiers_held: dossiers,
+    },
+    notes,
+  );
+}

@@ -292,33 +292,19 @@ async function main() {
   );
   for (const a of memory.held) a.stop();
 
-  console.log("== xstate 5 engine peer: the plan process of workflows/plan.json ==");
-  console.log(`rates per CPU second of the process (per wall second in brackets)`);
-  console.log(
-    `1. revision loop: ${plan.grouped(loop.perSecond)} transitions/s (${plan.grouped(loop.perWallSecond)}; ` +
-      `${plan.grouped(loop.units)} in ${loop.seconds.toFixed(2)} s, ${loop.cpu.toFixed(2)} s CPU)`,
-  );
-  console.log(
-    `2. full plan processes: ${plan.grouped(full.perSecond)} processes/s (${plan.grouped(full.perWallSecond)}) = ` +
-      `${plan.grouped(full.perSecond * 7)} transitions/s`,
-  );
-  console.log(
-    `3. memory per live actor (${plan.grouped(dossiers)} held, in consultation): ${plan.grouped(memory.heapPerItem)} B heap, ` +
-      `${plan.grouped(memory.rssPerItem)} B RSS`,
-  );
-  plan.printResult(
-    "xstate",
-    {
-      transitions_per_s: loop.perSecond,
-      full_processes_per_s: full.perSecond,
-      bytes_per_dossier: memory.heapPerItem,
-      rss_bytes_per_dossier: memory.rssPerItem,
-      dossiers_held: dossiers,
-    },
+  plan.report({
+    title: "xstate 5 engine peer",
+    subject: "xstate",
+    held: "actor",
+    loop,
+    full,
+    memory,
+    dossiers,
+    notes:
     `xstate 5 statechart checked against plan.json, guards per transition (roles, inputs, plan.json's guards), immutable assign; ` +
       `rates per CPU s over ${window} s windows after ${warmup} CPU s warm-up; ${dossiers} actors held, V8 heapUsed growth after gc; ` +
       `no events, no texts copied or kept, blocks neither numbered nor hashed, no task list`,
-  );
+  });
 }
 
 // Importable (for a look at the machine) without running the benchmark.
