@@ -38,7 +38,7 @@ static std::vector<Participant> read_participants(CommandReader& r, const json& 
   return out;
 }
 
-// Ids of blocks or comments; whether they exist decide() says.
+// Ids of blocks, comments or units; whether they exist decide() says.
 std::vector<std::uint32_t> read_ids(CommandReader& r, std::string_view key, size_t max) {
   std::vector<std::uint32_t> out;
   const json* list = r.array(key, max, false);
@@ -101,15 +101,6 @@ Time read_optional_time(CommandReader& r, std::string_view key) {
   return v ? read_time(r, *v, r.at(key)).value_or(0) : 0;
 }
 
-static std::vector<UnitId> read_unit_ids(CommandReader& r, std::string_view key, size_t max) {
-  std::vector<UnitId> out;
-  const json* list = r.array(key, max, false);
-  if (!list) return out;
-  for (size_t i = 0; i < list->size() && r.ok(); ++i)
-    out.push_back(r.id_value((*list)[i], json_pointer_append(r.at(key), i)));
-  return out;
-}
-
 static TaskTarget read_target(CommandReader& parent, const json& j, const std::string& pointer) {
   TaskTarget t;
   CommandReader r = parent.nested(j, pointer);
@@ -147,7 +138,7 @@ ImplementationTaskSpec read_task_spec(CommandReader& parent, const json& j) {
          "nhiệm vụ");
   t.title = r.text("title", kMaxTitleBytes);
   t.lead_unit = r.id("lead_unit");
-  t.supporting_units = read_unit_ids(r, "supporting_units", kMaxSupportingUnits);
+  t.supporting_units = read_ids(r, "supporting_units", kMaxSupportingUnits);
   t.starts = read_optional_time(r, "starts");
   t.due = read_optional_time(r, "due");
   t.weight = r.number("weight", false).value_or(0);
