@@ -90,11 +90,11 @@ async function main() {
   const started = Date.now();
   for (const scenario of chosen) {
     const runners = scenario.runners(ctx);
-    for (const r of runners) {
-      const missing = r.argv.find((a, i) => i === 0 && a.includes("/") && !existsSync(a));
-      if (missing) failures.push(`${scenario.name}/${r.label}: ${missing} is not built`);
-    }
-    const ready = runners.filter((r) => !(r.argv[0].includes("/") && !existsSync(r.argv[0])));
+    // The program a runner starts, behind taskset or node when there is one.
+    const unbuilt = (r) => r.argv.find((a) => path.isAbsolute(a) && !existsSync(a));
+    for (const r of runners)
+      if (unbuilt(r)) failures.push(`${scenario.name}/${r.label}: ${unbuilt(r)} is not there (not built?)`);
+    const ready = runners.filter((r) => !unbuilt(r));
     for (let run = 0; run < args.runs; run++) {
       // Alternate the order too, so neither subject always runs on a machine
       // the other has just warmed or heated.
