@@ -273,14 +273,6 @@ class SqliteStore final : public Store {
     return def;
   }
 
-  // Savepoints run for every command; parsing them each time is measurable.
-  sql::SqlStatus exec_cached(const char* sql) {
-    sql::SqlError e;
-    sql::Statement* stmt = db_.cached(sql, &e);
-    if (!stmt) return e;
-    return stmt->run();
-  }
-
   void reset_counters() {
     sql::SqlError e;
     auto seq = db_.prepare("SELECT COALESCE(MAX(seq), 0) FROM events", &e);
@@ -310,37 +302,83 @@ class SqliteStore final : public Store {
     }
   }
 
+  // Commits the batch in as few transactions as failures allow. Commands
+  // take no savepoint of their own: one costs more than the command (SQLite
+  // copies every page the command touches aside, and the search index
+  // writes out its pending words at each one). So a command that fails
+  // after it began writing takes the whole transaction down with it; it is
+  // answered with its error, the commands before it are committed again
+  // without it, and those after it go back to the front of the queue.
   void commit_batch(std::vector<Pending>& batch) {
+    std::size_t count = batch.size();
+    while (count > 0) {
+      const std::optional<std::size_t> torn = try_commit(batch, count);
+      if (!torn) return;
+      requeue(batch, *torn + 1, count);
+      count = *torn;
+    }
+  }
+
+  // Puts batch[first, last) back at the front of the queue, in order, and
+  // takes them out of the batch.
+  void requeue(std::vector<Pending>& batch, std::size_t first, std::size_t last) {
+    if (first == last) return;
+    {
+      std::lock_guard lock(mu_);
+      for (std::size_t i = last; i-- > first;)
+        queue_.push_front(std::move(batch[i]));
+    }
+    batch.erase(batch.begin() + static_cast<std::ptrdiff_t>(first),
+                batch.begin() + static_cast<std::ptrdiff_t>(last));
+  }
+
+  // One transaction of batch[0, count). Returns the index of a command that
+  // failed after writing, the transaction rolled back and every other
+  // result of the range left unset; nullopt once every result is set.
+  std::optional<std::size_t> try_commit(std::vector<Pending>& batch, std::size_t count) {
     if (auto s = db_.exec("BEGIN IMMEDIATE"); !s.ok()) {
       const StoreError e = storage_error(s.error(), "starting a transaction");
-      for (Pending& p : batch)
-        p.result = e;
-      return;
+      for (std::size_t i = 0; i < count; ++i)
+        batch[i].result = e;
+      return std::nullopt;
     }
     overlay_.clear();
     const Sequence seq_before = next_seq_;
     const DossierId dossier_before = next_dossier_;
-    for (Pending& p : batch)
-      p.result = apply(p.request);
-    if (auto s = db_.exec("COMMIT"); !s.ok()) {
-      (void)db_.exec("ROLLBACK");
-      const StoreError e = storage_error(s.error(), "committing");
-      for (Pending& p : batch)
-        if (p.result->ok()) p.result = e;
+    const auto roll_back = [&] {
+      // SQLite may have rolled back already (a full disk, an I/O error).
+      if (!sqlite3_get_autocommit(db_.handle())) (void)db_.exec("ROLLBACK");
       overlay_.clear();
       next_seq_ = seq_before;
       next_dossier_ = dossier_before;
-      return;
+    };
+    for (std::size_t i = 0; i < count; ++i) {
+      Applied applied = apply(batch[i].request);
+      batch[i].result = std::move(applied.result);
+      if (applied.torn) {
+        roll_back();
+        for (std::size_t j = 0; j < i; ++j)
+          batch[j].result.reset();
+        return i;
+      }
+    }
+    if (auto s = db_.exec("COMMIT"); !s.ok()) {
+      roll_back();
+      const StoreError e = storage_error(s.error(), "committing");
+      for (std::size_t i = 0; i < count; ++i)
+        if (batch[i].result->ok()) batch[i].result = e;
+      return std::nullopt;
     }
     ++batches_;
-    batched_commands_ += batch.size();
+    batched_commands_ += count;
     std::size_t bucket = 0;
-    while (bucket + 1 < batch_sizes_.size() && (std::size_t{1} << bucket) < batch.size())
+    while (bucket + 1 < batch_sizes_.size() && (std::size_t{1} << bucket) < count)
       ++bucket;
     ++batch_sizes_[bucket];
     for (auto& [id, cached] : overlay_)
       cache_.insert_or_assign(id, std::move(cached));
     overlay_.clear();
+    return std::nullopt;
   }
 
   // The state a command decides against: this batch's newest, else the cache, else the log.
@@ -392,7 +430,18 @@ class SqliteStore final : public Store {
     return r;
   }
 
-  Result<CommitResult, StoreError> apply(const CommandRequest& req) {
+  // A command's outcome in its transaction. `torn`: it failed after it
+  // began writing, so the transaction holds part of it.
+  struct Applied {
+    Applied(Result<CommitResult, StoreError> r, bool t = false)  // NOLINT: implicit by design
+        : result(std::move(r)), torn(t) {}
+    Applied(StoreError e) : result(std::move(e)) {}    // NOLINT: implicit by design
+    Applied(CommitResult r) : result(std::move(r)) {}  // NOLINT: implicit by design
+    Result<CommitResult, StoreError> result;
+    bool torn = false;
+  };
+
+  Applied apply(const CommandRequest& req) {
     if (req.request_id.empty() || req.request_id.size() > kMaxRequestIdBytes)
       return error(StoreErrorCode::kInvalid, "request_id: needs 1 to 128 bytes",
                    "Mã yêu cầu (request_id) phải dài từ 1 đến 128 byte");
@@ -465,23 +514,19 @@ class SqliteStore final : public Store {
     CachedDossier next = *current;
     CommitResult result;
     result.dossier = id;
-    if (auto s = exec_cached("SAVEPOINT command"); !s.ok())
-      return storage_error(s.error(), "starting a command");
-    auto fail = [this](const sql::SqlError& e) {
-      (void)exec_cached("ROLLBACK TO command");
-      (void)exec_cached("RELEASE command");
-      return storage_error(e, "appending events");
+    // From here on a failure leaves part of the command in the transaction.
+    auto fail = [](const sql::SqlError& e) {
+      return Applied(storage_error(e, "appending events"), true);
     };
     Sequence seq = next_seq_;
     for (size_t i = 0; i < events.size(); ++i) {
       Event& event = events[i];
-      if (Status s = evolve(next.state, event); !s.ok()) {
-        (void)exec_cached("ROLLBACK TO command");
-        (void)exec_cached("RELEASE command");
-        return error(StoreErrorCode::kUnavailable,
-                     "internal: decided event does not apply: " + s.error().message,
-                     ask_operator_vi("Lỗi nội bộ của hệ thống, thao tác chưa được thực hiện"));
-      }
+      if (Status s = evolve(next.state, event); !s.ok())
+        return Applied(
+            error(StoreErrorCode::kUnavailable,
+                  "internal: decided event does not apply: " + s.error().message,
+                  ask_operator_vi("Lỗi nội bộ của hệ thống, thao tác chưa được thực hiện")),
+            true);
       const std::uint64_t dossier_seq = next.state.version;
       next.last_hash = chain_hash(next.last_hash, id, dossier_seq, serialised[i].second);
       auto r = insert_event_->bind(1, static_cast<std::int64_t>(seq))
@@ -515,7 +560,6 @@ class SqliteStore final : public Store {
         .bind(4, static_cast<std::int64_t>(seq - 1))
         .bind(5, static_cast<std::int64_t>(next.state.version));
     if (auto r = record->run(); !r.ok()) return fail(r.error());
-    if (auto s = exec_cached("RELEASE command"); !s.ok()) return fail(s.error());
 
     next_seq_ = seq;
     if (creating) ++next_dossier_;
