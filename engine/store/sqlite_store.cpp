@@ -342,13 +342,17 @@ class SqliteStore final : public Store {
         batch[i].result = e;
       return std::nullopt;
     }
-    overlay_.clear();
+    touched_.clear();
     const Sequence seq_before = next_seq_;
     const DossierId dossier_before = next_dossier_;
     const auto roll_back = [&] {
       // SQLite may have rolled back already (a full disk, an I/O error).
       if (!sqlite3_get_autocommit(db_.handle())) (void)db_.exec("ROLLBACK");
-      overlay_.clear();
+      // The states this transaction changed are read again from the log
+      // when next needed: that is all undoing them takes.
+      for (DossierId id : touched_)
+        cache_.erase(id);
+      touched_.clear();
       next_seq_ = seq_before;
       next_dossier_ = dossier_before;
     };
@@ -375,15 +379,13 @@ class SqliteStore final : public Store {
     while (bucket + 1 < batch_sizes_.size() && (std::size_t{1} << bucket) < count)
       ++bucket;
     ++batch_sizes_[bucket];
-    for (auto& [id, cached] : overlay_)
-      cache_.insert_or_assign(id, std::move(cached));
-    overlay_.clear();
+    touched_.clear();
     return std::nullopt;
   }
 
-  // The state a command decides against: this batch's newest, else the cache, else the log.
+  // The state a command decides against: the cache (which holds this
+  // transaction's changes too), else the log.
   Result<CachedDossier*, StoreError> working_state(DossierId id) {
-    if (auto it = overlay_.find(id); it != overlay_.end()) return &it->second;
     if (auto it = cache_.find(id); it != cache_.end()) return &it->second;
     auto loaded = load_dossier(db_, defs_, id);
     if (!loaded.ok()) return loaded.error();
@@ -511,7 +513,15 @@ class SqliteStore final : public Store {
                    "Một nội dung văn bản trong lệnh không phải là UTF-8 hợp lệ");
     }
 
-    CachedDossier next = *current;
+    // The events are applied to the cached state itself, not to a copy of
+    // it: a comment would otherwise copy every comment before it. Should
+    // the transaction fail, roll_back() drops the state from the cache.
+    // The views compare against what they mirrored before.
+    if (!creating) {
+      viewed_before_.take(current->state);
+      touched_.push_back(id);
+    }
+    CachedDossier& next = *current;
     CommitResult result;
     result.dossier = id;
     // From here on a failure leaves part of the command in the transaction.
@@ -544,7 +554,7 @@ class SqliteStore final : public Store {
       result.events.push_back(std::move(stored));
       ++seq;
     }
-    if (auto r = views_->write_state(id, creating ? nullptr : &current->state, next.state, req.now,
+    if (auto r = views_->write_state(id, creating ? nullptr : &viewed_before_, next.state, req.now,
                                      seq - 1);
         !r.ok())
       return fail(r.error());
@@ -568,7 +578,10 @@ class SqliteStore final : public Store {
       if (std::find(result.participants.begin(), result.participants.end(), b.participant.user) ==
           result.participants.end())
         result.participants.push_back(b.participant.user);
-    overlay_.insert_or_assign(id, std::move(next));
+    if (creating) {
+      cache_.insert_or_assign(id, std::move(*fresh));
+      touched_.push_back(id);
+    }
     return result;
   }
 
@@ -587,8 +600,10 @@ class SqliteStore final : public Store {
   bool closing_ = false;
   std::thread thread_;
 
-  std::unordered_map<DossierId, CachedDossier> cache_;    // committed states
-  std::unordered_map<DossierId, CachedDossier> overlay_;  // this batch's, until it commits
+  // Every state as committed, and as this transaction changed it so far.
+  std::unordered_map<DossierId, CachedDossier> cache_;
+  std::vector<DossierId> touched_;  // changed by this transaction, to drop if it fails
+  ViewedState viewed_before_;       // the command's dossier, before its events
   Sequence next_seq_ = 1;
   DossierId next_dossier_ = 1;
   std::atomic<std::uint64_t> commands_{0}, batches_{0}, committed_{0}, batched_commands_{0};
