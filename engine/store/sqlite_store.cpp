@@ -11,6 +11,7 @@
 
 #include "engine/decide.h"
 #include "engine/event_json.h"
+#include "engine/store/event_bytes.h"
 #include "engine/store/hash_chain.h"
 #include "engine/store/log_reader.h"
 #include "engine/store/schema.h"
@@ -502,12 +503,10 @@ class SqliteStore final : public Store {
     // Serialise first: a text that is not UTF-8 (from a caller that skipped
     // the edge's check) is refused here, before anything is written.
     const Definition& def = current->state.definition();
-    std::vector<std::pair<std::string, std::string>> serialised;  // payload, canonical bytes
+    std::vector<EventBytes> serialised;
     try {
       for (const Event& event : events)
-        serialised.emplace_back(event_data_to_json(def, event.body)
-                                    .dump(-1, ' ', false, nlohmann::json::error_handler_t::strict),
-                                canonical_event_bytes(def, event));
+        serialised.push_back(event_bytes(def, event));
     } catch (const nlohmann::json::exception&) {
       return error(StoreErrorCode::kInvalid, "a text of the command is not valid UTF-8",
                    "Một nội dung văn bản trong lệnh không phải là UTF-8 hợp lệ");
@@ -538,14 +537,14 @@ class SqliteStore final : public Store {
                   ask_operator_vi("Lỗi nội bộ của hệ thống, thao tác chưa được thực hiện")),
             true);
       const std::uint64_t dossier_seq = next.state.version;
-      next.last_hash = chain_hash(next.last_hash, id, dossier_seq, serialised[i].second);
+      next.last_hash = chain_hash(next.last_hash, id, dossier_seq, serialised[i].canonical);
       auto r = insert_event_->bind(1, static_cast<std::int64_t>(seq))
                    .bind(2, static_cast<std::int64_t>(id))
                    .bind(3, static_cast<std::int64_t>(dossier_seq))
                    .bind(4, event_type_name(event.body))
                    .bind(5, event.actor)
                    .bind(6, event.at)
-                   .bind(7, serialised[i].first)
+                   .bind(7, serialised[i].payload)
                    .bind_blob(8, next.last_hash.data(), next.last_hash.size())
                    .run();
       if (!r.ok()) return fail(r.error());
