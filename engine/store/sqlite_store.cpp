@@ -11,6 +11,7 @@
 
 #include "engine/decide.h"
 #include "engine/event_json.h"
+#include "engine/store/event_bytes.h"
 #include "engine/store/hash_chain.h"
 #include "engine/store/log_reader.h"
 #include "engine/store/schema.h"
@@ -273,14 +274,6 @@ class SqliteStore final : public Store {
     return def;
   }
 
-  // Savepoints run for every command; parsing them each time is measurable.
-  sql::SqlStatus exec_cached(const char* sql) {
-    sql::SqlError e;
-    sql::Statement* stmt = db_.cached(sql, &e);
-    if (!stmt) return e;
-    return stmt->run();
-  }
-
   void reset_counters() {
     sql::SqlError e;
     auto seq = db_.prepare("SELECT COALESCE(MAX(seq), 0) FROM events", &e);
@@ -310,42 +303,90 @@ class SqliteStore final : public Store {
     }
   }
 
+  // Commits the batch in as few transactions as failures allow. Commands
+  // take no savepoint of their own: one costs more than the command (SQLite
+  // copies every page the command touches aside, and the search index
+  // writes out its pending words at each one). So a command that fails
+  // after it began writing takes the whole transaction down with it; it is
+  // answered with its error, the commands before it are committed again
+  // without it, and those after it go back to the front of the queue.
   void commit_batch(std::vector<Pending>& batch) {
-    if (auto s = db_.exec("BEGIN IMMEDIATE"); !s.ok()) {
-      const StoreError e = storage_error(s.error(), "starting a transaction");
-      for (Pending& p : batch)
-        p.result = e;
-      return;
+    std::size_t count = batch.size();
+    while (count > 0) {
+      const std::optional<std::size_t> torn = try_commit(batch, count);
+      if (!torn) return;
+      requeue(batch, *torn + 1, count);
+      count = *torn;
     }
-    overlay_.clear();
-    const Sequence seq_before = next_seq_;
-    const DossierId dossier_before = next_dossier_;
-    for (Pending& p : batch)
-      p.result = apply(p.request);
-    if (auto s = db_.exec("COMMIT"); !s.ok()) {
-      (void)db_.exec("ROLLBACK");
-      const StoreError e = storage_error(s.error(), "committing");
-      for (Pending& p : batch)
-        if (p.result->ok()) p.result = e;
-      overlay_.clear();
-      next_seq_ = seq_before;
-      next_dossier_ = dossier_before;
-      return;
-    }
-    ++batches_;
-    batched_commands_ += batch.size();
-    std::size_t bucket = 0;
-    while (bucket + 1 < batch_sizes_.size() && (std::size_t{1} << bucket) < batch.size())
-      ++bucket;
-    ++batch_sizes_[bucket];
-    for (auto& [id, cached] : overlay_)
-      cache_.insert_or_assign(id, std::move(cached));
-    overlay_.clear();
   }
 
-  // The state a command decides against: this batch's newest, else the cache, else the log.
+  // Puts batch[first, last) back at the front of the queue, in order, and
+  // takes them out of the batch.
+  void requeue(std::vector<Pending>& batch, std::size_t first, std::size_t last) {
+    if (first == last) return;
+    {
+      std::lock_guard lock(mu_);
+      for (std::size_t i = last; i-- > first;)
+        queue_.push_front(std::move(batch[i]));
+    }
+    batch.erase(batch.begin() + static_cast<std::ptrdiff_t>(first),
+                batch.begin() + static_cast<std::ptrdiff_t>(last));
+  }
+
+  // One transaction of batch[0, count). Returns the index of a command that
+  // failed after writing, the transaction rolled back and every other
+  // result of the range left unset; nullopt once every result is set.
+  std::optional<std::size_t> try_commit(std::vector<Pending>& batch, std::size_t count) {
+    if (auto s = db_.exec("BEGIN IMMEDIATE"); !s.ok()) {
+      const StoreError e = storage_error(s.error(), "starting a transaction");
+      for (std::size_t i = 0; i < count; ++i)
+        batch[i].result = e;
+      return std::nullopt;
+    }
+    touched_.clear();
+    const Sequence seq_before = next_seq_;
+    const DossierId dossier_before = next_dossier_;
+    const auto roll_back = [&] {
+      // SQLite may have rolled back already (a full disk, an I/O error).
+      if (!sqlite3_get_autocommit(db_.handle())) (void)db_.exec("ROLLBACK");
+      // The states this transaction changed are read again from the log
+      // when next needed: that is all undoing them takes.
+      for (DossierId id : touched_)
+        cache_.erase(id);
+      touched_.clear();
+      next_seq_ = seq_before;
+      next_dossier_ = dossier_before;
+    };
+    for (std::size_t i = 0; i < count; ++i) {
+      Applied applied = apply(batch[i].request);
+      batch[i].result = std::move(applied.result);
+      if (applied.torn) {
+        roll_back();
+        for (std::size_t j = 0; j < i; ++j)
+          batch[j].result.reset();
+        return i;
+      }
+    }
+    if (auto s = db_.exec("COMMIT"); !s.ok()) {
+      roll_back();
+      const StoreError e = storage_error(s.error(), "committing");
+      for (std::size_t i = 0; i < count; ++i)
+        if (batch[i].result->ok()) batch[i].result = e;
+      return std::nullopt;
+    }
+    ++batches_;
+    batched_commands_ += count;
+    std::size_t bucket = 0;
+    while (bucket + 1 < batch_sizes_.size() && (std::size_t{1} << bucket) < count)
+      ++bucket;
+    ++batch_sizes_[bucket];
+    touched_.clear();
+    return std::nullopt;
+  }
+
+  // The state a command decides against: the cache (which holds this
+  // transaction's changes too), else the log.
   Result<CachedDossier*, StoreError> working_state(DossierId id) {
-    if (auto it = overlay_.find(id); it != overlay_.end()) return &it->second;
     if (auto it = cache_.find(id); it != cache_.end()) return &it->second;
     auto loaded = load_dossier(db_, defs_, id);
     if (!loaded.ok()) return loaded.error();
@@ -392,7 +433,18 @@ class SqliteStore final : public Store {
     return r;
   }
 
-  Result<CommitResult, StoreError> apply(const CommandRequest& req) {
+  // A command's outcome in its transaction. `torn`: it failed after it
+  // began writing, so the transaction holds part of it.
+  struct Applied {
+    Applied(Result<CommitResult, StoreError> r, bool t = false)  // NOLINT: implicit by design
+        : result(std::move(r)), torn(t) {}
+    Applied(StoreError e) : result(std::move(e)) {}    // NOLINT: implicit by design
+    Applied(CommitResult r) : result(std::move(r)) {}  // NOLINT: implicit by design
+    Result<CommitResult, StoreError> result;
+    bool torn = false;
+  };
+
+  Applied apply(const CommandRequest& req) {
     if (req.request_id.empty() || req.request_id.size() > kMaxRequestIdBytes)
       return error(StoreErrorCode::kInvalid, "request_id: needs 1 to 128 bytes",
                    "Mã yêu cầu (request_id) phải dài từ 1 đến 128 byte");
@@ -451,46 +503,48 @@ class SqliteStore final : public Store {
     // Serialise first: a text that is not UTF-8 (from a caller that skipped
     // the edge's check) is refused here, before anything is written.
     const Definition& def = current->state.definition();
-    std::vector<std::pair<std::string, std::string>> serialised;  // payload, canonical bytes
+    std::vector<EventBytes> serialised;
     try {
       for (const Event& event : events)
-        serialised.emplace_back(event_data_to_json(def, event.body)
-                                    .dump(-1, ' ', false, nlohmann::json::error_handler_t::strict),
-                                canonical_event_bytes(def, event));
+        serialised.push_back(event_bytes(def, event));
     } catch (const nlohmann::json::exception&) {
       return error(StoreErrorCode::kInvalid, "a text of the command is not valid UTF-8",
                    "Một nội dung văn bản trong lệnh không phải là UTF-8 hợp lệ");
     }
 
-    CachedDossier next = *current;
+    // The events are applied to the cached state itself, not to a copy of
+    // it: a comment would otherwise copy every comment before it. Should
+    // the transaction fail, roll_back() drops the state from the cache.
+    // The views compare against what they mirrored before.
+    if (!creating) {
+      viewed_before_.take(current->state);
+      touched_.push_back(id);
+    }
+    CachedDossier& next = *current;
     CommitResult result;
     result.dossier = id;
-    if (auto s = exec_cached("SAVEPOINT command"); !s.ok())
-      return storage_error(s.error(), "starting a command");
-    auto fail = [this](const sql::SqlError& e) {
-      (void)exec_cached("ROLLBACK TO command");
-      (void)exec_cached("RELEASE command");
-      return storage_error(e, "appending events");
+    // From here on a failure leaves part of the command in the transaction.
+    auto fail = [](const sql::SqlError& e) {
+      return Applied(storage_error(e, "appending events"), true);
     };
     Sequence seq = next_seq_;
     for (size_t i = 0; i < events.size(); ++i) {
       Event& event = events[i];
-      if (Status s = evolve(next.state, event); !s.ok()) {
-        (void)exec_cached("ROLLBACK TO command");
-        (void)exec_cached("RELEASE command");
-        return error(StoreErrorCode::kUnavailable,
-                     "internal: decided event does not apply: " + s.error().message,
-                     ask_operator_vi("Lỗi nội bộ của hệ thống, thao tác chưa được thực hiện"));
-      }
+      if (Status s = evolve(next.state, event); !s.ok())
+        return Applied(
+            error(StoreErrorCode::kUnavailable,
+                  "internal: decided event does not apply: " + s.error().message,
+                  ask_operator_vi("Lỗi nội bộ của hệ thống, thao tác chưa được thực hiện")),
+            true);
       const std::uint64_t dossier_seq = next.state.version;
-      next.last_hash = chain_hash(next.last_hash, id, dossier_seq, serialised[i].second);
+      next.last_hash = chain_hash(next.last_hash, id, dossier_seq, serialised[i].canonical);
       auto r = insert_event_->bind(1, static_cast<std::int64_t>(seq))
                    .bind(2, static_cast<std::int64_t>(id))
                    .bind(3, static_cast<std::int64_t>(dossier_seq))
                    .bind(4, event_type_name(event.body))
                    .bind(5, event.actor)
                    .bind(6, event.at)
-                   .bind(7, serialised[i].first)
+                   .bind(7, serialised[i].payload)
                    .bind_blob(8, next.last_hash.data(), next.last_hash.size())
                    .run();
       if (!r.ok()) return fail(r.error());
@@ -499,7 +553,7 @@ class SqliteStore final : public Store {
       result.events.push_back(std::move(stored));
       ++seq;
     }
-    if (auto r = views_->write_state(id, creating ? nullptr : &current->state, next.state, req.now,
+    if (auto r = views_->write_state(id, creating ? nullptr : &viewed_before_, next.state, req.now,
                                      seq - 1);
         !r.ok())
       return fail(r.error());
@@ -515,7 +569,6 @@ class SqliteStore final : public Store {
         .bind(4, static_cast<std::int64_t>(seq - 1))
         .bind(5, static_cast<std::int64_t>(next.state.version));
     if (auto r = record->run(); !r.ok()) return fail(r.error());
-    if (auto s = exec_cached("RELEASE command"); !s.ok()) return fail(s.error());
 
     next_seq_ = seq;
     if (creating) ++next_dossier_;
@@ -524,7 +577,10 @@ class SqliteStore final : public Store {
       if (std::find(result.participants.begin(), result.participants.end(), b.participant.user) ==
           result.participants.end())
         result.participants.push_back(b.participant.user);
-    overlay_.insert_or_assign(id, std::move(next));
+    if (creating) {
+      cache_.insert_or_assign(id, std::move(*fresh));
+      touched_.push_back(id);
+    }
     return result;
   }
 
@@ -543,8 +599,10 @@ class SqliteStore final : public Store {
   bool closing_ = false;
   std::thread thread_;
 
-  std::unordered_map<DossierId, CachedDossier> cache_;    // committed states
-  std::unordered_map<DossierId, CachedDossier> overlay_;  // this batch's, until it commits
+  // Every state as committed, and as this transaction changed it so far.
+  std::unordered_map<DossierId, CachedDossier> cache_;
+  std::vector<DossierId> touched_;  // changed by this transaction, to drop if it fails
+  ViewedState viewed_before_;       // the command's dossier, before its events
   Sequence next_seq_ = 1;
   DossierId next_dossier_ = 1;
   std::atomic<std::uint64_t> commands_{0}, batches_{0}, committed_{0}, batched_commands_{0};

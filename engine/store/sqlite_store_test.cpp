@@ -8,6 +8,7 @@
 
 #include "engine/event_json.h"
 #include "engine/store/ed25519.h"
+#include "engine/store/event_bytes.h"
 #include "engine/store/maintenance.h"
 #include "engine/store/sqlite.h"
 #include "engine/store/store_test_support.h"
@@ -332,6 +333,15 @@ TEST_CASE_METHOD(StoreFixture, "every event type goes into the log and comes out
   for (const StoredEvent& e : logged.value())
     types.insert(event_type_name(e.event.body));
   CHECK(types.size() == std::variant_size_v<EventBody>);
+  // The writer hashes bytes it writes around the stored payload; they are
+  // the canonical bytes verify recomputes, for every type.
+  const Definition& def = store->state_of(id).value().definition();
+  for (const StoredEvent& e : logged.value()) {
+    INFO(event_type_name(e.event.body));
+    const EventBytes bytes = event_bytes(def, e.event);
+    CHECK(bytes.canonical == canonical_event_bytes(def, e.event));
+    CHECK(nlohmann::json::parse(bytes.payload) == event_data_to_json(def, e.event.body));
+  }
   const auto& all = logged.value();
   REQUIRE(all.size() == 9 + committed.size());
   for (size_t i = 0; i < committed.size(); ++i) {

@@ -187,7 +187,17 @@ sql::SqlStatus ViewWriter::on_event(const StoredEvent& se, const DossierState& a
   return {};
 }
 
-sql::SqlStatus ViewWriter::write_state(DossierId id, const DossierState* before,
+void ViewedState::take(const DossierState& s) {
+  state = s.state;
+  state_entries = s.state_entries;
+  bindings = s.bindings;
+  tasks = s.tasks;
+  invitees = s.invitees;
+  deadline_at = s.deadline_at;
+  timers = s.timers;
+}
+
+sql::SqlStatus ViewWriter::write_state(DossierId id, const ViewedState* before,
                                        const DossierState& s, Time updated_at, Sequence last_seq) {
   const auto dossier = static_cast<std::int64_t>(id);
   auto& update = stmt(

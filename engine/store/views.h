@@ -15,6 +15,23 @@
 
 namespace planflow {
 
+// What of a dossier's state the views other than its dossier row mirror:
+// participants, tasks, consultation and invitees, timers. Taken before a
+// command's events are applied, so write_state() rewrites only the views
+// whose part changed, without a copy of the whole state.
+struct ViewedState {
+  StateId state = 0;
+  std::uint32_t state_entries = 0;
+  std::vector<Binding> bindings;
+  std::vector<OpenTask> tasks;
+  std::vector<Invitee> invitees;
+  std::optional<Time> deadline_at;
+  std::vector<Timer> timers;
+
+  // Copies those parts of `s`, reusing the capacity already held.
+  void take(const DossierState& s);
+};
+
 class ViewWriter {
  public:
   static std::optional<ViewWriter> prepare(sql::Connection& db, sql::SqlError* error);
@@ -22,8 +39,9 @@ class ViewWriter {
   // Rows that follow from one event itself (its text, its number).
   sql::SqlStatus on_event(const StoredEvent& e, const DossierState& after);
   // Rows that mirror the dossier's state after a command's events. Given
-  // the state before the command, only the rows that changed are rewritten.
-  sql::SqlStatus write_state(DossierId dossier, const DossierState* before, const DossierState& s,
+  // what they mirrored before the command, only the rows that changed are
+  // rewritten.
+  sql::SqlStatus write_state(DossierId dossier, const ViewedState* before, const DossierState& s,
                              Time updated_at, Sequence last_seq);
 
  private:
