@@ -244,6 +244,7 @@ ServerUnderTest start_planflow(const Options& o, const Cast& cast, const std::st
                 cast.users + 1, sign_in_seconds, s.load_dossiers.size() + cast.fan_out_dossier,
                 dossier_seconds);
   s.setup.push_back(line);
+  s.commit_metrics = "planflow";
   s.notes = "planflow serve, synchronous=FULL on " + filesystem_of(folder) +
             ", request rate limit raised to 1e9/s";
   return s;
