@@ -122,7 +122,8 @@ int main(int argc, char** argv) {
     const std::string ended = server.process->stop(std::chrono::seconds(10));
     std::printf("the server stopped: %s\n", ended.c_str());
     if (o.subject != Subject::kNodeWs && ended != "status 0")
-      die(std::string(subject_name(o.subject)) + "'s server did not stop cleanly (" + ended + ")");
+      die(std::string(subject_name(o.subject)) + "'s server did not stop cleanly (" + ended +
+          "); the end of its output:\n" + tail_of(server.log, 20));
     // What it acknowledged must be on disk once it has stopped.
     if (o.subject == Subject::kBpmnEngine) check_stored_comments(server, acknowledged);
   }

@@ -62,10 +62,11 @@ ServerUnderTest start_node_peer(const Options& o, const Cast& cast, const std::s
     s.load_dossiers.push_back({d + 1, 0});
   if (cast.fan_out_dossier) s.fan_out = {cast.load_dossiers + 1, 0};
 
+  s.log = folder + "/server.log";
   const std::string script = std::string(kPeers) + "/ws_server.mjs";
   s.process = std::make_unique<ChildProcess>(
       std::vector<std::string>{o.node, script, "--tokens", tokens_path, "--listen", "127.0.0.1:0"},
-      folder + "/server.log", cpu);
+      s.log, cpu);
   s.port = port_in(s.process->wait_for_output("ws peer is serving", std::chrono::seconds(30)));
   s.setup.push_back("node " + script + " (ws " + ws_version + ", one process)");
   s.setup.push_back(std::to_string(cast.users + 1) +
