@@ -33,8 +33,10 @@ export const scenarioList = [
       fanout: "A comment pushed to 1,000 subscribed sessions",
       idle: "Idle authenticated WebSocket sessions, 10,000 held",
     }[scenario],
+    // The bpmn-engine peer stores what it acknowledges, so it is measured
+    // in the durable scenario only; node-ws is the transport's floor.
     runners: (ctx) =>
-      ["planflow", "node-ws"].map((subject) => ({
+      ["planflow", "node-ws", ...(scenario === "durable" ? ["bpmn-engine"] : [])].map((subject) => ({
         label: subject,
         argv: [bin(ctx, "planflow_server_bench"), "--subject", subject, "--scenario", scenario,
           "--planflow", path.join(ctx.build, "planflow"), ...quick(ctx)],

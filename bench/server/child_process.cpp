@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <thread>
@@ -106,6 +107,30 @@ std::string ChildProcess::wait_for_output(std::string_view marker, std::chrono::
       die("the server under test did not say \"" + std::string(marker) + "\" within " +
           std::to_string(timeout.count()) + " s (its output is in " + log_path_ + ")");
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+}
+
+void ChildProcess::pin_to(int cpu) {
+  cpu_set_t cpus;
+  CPU_ZERO(&cpus);
+  CPU_SET(cpu, &cpus);
+  // Until a pass finds every thread already pinned: one may start while
+  // the folder is read.
+  for (bool changed = true; changed;) {
+    changed = false;
+    const std::string tasks = "/proc/" + std::to_string(pid_) + "/task";
+    std::error_code ec;
+    for (const auto& task : std::filesystem::directory_iterator(tasks, ec)) {
+      const pid_t tid = std::atoi(task.path().filename().c_str());
+      cpu_set_t now;
+      if (sched_getaffinity(tid, sizeof now, &now) != 0) continue;  // it has ended
+      if (CPU_EQUAL(&now, &cpus)) continue;
+      if (sched_setaffinity(tid, sizeof cpus, &cpus) != 0 && errno != ESRCH)
+        die("cannot pin the server's thread " + std::to_string(tid) + " to CPU " +
+            std::to_string(cpu) + ": " + std::strerror(errno));
+      changed = true;
+    }
+    if (ec) die("cannot list the server's threads in " + tasks + ": " + ec.message());
   }
 }
 

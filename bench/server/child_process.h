@@ -26,6 +26,10 @@ class ChildProcess {
   // it exits or `timeout` passes first.
   std::string wait_for_output(std::string_view marker, std::chrono::seconds timeout);
 
+  // Pins every thread it has to `cpu`, for a child started on any CPU that
+  // prepares its state before it serves; threads it starts later inherit it.
+  void pin_to(int cpu);
+
   pid_t pid() const { return pid_; }
   // User plus system time of all its threads so far (/proc/PID/stat).
   double cpu_seconds() const;

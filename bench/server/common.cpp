@@ -19,7 +19,8 @@ std::string g_folder;
 pid_t g_server = 0;
 std::string g_server_log;
 
-// The last lines the server wrote: why it stopped, when it did.
+}  // namespace
+
 std::string tail_of(const std::string& path, std::size_t lines) {
   std::ifstream in(path);
   std::vector<std::string> kept;
@@ -32,8 +33,6 @@ std::string tail_of(const std::string& path, std::size_t lines) {
     out += "  | " + l + "\n";
   return out;
 }
-
-}  // namespace
 
 void remove_on_exit(std::string folder) {
   g_folder = std::move(folder);

@@ -23,6 +23,9 @@ void kill_on_exit(pid_t server, std::string log_path);
 void forget_server();
 void clean_up();
 
+// The last `lines` lines of a file, each indented under a bar.
+std::string tail_of(const std::string& path, std::size_t lines);
+
 double ms_between(Clock::time_point a, Clock::time_point b);
 
 // Nearest-rank percentile of sorted values.

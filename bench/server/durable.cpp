@@ -1,6 +1,6 @@
 // 1. Durable commands, closed loop: each of N sessions sends an add_comment
-// and waits for its reply — which planflow sends only after the commit is
-// durable — then sends the next, for --seconds per N.
+// and waits for its reply — which planflow and the bpmn-engine peer send
+// only after the commit is durable — then sends the next, for --seconds per N.
 #include <algorithm>
 #include <boost/beast/http.hpp>
 #include <cstdio>
@@ -21,9 +21,10 @@ struct Commits {
   double committed = 0, batches = 0;  // both 0: the server does not say
 };
 
-// planflow's group-commit counters, from GET /metrics: commands committed
-// and the transactions they took.
-Commits read_commits(unsigned short port) {
+// The group-commit counters, from GET /metrics: commands committed and the
+// transactions they took (planflow_commit_batch_size_sum and _count for
+// planflow, the same counters under the peer's `prefix` for a durable peer).
+Commits read_commits(unsigned short port, const std::string& prefix) {
   net::io_context ioc;
   beast::tcp_stream stream(ioc);
   beast::error_code ec;
@@ -42,8 +43,8 @@ Commits read_commits(unsigned short port) {
     if (at == std::string::npos) return std::nullopt;
     return std::strtod(body.c_str() + at + name.size() + 2, nullptr);
   };
-  const auto committed = value("planflow_commit_batch_size_sum");
-  const auto batches = value("planflow_commit_batch_size_count");
+  const auto committed = value(prefix + "_commit_batch_size_sum");
+  const auto batches = value(prefix + "_commit_batch_size_count");
   if (!committed || !batches) return {};
   return {*committed, *batches};
 }
@@ -85,12 +86,12 @@ void send_comment(const std::shared_ptr<LoadState>& state, const ConnectionPtr& 
 }
 
 LoadRun closed_loop(const ServerUnderTest& server, Client& client,
-                    const std::vector<ConnectionPtr>& sessions, bool planflow, int n,
-                    double seconds) {
+                    const std::vector<ConnectionPtr>& sessions, int n, double seconds) {
+  const std::string& metrics = server.commit_metrics;
   auto state = std::make_shared<LoadState>();
   state->running = static_cast<std::size_t>(n);
   auto finished = state->finished.get_future();
-  const Commits commits_before = planflow ? read_commits(server.port) : Commits{};
+  const Commits commits_before = metrics.empty() ? Commits{} : read_commits(server.port, metrics);
   CpuMeter cpu(server, client);
   cpu.start();
   client.run([&] {
@@ -104,7 +105,7 @@ LoadRun closed_loop(const ServerUnderTest& server, Client& client,
   finished.get();
   LoadRun run;
   run.cpu = cpu.stop();
-  const Commits commits_after = planflow ? read_commits(server.port) : Commits{};
+  const Commits commits_after = metrics.empty() ? Commits{} : read_commits(server.port, metrics);
   run.latencies_ms = std::move(state->latencies_ms);
   std::sort(run.latencies_ms.begin(), run.latencies_ms.end());
   run.seconds = std::chrono::duration<double>(state->last_reply - state->start).count();
@@ -122,26 +123,37 @@ void print_row(int n, const LoadRun& r) {
               r.client_us_per_command());
 }
 
+const char* who_replies(Subject s) {
+  switch (s) {
+    case Subject::kPlanflow:
+      return "   (planflow replies after the commit is durable)";
+    case Subject::kBpmnEngine:
+      return "   (the bpmn-engine peer replies after its SQLite COMMIT, synchronous=FULL)";
+    case Subject::kNodeWs:
+      break;
+  }
+  return "   (the peer replies at once: nothing is stored)";
+}
+
 }  // namespace
 
-void run_durable(const Options& o, ServerUnderTest& server, Client& client) {
-  const bool planflow = o.subject == Subject::kPlanflow;
+std::uint64_t run_durable(const Options& o, ServerUnderTest& server, Client& client) {
   const int most = *std::max_element(o.sessions.begin(), o.sessions.end());
   auto sessions = client.open(server.delegate_sessions(static_cast<std::size_t>(most)));
   std::printf(
       "\n1. durable add_comment, closed loop (send, wait for the reply, repeat), %.1f s per row,\n"
       "   one dossier in consultation per session, the sessions spread over %zu delegates\n%s\n",
-      o.seconds, server.delegate_cookies.size(),
-      planflow ? "   (planflow replies after the commit is durable)"
-               : "   (the peer replies at once: nothing is stored)");
+      o.seconds, server.delegate_cookies.size(), who_replies(o.subject));
   // Each "µ" is two bytes, hence the wider fields.
   std::printf("%8s %9s %10s %8s %8s %8s %11s %15s %15s\n", "sessions", "commands", "cmd/s",
               "p50 ms", "p99 ms", "max ms", "cmds/commit", "server µs/cmd", "client µs/cmd");
   Figures figures;
+  std::uint64_t acknowledged = 0;
   for (int n : o.sessions) {
-    const LoadRun r = closed_loop(server, client, sessions, planflow, n, o.seconds);
+    const LoadRun r = closed_loop(server, client, sessions, n, o.seconds);
     if (r.latencies_ms.empty())
       die("no command was answered with " + std::to_string(n) + " sessions");
+    acknowledged += r.latencies_ms.size();
     print_row(n, r);
     const std::string at = "@" + std::to_string(n);
     figures.push_back({"commands_per_s" + at, rounded(r.per_second(), 0)});
@@ -161,6 +173,7 @@ void run_durable(const Options& o, ServerUnderTest& server, Client& client) {
                 "%zu delegates; ",
                 o.seconds, counts.c_str(), server.delegate_cookies.size());
   print_result("durable", subject_name(o.subject), figures, notes + server.notes);
+  return acknowledged;
 }
 
 }  // namespace planflow::server_bench

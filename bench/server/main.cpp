@@ -3,7 +3,7 @@
 // server runs in a process of its own pinned to one CPU, the client on the
 // other; see bench/README.md (Server benchmark).
 //
-//   planflow_server_bench --subject planflow|node-ws --scenario durable|fanout|idle
+//   planflow_server_bench --subject planflow|node-ws|bpmn-engine --scenario durable|fanout|idle
 //                         [--planflow PATH] [--quick] [options, see --help]
 //
 // It prints figures and asserts nothing about speed; it stops with a message
@@ -34,6 +34,19 @@ Cast cast_for(const Options& o) {
 }  // namespace planflow::server_bench
 
 namespace {
+
+ServerUnderTest start_server(const Options& o, const Cast& cast, const std::string& folder,
+                             int cpu) {
+  switch (o.subject) {
+    case Subject::kPlanflow:
+      return start_planflow(o, cast, folder, cpu);
+    case Subject::kNodeWs:
+      return start_node_peer(o, cast, folder, cpu);
+    case Subject::kBpmnEngine:
+      return start_bpmn_peer(o, cast, folder, cpu);
+  }
+  die("unknown subject");
+}
 
 std::size_t connections_needed(const Options& o) {
   switch (o.scenario) {
@@ -71,9 +84,7 @@ int main(int argc, char** argv) {
   const bool pin = o.pin && cpus.size() >= 2;
   const int server_cpu = pin ? cpus[0] : -1;
   const Cast cast = cast_for(o);
-  ServerUnderTest server = o.subject == Subject::kPlanflow
-                               ? start_planflow(o, cast, folder, server_cpu)
-                               : start_node_peer(o, cast, folder, server_cpu);
+  ServerUnderTest server = start_server(o, cast, folder, server_cpu);
   // Pinned only now: the preparation (Argon2id) may use every CPU. The
   // client's io thread, started next, inherits this.
   if (pin) pin_this_thread(cpus[1]);
@@ -94,9 +105,10 @@ int main(int argc, char** argv) {
 
   {
     Client client(tcp::endpoint(net::ip::make_address("127.0.0.1"), server.port), server.origin());
+    std::uint64_t acknowledged = 0;
     switch (o.scenario) {
       case Scenario::kDurable:
-        run_durable(o, server, client);
+        acknowledged = run_durable(o, server, client);
         break;
       case Scenario::kFanOut:
         run_fan_out(o, server, client);
@@ -109,8 +121,11 @@ int main(int argc, char** argv) {
     expect_disconnects();
     const std::string ended = server.process->stop(std::chrono::seconds(10));
     std::printf("the server stopped: %s\n", ended.c_str());
-    if (o.subject == Subject::kPlanflow && ended != "status 0")
-      die("planflow serve did not stop cleanly (" + ended + ")");
+    if (o.subject != Subject::kNodeWs && ended != "status 0")
+      die(std::string(subject_name(o.subject)) + "'s server did not stop cleanly (" + ended +
+          "); the end of its output:\n" + tail_of(server.log, 20));
+    // What it acknowledged must be on disk once it has stopped.
+    if (o.subject == Subject::kBpmnEngine) check_stored_comments(server, acknowledged);
   }
   clean_up();
   return 0;

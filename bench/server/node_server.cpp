@@ -1,19 +1,17 @@
-// The Node.js peer's side: the same users and sessions as planflow's, as
-// random tokens in a file ws_server.mjs reads at start; dossiers are mere
-// numbers to it.
-#include <filesystem>
+// The Node.js echo peer's side, and what both Node.js peers share: the same
+// users and sessions as planflow's, as random tokens in a file the peer
+// reads at start; dossiers are mere numbers to the echo.
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <random>
 
 #include "bench/server/common.h"
+#include "bench/server/node_peers.h"
 #include "bench/server/server_under_test.h"
 
 namespace planflow::server_bench {
 
 namespace {
-
-constexpr const char* kPeers = PLANFLOW_SOURCE_DIR "/bench/peers";
 
 std::string random_token(std::mt19937_64& random) {
   static const char digits[] = "0123456789abcdef";
@@ -23,23 +21,19 @@ std::string random_token(std::mt19937_64& random) {
   return token;
 }
 
-// The version of ws that `npm ci` installed, or a message on how to install it.
-std::string installed_ws_version() {
-  const std::string package = std::string(kPeers) + "/node_modules/ws/package.json";
-  std::ifstream in(package);
+}  // namespace
+
+std::string installed_peer_version(const std::string& package) {
+  const std::string file = std::string(kPeers) + "/node_modules/" + package + "/package.json";
+  std::ifstream in(file);
   if (!in)
-    die("the Node.js peer needs the ws package: run `npm ci` in " + std::string(kPeers) +
-        " (bench/run does)");
+    die("the Node.js peer needs the " + package + " package: run `npm ci` in " +
+        std::string(kPeers) + " (bench/run does)");
   const nlohmann::json j = nlohmann::json::parse(in, nullptr, false);
   return j.is_object() ? j.value("version", "?") : "?";
 }
 
-}  // namespace
-
-ServerUnderTest start_node_peer(const Options& o, const Cast& cast, const std::string& folder,
-                                int cpu) {
-  ServerUnderTest s;
-  const std::string ws_version = installed_ws_version();
+std::string write_peer_sessions(ServerUnderTest& s, const Cast& cast, const std::string& folder) {
   std::mt19937_64 random(std::random_device{}());
   // The drafter is user 1, the delegates 2, 3, ...: ids as planflow's
   // accounts would give them.
@@ -54,16 +48,25 @@ ServerUnderTest start_node_peer(const Options& o, const Cast& cast, const std::s
     else
       s.delegate_cookies.push_back(cookie);
   }
-  const std::string tokens_path = folder + "/tokens.json";
-  std::ofstream(tokens_path) << tokens.dump();
+  const std::string path = folder + "/tokens.json";
+  std::ofstream(path) << tokens.dump();
+  return path;
+}
+
+ServerUnderTest start_node_peer(const Options& o, const Cast& cast, const std::string& folder,
+                                int cpu) {
+  ServerUnderTest s;
+  const std::string ws_version = installed_peer_version("ws");
+  const std::string tokens_path = write_peer_sessions(s, cast, folder);
   for (std::size_t d = 0; d < cast.load_dossiers; ++d)
     s.load_dossiers.push_back({d + 1, 0});
   if (cast.fan_out_dossier) s.fan_out = {cast.load_dossiers + 1, 0};
 
+  s.log = folder + "/server.log";
   const std::string script = std::string(kPeers) + "/ws_server.mjs";
   s.process = std::make_unique<ChildProcess>(
       std::vector<std::string>{o.node, script, "--tokens", tokens_path, "--listen", "127.0.0.1:0"},
-      folder + "/server.log", cpu);
+      s.log, cpu);
   s.port = port_in(s.process->wait_for_output("ws peer is serving", std::chrono::seconds(30)));
   s.setup.push_back("node " + script + " (ws " + ws_version + ", one process)");
   s.setup.push_back(std::to_string(cast.users + 1) +

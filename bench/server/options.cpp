@@ -13,9 +13,11 @@ namespace {
 
 void print_usage() {
   std::printf(
-      "usage: planflow_server_bench --subject planflow|node-ws --scenario durable|fanout|idle\n"
-      "                             [--planflow PATH] [--quick] [options]\n"
-      "  --subject S          planflow (planflow serve) or node-ws (bench/peers/ws_server.mjs)\n"
+      "usage: planflow_server_bench --subject planflow|node-ws|bpmn-engine\n"
+      "                             --scenario durable|fanout|idle [--planflow PATH] [--quick]\n"
+      "                             [options]\n"
+      "  --subject S          planflow (planflow serve), node-ws (bench/peers/ws_server.mjs)\n"
+      "                       or bpmn-engine (bench/peers/durable_bpmn_server.mjs, durable only)\n"
       "  --scenario S         durable: add_comment commands, closed loop, per session count\n"
       "                       fanout: one comment pushed to every subscribed session\n"
       "                       idle: resident memory per idle authenticated session\n"
@@ -68,7 +70,15 @@ std::vector<int> parse_list(const std::string& flag, const std::string& text) {
 }  // namespace
 
 const char* subject_name(Subject s) {
-  return s == Subject::kPlanflow ? "planflow" : "node-ws";
+  switch (s) {
+    case Subject::kPlanflow:
+      return "planflow";
+    case Subject::kNodeWs:
+      return "node-ws";
+    case Subject::kBpmnEngine:
+      return "bpmn-engine";
+  }
+  return "?";
 }
 
 const char* scenario_name(Scenario s) {
@@ -108,8 +118,10 @@ Options parse_options(int argc, char** argv) {
         o.subject = Subject::kPlanflow;
       else if (s == "node-ws")
         o.subject = Subject::kNodeWs;
+      else if (s == "bpmn-engine")
+        o.subject = Subject::kBpmnEngine;
       else
-        die("--subject is planflow or node-ws, not \"" + s + "\"");
+        die("--subject is planflow, node-ws or bpmn-engine, not \"" + s + "\"");
       subject = true;
     } else if (flag == "--scenario") {
       const std::string s = value();
@@ -156,6 +168,11 @@ Options parse_options(int argc, char** argv) {
     }
   }
   if (!subject || !scenario) die("--subject and --scenario are required (see --help)");
+  if (o.subject == Subject::kBpmnEngine && o.scenario != Scenario::kDurable)
+    die(std::string("--subject bpmn-engine runs only --scenario durable, not ") +
+        scenario_name(o.scenario) +
+        ": it is the peer that stores what it acknowledges; node-ws stands for Node.js in the "
+        "fanout and idle scenarios, which measure the transport");
   return o;
 }
 

@@ -8,10 +8,10 @@
 
 namespace planflow::server_bench {
 
-enum class Subject { kPlanflow, kNodeWs };
+enum class Subject { kPlanflow, kNodeWs, kBpmnEngine };
 enum class Scenario { kDurable, kFanOut, kIdle };
 
-const char* subject_name(Subject s);    // "planflow", "node-ws"
+const char* subject_name(Subject s);    // "planflow", "node-ws", "bpmn-engine"
 const char* scenario_name(Scenario s);  // "durable", "fanout", "idle"
 
 struct Options {

@@ -219,11 +219,12 @@ ServerUnderTest start_planflow(const Options& o, const Cast& cast, const std::st
   // The per-connection limit (20 requests a second) would cap a closed loop
   // at 20 commands a second per session: the figures are the server's, not
   // the limiter's.
+  s.log = folder + "/server.log";
   s.process = std::make_unique<ChildProcess>(
       std::vector<std::string>{o.planflow, "serve", "--listen", "127.0.0.1:0", "--db", database,
                                "--workflows", kWorkflows, "--web", folder, "--rate-limit",
                                "1000000000"},
-      folder + "/server.log", cpu);
+      s.log, cpu);
   s.port = port_in(s.process->wait_for_output("planflow is serving", std::chrono::seconds(30)));
 
   char line[512];
@@ -244,6 +245,7 @@ ServerUnderTest start_planflow(const Options& o, const Cast& cast, const std::st
                 cast.users + 1, sign_in_seconds, s.load_dossiers.size() + cast.fan_out_dossier,
                 dossier_seconds);
   s.setup.push_back(line);
+  s.commit_metrics = "planflow";
   s.notes = "planflow serve, synchronous=FULL on " + filesystem_of(folder) +
             ", request rate limit raised to 1e9/s";
   return s;

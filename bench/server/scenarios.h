@@ -2,6 +2,8 @@
 // line; all use the same client, whatever the subject.
 #pragma once
 
+#include <cstdint>
+
 #include "bench/server/client.h"
 #include "bench/server/options.h"
 #include "bench/server/server_under_test.h"
@@ -33,8 +35,9 @@ class CpuMeter {
   CpuUse begin_;
 };
 
-// 1. durable add_comment commands, closed loop, for each session count.
-void run_durable(const Options& o, ServerUnderTest& server, Client& client);
+// 1. durable add_comment commands, closed loop, for each session count;
+// returns how many were acknowledged.
+std::uint64_t run_durable(const Options& o, ServerUnderTest& server, Client& client);
 // 2. one comment pushed to every subscribed session, round after round.
 void run_fan_out(const Options& o, ServerUnderTest& server, Client& client);
 // 3. resident memory per idle authenticated session.

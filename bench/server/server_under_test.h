@@ -34,6 +34,11 @@ struct ServerUnderTest {
   Dossier fan_out;
   std::vector<std::string> setup;  // lines the output begins with
   std::string notes;               // what BENCH_RESULT's notes say of the subject
+  // The prefix of GET /metrics' commit batch counters (PREFIX_commit_batch_size_sum
+  // and _count); empty: the server commits nothing.
+  std::string commit_metrics;
+  std::string database;  // a durable peer's SQLite file, counted after it stops
+  std::string log;       // the server's output
 
   std::string origin() const { return "http://127.0.0.1:" + std::to_string(port); }
   // `n` cookies, the i-th signed in as delegate i % users.
@@ -48,6 +53,15 @@ ServerUnderTest start_planflow(const Options& o, const Cast& cast, const std::st
 // `node bench/peers/ws_server.mjs` with the same sessions.
 ServerUnderTest start_node_peer(const Options& o, const Cast& cast, const std::string& folder,
                                 int cpu);
+
+// `node bench/peers/durable_bpmn_server.mjs`: the same sessions, a
+// bpmn-engine instance per load dossier, saved to SQLite with each comment.
+ServerUnderTest start_bpmn_peer(const Options& o, const Cast& cast, const std::string& folder,
+                                int cpu);
+
+// Once the bpmn-engine peer has stopped: its database must hold exactly
+// `acknowledged` comments, each request id once; stops the run otherwise.
+void check_stored_comments(const ServerUnderTest& s, std::uint64_t acknowledged);
 
 // Reads the port from the line a server prints once it listens
 // ("... serving http://127.0.0.1:PORT/").
