@@ -131,14 +131,6 @@ void Hub::publish(const CommitResult& result) {
   }
   if (!def) return;
 
-  std::vector<Outgoing> messages;
-  for (const StoredEvent& e : result.events)
-    messages.push_back(
-        {std::make_shared<const std::string>(event_message(*def, e)), e.seq, dossier});
-  const Outgoing inbox{std::make_shared<const std::string>(
-                           nlohmann::json{{"type", "inbox"}, {"dossier", dossier}}.dump()),
-                       0, dossier};
-
   // Copy the receivers under the lock, deliver outside it: a slow session
   // must not hold up the others, and a closing one may not be touched.
   std::vector<std::weak_ptr<WebsocketSession>> followers, participants;
@@ -152,6 +144,19 @@ void Hub::publish(const CommitResult& result) {
         for (WebsocketSession* s : it->second)
           participants.push_back(s->weak_from_this());
   }
+  // This runs on the store's writer, which every command waits for: a
+  // dossier nobody follows costs no serialisation.
+  std::vector<Outgoing> messages;
+  if (!followers.empty())
+    for (const StoredEvent& e : result.events)
+      messages.push_back(
+          {std::make_shared<const std::string>(event_message(*def, e)), e.seq, dossier});
+  const Outgoing inbox{participants.empty()
+                           ? nullptr
+                           : std::make_shared<const std::string>(
+                                 nlohmann::json{{"type", "inbox"}, {"dossier", dossier}}.dump()),
+                       0, dossier};
+
   for (const auto& weak : followers)
     if (auto session = weak.lock()) session->deliver(messages);
   for (const auto& weak : participants)
