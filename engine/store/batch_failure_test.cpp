@@ -76,13 +76,11 @@ std::uint32_t comment_id_of(const CommitResult& r) {
 
 }  // namespace
 
-TEST_CASE("a command that fails while writing leaves nothing, and its batch commits without it",
-          "[store][batch]") {
-  TempDir dir;
-  const std::string path = dir.file("torn.db");
-  const DefinitionSet defs = shipped_definitions();
-  auto store = open_store(path, defs);
-  Requests req;
+TEST_CASE_METHOD(
+    StoreFixture,
+    "a command that fails while writing leaves nothing, and its batch commits without it",
+    "[store][batch]") {
+  const std::string path = dir.file("planflow.db");
   const DossierId first = open_plan(*store, req);
   const DossierId second = open_plan(*store, req);
   const Sequence last_before = store->last_sequence().value();
@@ -135,13 +133,10 @@ TEST_CASE("a command that fails while writing leaves nothing, and its batch comm
   CHECK(report.ok);
 }
 
-TEST_CASE("failing commands first and last in a batch are answered, the others commit",
-          "[store][batch]") {
-  TempDir dir;
-  const std::string path = dir.file("torn-ends.db");
-  const DefinitionSet defs = shipped_definitions();
-  auto store = open_store(path, defs);
-  Requests req;
+TEST_CASE_METHOD(StoreFixture,
+                 "failing commands first and last in a batch are answered, the others commit",
+                 "[store][batch]") {
+  const std::string path = dir.file("planflow.db");
   const DossierId id = open_plan(*store, req);
   refuse_marked_comments(path);
   std::vector<CommandRequest> requests = {
