@@ -13,6 +13,7 @@
 #include "api/cli.h"
 #include "api/cli_options.h"
 #include "engine/spelling.h"
+#include "engine/store/open_store.h"
 
 namespace planflow {
 
@@ -72,12 +73,15 @@ int usage(std::ostream& err, const char* text) {
 // should say so, not leave an empty database behind.
 std::unique_ptr<Accounts> open(const std::string& db, bool create, std::ostream& out) {
   std::error_code ec;
-  if (!create && !std::filesystem::exists(db, ec)) {
+  // A PostgreSQL database is made by its operator (docs/deployment.md).
+  const StoreLocation at = parse_store_location(db);
+  if (at.kind == StoreKind::kSqlite && !create && !std::filesystem::exists(at.where, ec)) {
     out << db << ": there is no database at " << db << "\n";
     return nullptr;
   }
-  const std::filesystem::path folder = std::filesystem::path(db).parent_path();
-  if (create && !folder.empty() && !std::filesystem::create_directories(folder, ec) && ec) {
+  const std::filesystem::path folder = std::filesystem::path(at.where).parent_path();
+  if (at.kind == StoreKind::kSqlite && create && !folder.empty() &&
+      !std::filesystem::create_directories(folder, ec) && ec) {
     out << db << ": cannot create the folder " << folder.string() << ": " << ec.message() << "\n";
     return nullptr;
   }

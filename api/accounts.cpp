@@ -11,8 +11,10 @@
 #include "api/password.h"
 #include "engine/signature_content.h"
 #include "engine/store/ed25519.h"
+#include "engine/store/open_store.h"
+#include "engine/store/postgres_schema.h"
 #include "engine/store/schema.h"
-#include "engine/store/sqlite.h"
+#include "engine/store/sql.h"
 #include "engine/text.h"
 
 namespace planflow {
@@ -189,25 +191,28 @@ StoredUser user_from_row(const sql::Statement& s) {
   return StoredUser{std::move(u), s.text(6)};
 }
 
-class SqliteAccounts final : public Accounts {
+class SqlAccounts final : public Accounts {
  public:
-  SqliteAccounts(sql::Connection db, AccountOptions options)
-      : db_(std::move(db)), options_(options) {}
+  SqlAccounts(sql::Connection db, AccountOptions options) : db_(std::move(db)), options_(options) {}
 
   Result<Unit, AccountError> add_unit(const std::string& code, const std::string& name) override {
     if (auto p = unit_code_problem(code)) return fail(AccountErrorCode::kInvalid, *p);
     if (auto p = name_problem(name)) return fail(AccountErrorCode::kInvalid, *p);
     std::lock_guard lock(mu_);
     sql::SqlError e;
-    auto* insert = db_.cached("INSERT INTO units (code, name) VALUES (?, ?)", &e);
+    auto* insert = db_.cached("INSERT INTO units (code, name) VALUES (?, ?) RETURNING id", &e);
     if (!insert) return unavailable(e);
     insert->bind(1, std::string_view(code)).bind(2, std::string_view(name));
-    if (auto s = insert->run(); !s.ok()) {
-      if (s.error().code == SQLITE_CONSTRAINT)
+    if (insert->step() != SQLITE_ROW) {
+      sql::SqlError failed = insert->error("adding a unit");
+      insert->reset();
+      if (failed.code == SQLITE_CONSTRAINT)
         return fail(AccountErrorCode::kExists, "there is already a unit " + code);
-      return unavailable(s.error());
+      return unavailable(failed);
     }
-    return Unit{static_cast<UnitId>(db_.last_insert_rowid()), code, name};
+    const auto id = static_cast<UnitId>(insert->int64(0));
+    insert->reset();
+    return Unit{id, code, name};
   }
 
   Result<std::vector<Unit>, AccountError> units() override {
@@ -248,7 +253,7 @@ class SqliteAccounts final : public Accounts {
     sql::SqlError e;
     auto* insert = db_.cached(
         "INSERT INTO users (login, name, unit_id, password_hash, admin, disabled, created_at) "
-        "VALUES (?, ?, ?, ?, ?, 0, ?)",
+        "VALUES (?, ?, ?, ?, ?, 0, ?) RETURNING id",
         &e);
     if (!insert) return unavailable(e);
     // When the account was made is a record, not a decision: the clock will do.
@@ -258,12 +263,15 @@ class SqliteAccounts final : public Accounts {
         .bind(4, std::string_view(*hash))
         .bind(5, std::int64_t{admin ? 1 : 0})
         .bind(6, static_cast<std::int64_t>(std::time(nullptr)));
-    if (auto s = insert->run(); !s.ok()) {
-      if (s.error().code == SQLITE_CONSTRAINT) return taken(login);
-      return unavailable(s.error());
+    if (insert->step() != SQLITE_ROW) {
+      sql::SqlError failed = insert->error("adding a user");
+      insert->reset();
+      if (failed.code == SQLITE_CONSTRAINT) return taken(login);
+      return unavailable(failed);
     }
     User u;
-    u.id = static_cast<UserId>(db_.last_insert_rowid());
+    u.id = static_cast<UserId>(insert->int64(0));
+    insert->reset();
     u.login = login;
     u.name = name;
     u.unit = unit;
@@ -516,13 +524,13 @@ class SqliteAccounts final : public Accounts {
   // Runs `body` in one write transaction; nothing of it stays when it fails.
   template <class F>
   sql::SqlStatus transaction(F body) {
-    if (auto s = db_.exec("BEGIN IMMEDIATE"); !s.ok()) return s;
+    if (auto s = db_.begin_write(); !s.ok()) return s;
     if (auto s = body(); !s.ok()) {
-      (void)db_.exec("ROLLBACK");
+      db_.rollback();
       return s;
     }
-    if (auto s = db_.exec("COMMIT"); !s.ok()) {
-      (void)db_.exec("ROLLBACK");
+    if (auto s = db_.commit(); !s.ok()) {
+      db_.rollback();
       return s;
     }
     return {};
@@ -582,7 +590,8 @@ class SqliteAccounts final : public Accounts {
     sql::SqlError e;
     auto* upsert = db_.cached(
         "INSERT INTO sign_in_failures (key, failures, last_at) VALUES (?, 1, ?) "
-        "ON CONFLICT (key) DO UPDATE SET failures = failures + 1, last_at = excluded.last_at",
+        "ON CONFLICT (key) DO UPDATE SET failures = sign_in_failures.failures + 1, "
+        "last_at = excluded.last_at",
         &e);
     if (!upsert) return e;
     return upsert->bind(1, std::string_view(key)).bind(2, now).run();
@@ -666,12 +675,13 @@ class SqliteAccounts final : public Accounts {
 
 }  // namespace
 
-Result<std::unique_ptr<Accounts>, AccountError> open_accounts(const std::string& path,
-                                                              AccountOptions options) {
+namespace {
+
+Result<sql::Connection, AccountError> open_sqlite_accounts(const std::string& path) {
   sql::SqlError e;
-  auto db = sql::Connection::open(path, sql::Connection::Mode::kReadWrite, &e);
+  auto db = sql::Connection::open_sqlite(path, sql::Connection::Mode::kReadWrite, &e);
   if (!db) return fail(AccountErrorCode::kUnavailable, e.message);
-  if (sqlite3_db_readonly(db->handle(), "main") == 1)
+  if (sqlite3_db_readonly(db->sqlite_handle(), "main") == 1)
     return fail(AccountErrorCode::kUnavailable,
                 path + " can only be read; planflow must write its database");
   // As the store opens it: the first statement that reads the file is where
@@ -695,10 +705,30 @@ Result<std::unique_ptr<Accounts>, AccountError> open_accounts(const std::string&
     return fail(AccountErrorCode::kUnavailable, "opening " + path + ": " + s.error().message);
   if (auto s = migrate(*db); !s.ok())
     return fail(AccountErrorCode::kUnavailable, s.error().message);
+  return std::move(*db);
+}
+
+Result<sql::Connection, AccountError> open_postgres_accounts(const std::string& url) {
+  sql::SqlError e;
+  auto db = sql::Connection::open_postgres(url, &e);
+  if (!db) return fail(AccountErrorCode::kUnavailable, e.message);
+  if (auto s = migrate_postgres(*db); !s.ok())
+    return fail(AccountErrorCode::kUnavailable, s.error().message);
+  return std::move(*db);
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Accounts>, AccountError> open_accounts(const std::string& path,
+                                                              AccountOptions options) {
+  const StoreLocation at = parse_store_location(path);
+  auto db = at.kind == StoreKind::kPostgres ? open_postgres_accounts(at.where)
+                                            : open_sqlite_accounts(at.where);
+  if (!db.ok()) return db.error();
   // Computed now rather than at the first unknown login, which would
   // otherwise take twice as long as the others.
   (void)dummy_password_hash();
-  return std::unique_ptr<Accounts>(new SqliteAccounts(std::move(*db), options));
+  return std::unique_ptr<Accounts>(new SqlAccounts(std::move(db).value(), options));
 }
 
 }  // namespace planflow

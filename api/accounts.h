@@ -116,8 +116,9 @@ class Accounts {
   virtual Result<std::optional<std::string>, AccountError> signing_key(UserId user) = 0;
 };
 
-// Accounts in the SQLite database at `path` (created and migrated as the
-// store does).
+// Accounts in the store's database: a SQLite file's path, or a
+// postgresql:// URL (engine/store/open_store.h); created and migrated as
+// the store does.
 Result<std::unique_ptr<Accounts>, AccountError> open_accounts(const std::string& path,
                                                               AccountOptions options = {});
 

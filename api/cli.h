@@ -31,6 +31,7 @@ int run_rebuild(const Args& args, std::ostream& out, std::ostream& err);
 int run_backup(const Args& args, std::ostream& out, std::ostream& err);
 int run_seed(const Args& args, std::ostream& out, std::ostream& err);
 int run_register(const Args& args, std::ostream& out, std::ostream& err);
+int run_migrate(const Args& args, std::ostream& out, std::ostream& err);
 int run_unit(const Args& args, std::istream& in, std::ostream& out, std::ostream& err);
 // Passwords come one line at a time from `in`, never from the command line;
 // when `in` is std::cin on a terminal, after a prompt on `err`, unechoed.

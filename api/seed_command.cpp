@@ -5,6 +5,7 @@
 #include "api/cli_options.h"
 #include "api/seed.h"
 #include "api/workflow_files.h"
+#include "engine/store/open_store.h"
 
 namespace planflow {
 
@@ -25,6 +26,12 @@ int run_seed(const Args& args, std::ostream& out, std::ostream& err) {
       continue;
     refuse_unknown_option("seed", args[i], err);
     err << "usage: planflow seed [--db PATH] [--seeds FOLDER] [--workflows FOLDER]\n";
+    return kExitUsage;
+  }
+  // A seed is built aside and moved into place, which a file allows.
+  if (parse_store_location(db).kind == StoreKind::kPostgres) {
+    err << "planflow seed: the demo is loaded into a new SQLite file; for PostgreSQL, seed a file "
+           "and copy it with planflow migrate --from FILE --to URL\n";
     return kExitUsage;
   }
   DefinitionSet defs;

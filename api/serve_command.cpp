@@ -8,6 +8,7 @@
 #include "api/cli.h"
 #include "api/cli_options.h"
 #include "api/server/server.h"
+#include "engine/store/open_store.h"
 
 namespace planflow {
 
@@ -20,7 +21,9 @@ void print_usage(std::ostream& to) {
         "                      [--origin URL]... [--rate-limit N]\n"
      << "  --listen ADDRESS:PORT  where to listen (default " << defaults.address << ":"
      << defaults.port << "; port 0: any free port)\n"
-     << "  --db PATH              the database (default " << kDefaultDatabase << ")\n"
+     << "  --db PATH|URL          the database: a SQLite file (default " << kDefaultDatabase
+     << "),\n"
+     << "                         or postgresql://user@host:port/database for several nodes\n"
      << "  --workflows FOLDER     the workflow definitions (default " << kDefaultWorkflows << ")\n"
      << "  --web FOLDER           the browser app's files (default " << defaults.web_root << ")\n"
      << "  --origin URL           an origin allowed to open a WebSocket, once per origin\n"
@@ -96,7 +99,8 @@ int run_serve(const Args& args, std::ostream& out, std::ostream& err) {
     return kExitFailed;
   }
   Server& s = *server.value();
-  out << "planflow is serving " << s.url() << "  (database " << config.database << ")\n"
+  out << "planflow is serving " << s.url() << "  (database " << printable_location(config.database)
+      << ")\n"
       << std::flush;
   boost::asio::io_context signals_context;
   boost::asio::signal_set signals(signals_context, SIGINT, SIGTERM);

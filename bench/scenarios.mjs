@@ -35,12 +35,21 @@ export const scenarioList = [
     }[scenario],
     // The bpmn-engine peer stores what it acknowledges, so it is measured
     // in the durable scenario only; node-ws is the transport's floor.
-    runners: (ctx) =>
-      ["planflow", "node-ws", ...(scenario === "durable" ? ["bpmn-engine"] : [])].map((subject) => ({
+    // planflow on PostgreSQL, one node and two sharing it, is measured
+    // durably beside the SQLite single node (docs/deployment.md).
+    runners: (ctx) => [
+      ...["planflow", "node-ws", ...(scenario === "durable" ? ["bpmn-engine"] : [])].map((subject) => ({
         label: subject,
         argv: [bin(ctx, "planflow_server_bench"), "--subject", subject, "--scenario", scenario,
           "--planflow", path.join(ctx.build, "planflow"), ...quick(ctx)],
       })),
+      ...(scenario === "durable" ? [1, 2] : []).map((nodes) => ({
+        label: nodes === 1 ? "planflow-postgres" : `planflow-postgres-${nodes}-nodes`,
+        argv: [bin(ctx, "planflow_server_bench"), "--subject", "planflow", "--scenario", scenario,
+          "--postgres", "--nodes", String(nodes),
+          "--planflow", path.join(ctx.build, "planflow"), ...quick(ctx)],
+      })),
+    ],
   })),
   {
     name: "recovery",

@@ -135,6 +135,24 @@ std::string SearchQuery::fts5() const {
   return out;
 }
 
+std::string SearchQuery::tsquery() const {
+  std::string out;
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    if (i) out += " & ";
+    out += '\'';
+    // Within quotes, to_tsquery reads a doubled quote as a quote and a
+    // doubled backslash as a backslash. Keys hold letters and digits only,
+    // should that ever change.
+    for (char c : keys[i]) {
+      if (c == '\'' || c == '\\') out += c;
+      out += c;
+    }
+    out += '\'';
+    if (last_is_prefix && i + 1 == keys.size()) out += ":*";
+  }
+  return out;
+}
+
 bool SearchQuery::matches(const std::string& key, std::size_t term) const {
   const std::string& k = keys[term];
   if (last_is_prefix && term + 1 == keys.size()) return key.starts_with(k);

@@ -36,6 +36,9 @@ struct SearchQuery {
   // Every word must occur; each is a quoted FTS5 string, the last one
   // with "*" when it is a prefix.
   std::string fts5() const;
+  // The same for PostgreSQL's to_tsquery: quoted lexemes joined by &, the
+  // last one with :* when it is a prefix.
+  std::string tsquery() const;
   bool matches(const std::string& key, std::size_t term) const;
 };
 

@@ -10,7 +10,7 @@
 
 #include "api/password.h"
 #include "engine/store/schema.h"
-#include "engine/store/sqlite.h"
+#include "engine/store/sql.h"
 #include "engine/store/store_test_support.h"
 
 using namespace planflow;

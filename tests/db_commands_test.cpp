@@ -4,7 +4,7 @@
 
 #include "api/accounts.h"
 #include "api/cli.h"
-#include "engine/store/sqlite.h"
+#include "engine/store/sql.h"
 #include "engine/store/store_test_support.h"
 #include "tests/cli_test_support.h"
 
@@ -35,7 +35,7 @@ TEST_CASE("verify says OK with the counts, or names the broken event", "[cli][db
         db + ": OK — 1 dossiers, 12 events; every hash chain holds and the views match the log\n");
   {
     sql::SqlError e;
-    auto raw = sql::Connection::open(db, sql::Connection::Mode::kReadWrite, &e);
+    auto raw = sql::Connection::open_sqlite(db, sql::Connection::Mode::kReadWrite, &e);
     REQUIRE(raw->exec("DROP TRIGGER events_no_update; UPDATE events SET at = at + 1 WHERE "
                       "dossier_seq = 11")
                 .ok());
@@ -52,7 +52,7 @@ TEST_CASE("rebuild makes the views again", "[cli][db]") {
   make_database(db);
   {
     sql::SqlError e;
-    auto raw = sql::Connection::open(db, sql::Connection::Mode::kReadWrite, &e);
+    auto raw = sql::Connection::open_sqlite(db, sql::Connection::Mode::kReadWrite, &e);
     REQUIRE(raw->exec("DELETE FROM comments").ok());
   }
   Run r = cli({"verify", "--db", db, "--workflows", kWorkflows});

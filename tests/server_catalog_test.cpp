@@ -4,7 +4,7 @@
 // may do) as it moves from creation to issue.
 #include <algorithm>
 
-#include "engine/store/sqlite.h"
+#include "engine/store/sql.h"
 #include "tests/server_test_support.h"
 
 using namespace planflow;
@@ -107,8 +107,8 @@ TEST_CASE("directory answers internal, in the user's language, when the accounts
   Client en(s.port(), sign_in(s.port(), "drafter"), s.origin, "/ws?lang=en");
   {
     sql::SqlError error;
-    auto db =
-        sql::Connection::open(s.dir.file("planflow.db"), sql::Connection::Mode::kReadWrite, &error);
+    auto db = sql::Connection::open_sqlite(s.dir.file("planflow.db"),
+                                           sql::Connection::Mode::kReadWrite, &error);
     REQUIRE(db);
     REQUIRE(db->exec("ALTER TABLE units RENAME TO units_gone").ok());
   }

@@ -30,30 +30,39 @@ using tcp = net::ip::tcp;
 
 inline constexpr const char* kPassword = "mat-khau-du-dai-1";
 
+// The three accounts the tests sign in with, and the units they need.
+inline void add_test_accounts(const std::string& db) {
+  auto accounts = open_accounts(db);
+  REQUIRE(accounts.ok());
+  Accounts& a = *accounts.value();
+  REQUIRE(a.add_unit("SNV", "Sở Nội vụ").ok());
+  REQUIRE(a.add_unit("UBND", "Ủy ban nhân dân tỉnh").ok());
+  for (const char* login : {"drafter", "delegate", "outsider"})
+    REQUIRE(a.add_user(login, login, "SNV", kPassword, false).ok());
+}
+
 struct Running {
   TempDir dir;
+  std::string database = dir.file("planflow.db");
   std::unique_ptr<Server> server;
   std::thread thread;
   std::string origin;
 
   // `tune` adjusts the configuration (limits, clock) before the server starts.
   explicit Running(const std::function<void(ServerConfig&)>& tune = {}) {
-    const std::string db = dir.file("planflow.db");
-    {
-      auto accounts = open_accounts(db);
-      REQUIRE(accounts.ok());
-      Accounts& a = *accounts.value();
-      REQUIRE(a.add_unit("SNV", "Sở Nội vụ").ok());
-      REQUIRE(a.add_unit("UBND", "Ủy ban nhân dân tỉnh").ok());
-      for (const char* login : {"drafter", "delegate", "outsider"})
-        REQUIRE(a.add_user(login, login, "SNV", kPassword, false).ok());
-    }
+    add_test_accounts(database);
     start(tune);
   }
   // A server on a database `prepare` makes, in place of the three accounts.
   Running(const std::function<void(const std::string& db)>& prepare,
           const std::function<void(ServerConfig&)>& tune) {
-    prepare(dir.file("planflow.db"));
+    prepare(database);
+    start(tune);
+  }
+  // A node on a database other nodes may share (a postgresql:// URL),
+  // which already holds what it needs.
+  explicit Running(std::string shared, const std::function<void(ServerConfig&)>& tune = {})
+      : database(std::move(shared)) {
     start(tune);
   }
   ~Running() { stop(); }
@@ -62,10 +71,9 @@ struct Running {
   // stop() then start() is a restart on the same database, as an operator
   // would do it: a new port, the same accounts and sign-in cookies.
   void start(const std::function<void(ServerConfig&)>& tune = {}) {
-    const std::string db = dir.file("planflow.db");
     ServerConfig config;
     config.port = 0;
-    config.database = db;
+    config.database = database;
     config.workflows = std::string(PLANFLOW_SOURCE_DIR) + "/workflows";
     config.web_root = dir.file("");
     if (tune) tune(config);

@@ -9,7 +9,7 @@
 #include "engine/signature_content.h"
 #include "engine/store/ed25519.h"
 #include "engine/store/maintenance.h"
-#include "engine/store/sqlite.h"
+#include "engine/store/sql.h"
 #include "server_test_support.h"
 
 using namespace planflow;
@@ -112,7 +112,7 @@ TEST_CASE("issuing a plan leads to the chair's valid signature over exactly the 
   // Replace the chair's key in the accounts: the reply warns, verify fails.
   {
     sql::SqlError e;
-    auto conn = sql::Connection::open(db, sql::Connection::Mode::kReadWrite, &e);
+    auto conn = sql::Connection::open_sqlite(db, sql::Connection::Mode::kReadWrite, &e);
     REQUIRE(conn.has_value());
     const auto other = ed25519_generate().value();
     REQUIRE(

@@ -69,8 +69,18 @@ class Hub {
   // Forgets the session everywhere; called as it closes.
   void leave(WebsocketSession* session);
 
-  // After a commit: the events to the dossier's followers, an inbox hint to
-  // its participants. Called in commit order (from the store's writer).
+  // A command this node submitted has committed. With one node it is
+  // published at once; when nodes share the log, every commit, this
+  // node's too, is published by the log follower (log_follower.h), so
+  // pushes go out in the log's order whichever node wrote them.
+  void committed(const CommitResult& result) {
+    if (!publishing_from_log_) publish(result);
+  }
+  void publish_from_log() { publishing_from_log_ = true; }  // before connections
+
+  // The events to the dossier's followers, an inbox hint to its
+  // participants. Called in commit order (from the store's writer or the
+  // log follower): a session skips an event older than the last it sent.
   void publish(const CommitResult& result);
   // Also told of each new commit publish() sees (on the writer: it must be
   // quick), so the timer service learns of timers a command created and the
@@ -89,6 +99,7 @@ class Hub {
   Accounts& accounts_;
   const DefinitionSet& definitions_;
   std::vector<std::function<void(const CommitResult&)>> commit_observers_;
+  bool publishing_from_log_ = false;
   Metrics metrics_;
 
   mutable std::mutex mu_;

@@ -97,6 +97,9 @@ std::string Metrics::render(const StoreStats& store, std::size_t websocket_sessi
   header(out, "planflow_sessions_closed_backlog_total", "counter",
          "Sessions closed because they read none of their replies.");
   out << "planflow_sessions_closed_backlog_total " << backlog_closes_ << '\n';
+  header(out, "planflow_log_lag_events", "gauge",
+         "Events of the shared log this node had yet to push when it last looked (0 with SQLite).");
+  out << "planflow_log_lag_events " << log_lag_ << '\n';
   return out.str();
 }
 

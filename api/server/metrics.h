@@ -18,9 +18,10 @@ class Metrics {
  public:
   // The outcomes a command can have: "committed", "replayed", or a protocol
   // error code.
-  static constexpr std::array<const char*, 12> kOutcomes = {
-      "committed", "replayed",      "bad_request",  "unauthorized", "forbidden", "not_found",
-      "conflict",  "invalid_state", "guard_failed", "rate_limited", "too_large", "internal"};
+  static constexpr std::array<const char*, 13> kOutcomes = {
+      "committed", "replayed",    "bad_request",   "unauthorized", "forbidden",
+      "not_found", "conflict",    "invalid_state", "guard_failed", "rate_limited",
+      "too_large", "unavailable", "internal"};
   // Upper bounds of the latency buckets, in seconds (Prometheus `le`).
   static constexpr std::array<double, 12> kLatencyBounds = {
       0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5};
@@ -35,6 +36,9 @@ class Metrics {
   // A session that read no replies was closed.
   void session_closed_for_backlog();
   void http_connection_opened() { ++http_connections_; }
+  // With nodes sharing a log: how many events this node had yet to push
+  // when its log follower last looked (log_follower.h).
+  void log_lag(std::uint64_t events) { log_lag_ = events; }
 
   // The exposition, with the store's and the hub's current figures.
   std::string render(const StoreStats& store, std::size_t websocket_sessions) const;
@@ -49,6 +53,7 @@ class Metrics {
   std::atomic<std::uint64_t> dropped_pushes_{0};
   std::atomic<std::uint64_t> backlog_closes_{0};
   std::atomic<std::uint64_t> http_connections_{0};
+  std::atomic<std::uint64_t> log_lag_{0};
 };
 
 }  // namespace planflow

@@ -15,8 +15,9 @@ ProtocolError protocol_error(const StoreError& e) {
     case StoreErrorCode::kInvalid:
       return {"bad_request", message, ""};
     case StoreErrorCode::kFull:
-    case StoreErrorCode::kUnavailable:
       return {"internal", message, ""};
+    case StoreErrorCode::kUnavailable:
+      return {"unavailable", message, ""};
   }
   return {"internal", message, ""};
 }

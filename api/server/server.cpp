@@ -10,10 +10,11 @@
 
 #include "api/server/http_session.h"
 #include "api/server/hub.h"
+#include "api/server/log_follower.h"
 #include "api/server/signing_service.h"
 #include "api/server/timer_service.h"
 #include "api/workflow_files.h"
-#include "engine/store/sqlite_store.h"
+#include "engine/store/open_store.h"
 
 namespace planflow {
 
@@ -74,6 +75,7 @@ struct Server::Impl {
   std::shared_ptr<Hub> hub;
   std::shared_ptr<TimerService> timers;  // after ioc: it must go before the io_context
   std::shared_ptr<SigningService> signing;
+  std::unique_ptr<LogFollower> follower;  // when nodes share the log
   std::shared_ptr<Listener> listener;
   unsigned short port = 0;
   std::atomic<bool> stopping{false};
@@ -95,11 +97,14 @@ Result<std::unique_ptr<Server>, std::string> Server::start(ServerConfig config) 
       return f.path + ": " + (f.problems[0].pointer.empty() ? "/" : f.problems[0].pointer) + ": " +
              f.problems[0].message + " (check with: planflow validate " + c.workflows + ")";
 
-  std::error_code fs_error;
-  const auto folder = std::filesystem::path(c.database).parent_path();
-  if (!folder.empty()) std::filesystem::create_directories(folder, fs_error);
-  if (fs_error) return "cannot create " + folder.string() + ": " + fs_error.message();
-  auto store = open_sqlite_store(c.database, impl->definitions);
+  const StoreLocation database = parse_store_location(c.database);
+  if (database.kind == StoreKind::kSqlite) {
+    std::error_code fs_error;
+    const auto folder = std::filesystem::path(database.where).parent_path();
+    if (!folder.empty()) std::filesystem::create_directories(folder, fs_error);
+    if (fs_error) return "cannot create " + folder.string() + ": " + fs_error.message();
+  }
+  auto store = open_store(database, impl->definitions);
   if (!store.ok()) return store.error().message;
   impl->store = std::move(store).value();
   auto accounts = open_accounts(c.database);
@@ -128,6 +133,16 @@ Result<std::unique_ptr<Server>, std::string> Server::start(ServerConfig config) 
   }
   impl->hub =
       std::make_shared<Hub>(c, *impl->store, *impl->queries, *impl->accounts, impl->definitions);
+  if (database.kind == StoreKind::kPostgres) {
+    auto end = impl->store->last_sequence();
+    if (!end.ok()) return end.error().message;
+    auto notifications = listen_to_log(database.where);
+    if (!notifications.ok()) return notifications.error().message;
+    impl->hub->publish_from_log();
+    impl->follower =
+        std::make_unique<LogFollower>(impl->hub, std::move(notifications).value(), end.value());
+    impl->follower->start();
+  }
   // Before any connection, so no commit goes unseen; its first look also
   // fires what fell due while the server was down.
   impl->timers = std::make_shared<TimerService>(impl->ioc, impl->hub);
@@ -172,6 +187,8 @@ void Server::stop() {
   impl_->signing->stop();
   // Commands already queued commit and are answered before anything closes.
   impl_->store->close();
+  // And are pushed: the follower's last read comes after the store's close.
+  if (impl_->follower) impl_->follower->stop();
   impl_->hub->close_all();
   // Sessions finish their queues and send their close frames. The threads
   // stop once every connection is gone, or after a grace period for clients

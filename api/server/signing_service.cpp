@@ -118,7 +118,7 @@ bool SigningService::sign(DossierId dossier) {
   in_flight_.insert(dossier);
   hub_->store().submit(std::move(request), [self = shared_from_this(),
                                             dossier](Result<CommitResult, StoreError> answer) {
-    if (answer.ok()) self->hub_->publish(answer.value());
+    if (answer.ok()) self->hub_->committed(answer.value());
     net::post(self->strand_, [self, dossier, answer = std::move(answer)]() mutable {
       self->on_answer(dossier, std::move(answer));
     });

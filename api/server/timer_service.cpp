@@ -22,6 +22,8 @@ constexpr milliseconds kMinHold{1000};
 // turns makes sure the timer is due by then.
 constexpr milliseconds kSlack{20};
 constexpr milliseconds kMinWait{10};
+// How soon a node without the timer lease asks for it again.
+constexpr milliseconds kLeaseRecheck{2000};
 
 // Commits that enter a state are the only ones that create timers.
 bool may_create_timers(const CommitResult& result) {
@@ -70,6 +72,12 @@ void TimerService::look() {
   if (stopped_) return;
   const auto steady_now = Clock::now();
   if (steady_now < backoff_until_) return arm(backoff_until_);
+  // With several nodes one fires at a time; the others ask again shortly,
+  // to take over should it stop.
+  auto lease = hub_->queries().hold_timer_lease();
+  if (!lease.ok()) return back_off(lease.error().message);
+  if (!lease.value())
+    return arm(steady_now + std::min(hub_->config().timer_recheck, kLeaseRecheck));
   const Time now = hub_->config().clock();
   // Timers in flight or held back are still in the view; ask for enough
   // rows to see a batch of others past them.
@@ -108,7 +116,7 @@ bool TimerService::submit(const DueTimer& timer, Time now) {
                                             timer](Result<CommitResult, StoreError> answer) {
     // On the store's writer, in commit order: publish now, so followers see
     // the deadline's events live; handle the answer on the strand.
-    if (answer.ok()) self->hub_->publish(answer.value());
+    if (answer.ok()) self->hub_->committed(answer.value());
     net::post(self->strand_, [self, timer, answer = std::move(answer)]() mutable {
       self->on_answer(timer, std::move(answer));
     });

@@ -242,7 +242,7 @@ void WebsocketSession::op_command(const json& request, const json& id) {
                                         arrived = std::chrono::steady_clock::now()](
                                            Result<CommitResult, StoreError> r) {
     // On the store's writer thread, in commit order: publish now, reply on our strand.
-    if (r.ok()) hub->publish(r.value());
+    if (r.ok()) hub->committed(r.value());
     const char* outcome = !r.ok()              ? protocol_error(r.error()).code
                           : r.value().replayed ? "replayed"
                                                : "committed";

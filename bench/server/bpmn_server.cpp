@@ -10,7 +10,7 @@
 #include "bench/server/machine.h"
 #include "bench/server/node_peers.h"
 #include "bench/server/server_under_test.h"
-#include "engine/store/sqlite.h"
+#include "engine/store/sql.h"
 
 namespace planflow::server_bench {
 
@@ -81,7 +81,7 @@ void check_stored_comments(const ServerUnderTest& s, std::uint64_t acknowledged)
       std::printf("peer: %s\n", line.c_str());
 
   sql::SqlError e;
-  auto db = sql::Connection::open(s.database, sql::Connection::Mode::kReadWrite, &e);
+  auto db = sql::Connection::open_sqlite(s.database, sql::Connection::Mode::kReadWrite, &e);
   if (!db) die("cannot open the peer's database " + s.database + ": " + e.message);
   auto count = db->prepare("SELECT count(*), count(DISTINCT request_id) FROM comments", &e);
   if (!count || count->step() != SQLITE_ROW)

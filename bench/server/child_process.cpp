@@ -83,7 +83,7 @@ ChildProcess::~ChildProcess() {
   if (pid_ > 0) {
     kill(pid_, SIGKILL);
     waitpid(pid_, nullptr, 0);
-    forget_server();
+    forget_server(pid_);
   }
 }
 
@@ -95,8 +95,8 @@ std::string ChildProcess::wait_for_output(std::string_view marker, std::chrono::
       if (line.find(marker) != std::string::npos) return line;
     int status = 0;
     if (waitpid(pid_, &status, WNOHANG) == pid_) {
+      forget_server(pid_);
       pid_ = 0;
-      forget_server();
       std::ifstream again(log_path_);
       std::stringstream text;
       text << again.rdbuf();
@@ -177,8 +177,8 @@ std::string ChildProcess::stop(std::chrono::seconds grace) {
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
+  forget_server(pid_);
   pid_ = 0;
-  forget_server();
   return ended;
 }
 

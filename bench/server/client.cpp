@@ -130,7 +130,10 @@ void Connection::write_front() {
 }
 
 Client::Client(tcp::endpoint server, std::string origin)
-    : server_(std::move(server)), origin_(std::move(origin)), work_(ioc_.get_executor()) {
+    : Client(std::vector<tcp::endpoint>{std::move(server)}, std::move(origin)) {}
+
+Client::Client(std::vector<tcp::endpoint> servers, std::string origin)
+    : servers_(std::move(servers)), origin_(std::move(origin)), work_(ioc_.get_executor()) {
   thread_ = std::thread([this] { ioc_.run(); });
   pthread_getcpuclockid(thread_.native_handle(), &cpu_clock_);
 }
@@ -161,14 +164,15 @@ std::vector<ConnectionPtr> Client::open(const std::vector<std::string>& cookies)
   *open_next = [this, state, &cookies, open_next] {
     if (state->next == cookies.size()) return;
     const std::size_t i = state->next++;
-    state->connections[i]->open(server_, cookies[i], origin_, [state, open_next] {
-      if (++state->opened == state->connections.size()) {
-        state->all.set_value();
-        *open_next = nullptr;  // breaks the cycle through its own capture
-      } else {
-        (*open_next)();
-      }
-    });
+    state->connections[i]->open(
+        servers_[i % servers_.size()], cookies[i], origin_, [state, open_next] {
+          if (++state->opened == state->connections.size()) {
+            state->all.set_value();
+            *open_next = nullptr;  // breaks the cycle through its own capture
+          } else {
+            (*open_next)();
+          }
+        });
   };
   auto all = state->all.get_future();
   net::post(ioc_, [open_next, n = std::min(kUpgradesInFlight, cookies.size())] {

@@ -67,6 +67,8 @@ using ConnectionPtr = std::shared_ptr<Connection>;
 class Client {
  public:
   Client(tcp::endpoint server, std::string origin);
+  // Connections go round the servers: the i-th opened to servers[i % n].
+  Client(std::vector<tcp::endpoint> servers, std::string origin);
   ~Client();
   Client(const Client&) = delete;
   Client& operator=(const Client&) = delete;
@@ -96,7 +98,7 @@ class Client {
   json call(Connection& c, json request, const std::string& what);
 
  private:
-  tcp::endpoint server_;
+  std::vector<tcp::endpoint> servers_;
   std::string origin_;
   net::io_context ioc_;
   net::executor_work_guard<net::io_context::executor_type> work_;

@@ -10,14 +10,16 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <vector>
 
 namespace planflow::server_bench {
 
 namespace {
 
 std::string g_folder;
-pid_t g_server = 0;
-std::string g_server_log;
+// The servers under test, the first one's output shown when a run dies.
+std::vector<std::pair<pid_t, std::string>> g_servers;
+std::string g_postgres_stop;
 
 }  // namespace
 
@@ -39,20 +41,28 @@ void remove_on_exit(std::string folder) {
 }
 
 void kill_on_exit(pid_t server, std::string log_path) {
-  g_server = server;
-  g_server_log = std::move(log_path);
+  g_servers.emplace_back(server, std::move(log_path));
 }
 
-void forget_server() {
-  g_server = 0;
+void forget_server(pid_t server) {
+  std::erase_if(g_servers, [server](const auto& s) { return s.first == server; });
+}
+
+void stop_postgres_on_exit(std::string command) {
+  g_postgres_stop = std::move(command);
 }
 
 void clean_up() {
-  if (g_server > 0) {
-    kill(g_server, SIGKILL);
-    waitpid(g_server, nullptr, 0);
-    g_server = 0;
+  for (const auto& [pid, log] : g_servers) {
+    kill(pid, SIGKILL);
+    waitpid(pid, nullptr, 0);
   }
+  g_servers.clear();
+  // Before its folder goes: the server's data is in it.
+  if (!g_postgres_stop.empty() && std::system(g_postgres_stop.c_str()) != 0)
+    std::fprintf(stderr, "planflow_server_bench: stopping PostgreSQL failed: %s\n",
+                 g_postgres_stop.c_str());
+  g_postgres_stop.clear();
   std::error_code ignored;
   if (!g_folder.empty()) std::filesystem::remove_all(g_folder, ignored);
 }
@@ -60,14 +70,15 @@ void clean_up() {
 [[noreturn]] void die(const std::string& message) {
   std::fflush(stdout);
   std::fprintf(stderr, "planflow_server_bench: %s\n", message.c_str());
-  if (g_server > 0) {
+  if (!g_servers.empty()) {
     int status = 0;
-    if (waitpid(g_server, &status, WNOHANG) == g_server) {
-      g_server = 0;
+    const auto [pid, log] = g_servers.front();
+    if (waitpid(pid, &status, WNOHANG) == pid) {
+      forget_server(pid);
       std::fprintf(stderr, "the server under test had exited (%s); the end of its output:\n%s",
                    WIFEXITED(status) ? ("status " + std::to_string(WEXITSTATUS(status))).c_str()
                                      : ("signal " + std::to_string(WTERMSIG(status))).c_str(),
-                   tail_of(g_server_log, 20).c_str());
+                   tail_of(log, 20).c_str());
     }
   }
   clean_up();

@@ -20,7 +20,9 @@ using Clock = std::chrono::steady_clock;
 // What die() and a normal end clean up.
 void remove_on_exit(std::string folder);
 void kill_on_exit(pid_t server, std::string log_path);
-void forget_server();
+void forget_server(pid_t server);
+// A shell command that stops the run's PostgreSQL server.
+void stop_postgres_on_exit(std::string command);
 void clean_up();
 
 // The last `lines` lines of a file, each indented under a bar.

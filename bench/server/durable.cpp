@@ -24,7 +24,7 @@ struct Commits {
 // The group-commit counters, from GET /metrics: commands committed and the
 // transactions they took (planflow_commit_batch_size_sum and _count for
 // planflow, the same counters under the peer's `prefix` for a durable peer).
-Commits read_commits(unsigned short port, const std::string& prefix) {
+Commits read_node_commits(unsigned short port, const std::string& prefix) {
   net::io_context ioc;
   beast::tcp_stream stream(ioc);
   beast::error_code ec;
@@ -85,13 +85,24 @@ void send_comment(const std::shared_ptr<LoadState>& state, const ConnectionPtr& 
   });
 }
 
+// Every node's.
+Commits read_commits(const ServerUnderTest& server, const std::string& prefix) {
+  Commits all;
+  for (unsigned short port : server.ports.empty() ? std::vector{server.port} : server.ports) {
+    const Commits c = read_node_commits(port, prefix);
+    all.committed += c.committed;
+    all.batches += c.batches;
+  }
+  return all;
+}
+
 LoadRun closed_loop(const ServerUnderTest& server, Client& client,
                     const std::vector<ConnectionPtr>& sessions, int n, double seconds) {
   const std::string& metrics = server.commit_metrics;
   auto state = std::make_shared<LoadState>();
   state->running = static_cast<std::size_t>(n);
   auto finished = state->finished.get_future();
-  const Commits commits_before = metrics.empty() ? Commits{} : read_commits(server.port, metrics);
+  const Commits commits_before = metrics.empty() ? Commits{} : read_commits(server, metrics);
   CpuMeter cpu(server, client);
   cpu.start();
   client.run([&] {
@@ -105,7 +116,7 @@ LoadRun closed_loop(const ServerUnderTest& server, Client& client,
   finished.get();
   LoadRun run;
   run.cpu = cpu.stop();
-  const Commits commits_after = metrics.empty() ? Commits{} : read_commits(server.port, metrics);
+  const Commits commits_after = metrics.empty() ? Commits{} : read_commits(server, metrics);
   run.latencies_ms = std::move(state->latencies_ms);
   std::sort(run.latencies_ms.begin(), run.latencies_ms.end());
   run.seconds = std::chrono::duration<double>(state->last_reply - state->start).count();
@@ -172,7 +183,7 @@ std::uint64_t run_durable(const Options& o, ServerUnderTest& server, Client& cli
                 "add_comment closed loop, %.1f s per session count (%s), one dossier per session, "
                 "%zu delegates; ",
                 o.seconds, counts.c_str(), server.delegate_cookies.size());
-  print_result("durable", subject_name(o.subject), figures, notes + server.notes);
+  print_result("durable", subject_label(o), figures, notes + server.notes);
   return acknowledged;
 }
 

@@ -192,7 +192,7 @@ void run_fan_out(const Options& o, ServerUnderTest& server, Client& client) {
                 "%zu subscribed sessions over %zu delegates, %d rounds after 1 untimed, p99 of %d "
                 "rounds by nearest rank; server CPU per push includes the command and its reply; ",
                 subscribers.size(), server.delegate_cookies.size(), o.rounds, o.rounds);
-  print_result("fanout", subject_name(o.subject),
+  print_result("fanout", subject_label(o),
                {{"last_p50_ms", rounded(percentile(last, 50), 3)},
                 {"last_p99_ms", rounded(percentile(last, 99), 3)},
                 {"median_p50_ms", rounded(percentile(median, 50), 3)},

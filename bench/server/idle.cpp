@@ -40,7 +40,7 @@ void run_idle(const Options& o, ServerUnderTest& server, Client& client) {
                 "%zu sessions over %zu delegates, RSS (VmRSS) %.1f s after the last opened minus "
                 "before the first, over the count; ",
                 n, server.delegate_cookies.size(), o.settle_seconds);
-  print_result("idle", subject_name(o.subject),
+  print_result("idle", subject_label(o),
                {{"bytes_per_session", rounded(per_session, 0)},
                 {"sessions", static_cast<double>(sessions.size())}},
                notes + server.notes);

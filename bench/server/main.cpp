@@ -68,7 +68,7 @@ int main(int argc, char** argv) {
   const Options o = parse_options(argc, argv);
   // Descriptors besides the connections: the database, logs, the listener.
   const FdLimit fds = raise_fd_limit(connections_needed(o) + 64);
-  std::printf("%s, %s%s\n", subject_name(o.subject), scenario_name(o.scenario),
+  std::printf("%s, %s%s\n", subject_label(o).c_str(), scenario_name(o.scenario),
               o.quick ? " (--quick)" : "");
   std::printf(
       "file descriptors: soft limit raised from %llu to the hard limit %llu, for the client and "
@@ -104,7 +104,10 @@ int main(int argc, char** argv) {
       "client: one Boost.Beast io thread for every connection, the same for both subjects\n");
 
   {
-    Client client(tcp::endpoint(net::ip::make_address("127.0.0.1"), server.port), server.origin());
+    std::vector<tcp::endpoint> nodes;
+    for (unsigned short port : server.ports.empty() ? std::vector{server.port} : server.ports)
+      nodes.emplace_back(net::ip::make_address("127.0.0.1"), port);
+    Client client(nodes, server.origin());
     std::uint64_t acknowledged = 0;
     switch (o.scenario) {
       case Scenario::kDurable:
@@ -119,6 +122,9 @@ int main(int argc, char** argv) {
     }
     // The server closes the connections as it stops.
     expect_disconnects();
+    for (auto& node : server.other_nodes)
+      if (const std::string ended = node->stop(std::chrono::seconds(10)); ended != "status 0")
+        die("a planflow node did not stop cleanly (" + ended + ")");
     const std::string ended = server.process->stop(std::chrono::seconds(10));
     std::printf("the server stopped: %s\n", ended.c_str());
     if (o.subject != Subject::kNodeWs && ended != "status 0")

@@ -32,6 +32,10 @@ void print_usage() {
       "  --settle S           idle: seconds to wait once all are open (default 2)\n"
       "  --dir PATH           where the temporary folder goes (default /tmp)\n"
       "  --no-pin             leave the server and the client unpinned\n"
+      "  --postgres           planflow on a PostgreSQL 15 started for the run (fsync and\n"
+      "                       synchronous_commit on) instead of SQLite\n"
+      "  --nodes N            with --postgres: planflow serve nodes sharing it, the sessions\n"
+      "                       spread over them (default 1)\n"
       "  --quick              small sizes, a few seconds (later flags override it)\n");
 }
 
@@ -91,6 +95,12 @@ const char* scenario_name(Scenario s) {
       return "idle";
   }
   return "?";
+}
+
+std::string subject_label(const Options& o) {
+  if (!o.postgres) return subject_name(o.subject);
+  return o.nodes == 1 ? "planflow-postgres"
+                      : "planflow-postgres-" + std::to_string(o.nodes) + "-nodes";
 }
 
 Options parse_options(int argc, char** argv) {
@@ -163,11 +173,18 @@ Options parse_options(int argc, char** argv) {
       o.dir = value();
     } else if (flag == "--no-pin") {
       o.pin = false;
+    } else if (flag == "--postgres") {
+      o.postgres = true;
+    } else if (flag == "--nodes") {
+      o.nodes = parse_int(flag, value(), 1, 8);
     } else {
       die("unknown option " + flag + " (see --help)");
     }
   }
   if (!subject || !scenario) die("--subject and --scenario are required (see --help)");
+  if ((o.postgres || o.nodes > 1) && o.subject != Subject::kPlanflow)
+    die("--postgres and --nodes are for --subject planflow");
+  if (o.nodes > 1 && !o.postgres) die("--nodes N > 1 needs --postgres: nodes share its log");
   if (o.subject == Subject::kBpmnEngine && o.scenario != Scenario::kDurable)
     die(std::string("--subject bpmn-engine runs only --scenario durable, not ") +
         scenario_name(o.scenario) +

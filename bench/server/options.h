@@ -22,6 +22,10 @@ struct Options {
   bool quick = false;
   bool pin = true;
   std::string dir = "/tmp";
+  // planflow on PostgreSQL: a private server (scripts/test-postgres) this
+  // run starts in its folder, and how many `planflow serve` nodes share it.
+  bool postgres = false;
+  int nodes = 1;
   // Delegates signed in; every scenario's sessions are spread over them.
   std::size_t users = 16;
   // durable
@@ -34,6 +38,11 @@ struct Options {
   int idle_sessions = 10000;
   double settle_seconds = 2;
 };
+
+struct Options;
+// The subject as the results name it: planflow on PostgreSQL is a subject
+// of its own, "planflow-postgres" or "planflow-postgres-2-nodes".
+std::string subject_label(const Options& o);
 
 // Stops with a message on a bad command line; prints the usage and exits 0 on --help.
 Options parse_options(int argc, char** argv);

@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
+#include <fstream>
 #include <future>
 #include <mutex>
 #include <nlohmann/json.hpp>
@@ -18,7 +20,8 @@
 #include "bench/server/machine.h"
 #include "bench/server/server_under_test.h"
 #include "engine/command_json.h"
-#include "engine/store/sqlite_store.h"
+#include "engine/store/open_store.h"
+#include "engine/store/sql.h"
 
 namespace planflow::server_bench {
 
@@ -152,7 +155,7 @@ std::vector<Dossier> make_dossiers(const std::string& database, const People& pe
   if (!calendar.ok()) die(std::string(kWorkflows) + ": " + calendar.error().message);
   for (const FileProblems& f : load_definition_files(files.value(), &definitions, calendar.value()))
     if (!f.problems.empty()) die(f.path + ": " + f.problems[0].message);
-  auto opened = open_sqlite_store(database, definitions);
+  auto opened = open_store(parse_store_location(database), definitions);
   if (!opened.ok()) die("cannot open the store: " + opened.error().message);
   Store& store = *opened.value();
 
@@ -186,12 +189,32 @@ std::vector<Dossier> make_dossiers(const std::string& database, const People& pe
   return dossiers;
 }
 
+// A PostgreSQL server of the run's own, in its folder, and an empty
+// database on it; returns the database's URL.
+std::string start_postgres(const std::string& folder) {
+  const std::string script = PLANFLOW_SOURCE_DIR "/scripts/test-postgres";
+  const std::string dir = folder + "/postgres";
+  stop_postgres_on_exit(script + " stop " + dir + " >/dev/null 2>&1");
+  if (std::system(
+          (script + " start " + dir + " >" + folder + "/postgres-start.log 2>&1").c_str()) != 0)
+    die("cannot start PostgreSQL:\n" + tail_of(folder + "/postgres-start.log", 20));
+  std::ifstream in(dir + "/url");
+  std::string server;
+  std::getline(in, server);
+  sql::SqlError e;
+  auto admin = sql::Connection::open_postgres(server, &e);
+  if (!admin) die(e.message);
+  if (auto made = admin->exec("CREATE DATABASE planflow_bench"); !made.ok())
+    die("cannot create the bench database: " + made.error().message);
+  return server.substr(0, server.rfind('/') + 1) + "planflow_bench";
+}
+
 }  // namespace
 
 ServerUnderTest start_planflow(const Options& o, const Cast& cast, const std::string& folder,
                                int cpu) {
   ServerUnderTest s;
-  const std::string database = folder + "/planflow.db";
+  const std::string database = o.postgres ? start_postgres(folder) : folder + "/planflow.db";
   const auto started = Clock::now();
   const People people = make_people(database, cast.users);
   const double sign_in_seconds = ms_between(started, Clock::now()) / 1000;
@@ -220,13 +243,26 @@ ServerUnderTest start_planflow(const Options& o, const Cast& cast, const std::st
   // at 20 commands a second per session: the figures are the server's, not
   // the limiter's.
   s.log = folder + "/server.log";
-  s.process = std::make_unique<ChildProcess>(
-      std::vector<std::string>{o.planflow, "serve", "--listen", "127.0.0.1:0", "--db", database,
-                               "--workflows", kWorkflows, "--web", folder, "--rate-limit",
-                               "1000000000"},
-      s.log, cpu);
-  s.port = port_in(s.process->wait_for_output("planflow is serving", std::chrono::seconds(30)));
-
+  std::vector<std::string> argv{o.planflow, "serve",  "--listen",     "127.0.0.1:0",
+                                "--db",     database, "--workflows",  kWorkflows,
+                                "--web",    folder,   "--rate-limit", "1000000000"};
+  // Nodes on other ports serve the same browsers: one origin for them all.
+  if (o.postgres) {
+    s.allowed_origin = "http://bench.planflow.invalid";
+    argv.insert(argv.end(), {"--origin", s.allowed_origin});
+  }
+  for (int n = 0; n < o.nodes; ++n) {
+    const std::string log = n == 0 ? s.log : folder + "/server-" + std::to_string(n + 1) + ".log";
+    auto node = std::make_unique<ChildProcess>(argv, log, cpu);
+    const unsigned short port =
+        port_in(node->wait_for_output("planflow is serving", std::chrono::seconds(30)));
+    s.ports.push_back(port);
+    if (n == 0)
+      s.process = std::move(node);
+    else
+      s.other_nodes.push_back(std::move(node));
+  }
+  s.port = s.ports.front();
   char line[512];
   std::snprintf(line, sizeof line,
                 "planflow serve (%s), its defaults but --rate-limit 1000000000: 2 io threads and "
@@ -236,8 +272,14 @@ ServerUnderTest start_planflow(const Options& o, const Cast& cast, const std::st
   s.setup.push_back(
       "rate limit per connection raised from 20 to 1e9 requests/s (bursts 3e9): the figures are "
       "throughput, not the limiter");
-  std::snprintf(line, sizeof line, "database: %s on %s, synchronous=FULL", database.c_str(),
-                filesystem_of(folder).c_str());
+  if (o.postgres)
+    std::snprintf(line, sizeof line,
+                  "database: PostgreSQL 15 (scripts/test-postgres: fsync and synchronous_commit "
+                  "on) on %s, unpinned, shared by %d node%s",
+                  filesystem_of(folder).c_str(), o.nodes, o.nodes == 1 ? "" : "s");
+  else
+    std::snprintf(line, sizeof line, "database: %s on %s, synchronous=FULL", database.c_str(),
+                  filesystem_of(folder).c_str());
   s.setup.push_back(line);
   std::snprintf(line, sizeof line,
                 "prepared in-process before the server started: %zu accounts made and signed in "
@@ -246,8 +288,11 @@ ServerUnderTest start_planflow(const Options& o, const Cast& cast, const std::st
                 dossier_seconds);
   s.setup.push_back(line);
   s.commit_metrics = "planflow";
-  s.notes = "planflow serve, synchronous=FULL on " + filesystem_of(folder) +
-            ", request rate limit raised to 1e9/s";
+  s.notes = o.postgres ? "planflow serve x" + std::to_string(o.nodes) +
+                             " on PostgreSQL 15 (synchronous_commit on) on " +
+                             filesystem_of(folder) + ", request rate limit raised to 1e9/s"
+                       : "planflow serve, synchronous=FULL on " + filesystem_of(folder) +
+                             ", request rate limit raised to 1e9/s";
   return s;
 }
 

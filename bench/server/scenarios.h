@@ -29,7 +29,13 @@ class CpuMeter {
   }
 
  private:
-  CpuUse sample() const { return {server_.process->cpu_seconds(), client_.cpu_seconds()}; }
+  // Every node's, not PostgreSQL's.
+  CpuUse sample() const {
+    double server = server_.process->cpu_seconds();
+    for (const auto& node : server_.other_nodes)
+      server += node->cpu_seconds();
+    return {server, client_.cpu_seconds()};
+  }
   const ServerUnderTest& server_;
   const Client& client_;
   CpuUse begin_;

@@ -28,6 +28,11 @@ struct Cast {
 struct ServerUnderTest {
   std::unique_ptr<ChildProcess> process;
   unsigned short port = 0;
+  // More nodes on the same database (planflow on PostgreSQL with --nodes),
+  // and every node's port, the first one's included.
+  std::vector<std::unique_ptr<ChildProcess>> other_nodes;
+  std::vector<unsigned short> ports;
+  std::string allowed_origin;                 // when set, the origin every node allows
   std::string drafter_cookie;                 // drafts and chairs every dossier
   std::vector<std::string> delegate_cookies;  // one sign-in session per delegate
   std::vector<Dossier> load_dossiers;
@@ -40,7 +45,9 @@ struct ServerUnderTest {
   std::string database;  // a durable peer's SQLite file, counted after it stops
   std::string log;       // the server's output
 
-  std::string origin() const { return "http://127.0.0.1:" + std::to_string(port); }
+  std::string origin() const {
+    return allowed_origin.empty() ? "http://127.0.0.1:" + std::to_string(port) : allowed_origin;
+  }
   // `n` cookies, the i-th signed in as delegate i % users.
   std::vector<std::string> delegate_sessions(std::size_t n) const;
 };

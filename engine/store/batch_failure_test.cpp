@@ -10,7 +10,7 @@
 #include <thread>
 
 #include "engine/store/maintenance.h"
-#include "engine/store/sqlite.h"
+#include "engine/store/sql.h"
 #include "engine/store/store_test_support.h"
 
 using namespace planflow;
@@ -80,7 +80,7 @@ TEST_CASE_METHOD(
     StoreFixture,
     "a command that fails while writing leaves nothing, and its batch commits without it",
     "[store][batch]") {
-  const std::string path = dir.file("planflow.db");
+  const std::string path = db.location();
   const DossierId first = open_plan(*store, req);
   const DossierId second = open_plan(*store, req);
   const Sequence last_before = store->last_sequence().value();
@@ -136,7 +136,7 @@ TEST_CASE_METHOD(
 TEST_CASE_METHOD(StoreFixture,
                  "failing commands first and last in a batch are answered, the others commit",
                  "[store][batch]") {
-  const std::string path = dir.file("planflow.db");
+  const std::string path = db.location();
   const DossierId id = open_plan(*store, req);
   refuse_marked_comments(path);
   std::vector<CommandRequest> requests = {

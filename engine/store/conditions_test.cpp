@@ -10,7 +10,7 @@
 #include "engine/store/hash_chain.h"
 #include "engine/store/maintenance.h"
 #include "engine/store/schema.h"
-#include "engine/store/sqlite.h"
+#include "engine/store/sql.h"
 #include "engine/store/store_test_support.h"
 #include "engine/store/views.h"
 

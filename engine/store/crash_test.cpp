@@ -14,7 +14,7 @@
 #include <thread>
 
 #include "engine/store/maintenance.h"
-#include "engine/store/sqlite.h"
+#include "engine/store/sql.h"
 #include "engine/store/store_test_support.h"
 
 using namespace planflow;
@@ -99,7 +99,7 @@ class AckReader {
 
 std::set<std::string> committed_request_ids(const std::string& path) {
   sql::SqlError e;
-  auto db = sql::Connection::open(path, sql::Connection::Mode::kReadOnly, &e);
+  auto db = sql::Connection::open_sqlite(path, sql::Connection::Mode::kReadOnly, &e);
   REQUIRE(db.has_value());
   auto stmt = db->prepare("SELECT request_id FROM commands", &e);
   REQUIRE(stmt.has_value());

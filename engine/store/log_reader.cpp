@@ -52,6 +52,15 @@ StoreError storage_error(const sql::SqlError& e, const std::string& doing) {
     case SQLITE_CORRUPT:
       return store_error(StoreErrorCode::kUnavailable, "the database is corrupt: " + e.message,
                          std::string("Cơ sở dữ liệu bị hỏng") + kAskOperatorVi);
+    // A lost PostgreSQL connection (postgres.cpp), or a disk failing a read.
+    // A commit under way may have landed: a retry under the same request id
+    // is answered from the log, never applied twice.
+    case SQLITE_IOERR:
+      return store_error(StoreErrorCode::kUnavailable,
+                         "the database cannot be reached while " + doing + " (" + e.message +
+                             "); retrying the same request is safe",
+                         "Tạm thời không kết nối được cơ sở dữ liệu; vui lòng thử lại sau giây "
+                         "lát (gửi lại thao tác không làm ghi trùng)");
     default:
       return store_error(StoreErrorCode::kUnavailable,
                          "storage error while " + doing + ": " + e.message,

@@ -10,7 +10,7 @@
 
 #include "engine/definition_set.h"
 #include "engine/store/hash_chain.h"
-#include "engine/store/sqlite.h"
+#include "engine/store/sql.h"
 #include "engine/store/store.h"
 
 namespace planflow {

@@ -4,6 +4,8 @@
 #include "engine/event_json.h"
 #include "engine/store/ed25519.h"
 #include "engine/store/log_reader.h"
+#include "engine/store/open_store.h"
+#include "engine/store/postgres_schema.h"
 #include "engine/store/schema.h"
 #include "engine/store/search_index.h"
 #include "engine/store/views.h"
@@ -16,6 +18,20 @@ namespace {
 Result<sql::Connection, StoreError> open_existing(const std::string& path,
                                                   sql::Connection::Mode mode) {
   sql::SqlError e;
+  if (const StoreLocation at = parse_store_location(path); at.kind == StoreKind::kPostgres) {
+    auto db = sql::Connection::open_postgres(at.where, &e);
+    if (!db) return store_error(StoreErrorCode::kUnavailable, e.message);
+    const int version = postgres_schema_version(*db);
+    if (version < 0)
+      return storage_error(db->last_error("reading the schema version"), "opening " + path);
+    if (version == 0)
+      return store_error(StoreErrorCode::kNotFound, "there is no planflow database at " + path);
+    if (version != kSchemaVersion)
+      return store_error(StoreErrorCode::kUnavailable,
+                         path + " has schema version " + std::to_string(version) +
+                             ", this planflow " + std::to_string(kSchemaVersion));
+    return std::move(*db);
+  }
   // SQLite would create a missing file; an operator naming a wrong path
   // should hear so instead.
   if (FILE* f = std::fopen(path.c_str(), "rb")) {
@@ -23,7 +39,7 @@ Result<sql::Connection, StoreError> open_existing(const std::string& path,
   } else {
     return store_error(StoreErrorCode::kNotFound, "there is no database at " + path);
   }
-  auto db = sql::Connection::open(path, mode, &e);
+  auto db = sql::Connection::open_sqlite(path, mode, &e);
   if (!db) return storage_error(e, "opening " + path);
   const int version = schema_version(*db);
   if (version < 0)
@@ -90,7 +106,7 @@ Result<VerifyReport, StoreError> verify_database(const std::string& path,
   sql::Connection& db = opened.value();
   // One read transaction: the whole check sees one consistent snapshot
   // while the server goes on writing.
-  if (auto s = db.exec("BEGIN"); !s.ok()) return storage_error(s.error(), "starting to read");
+  if (auto s = db.begin_snapshot(); !s.ok()) return storage_error(s.error(), "starting to read");
   VerifyReport report;
   auto fail = [&report](std::optional<DossierId> dossier, std::optional<std::uint64_t> seq,
                         std::string problem) {
@@ -173,7 +189,7 @@ Result<VerifyReport, StoreError> verify_database(const std::string& path,
                     std::to_string(counts->int64(2)));
 
   // The views must be exactly what the log makes of them.
-  auto memory = sql::Connection::open(":memory:", sql::Connection::Mode::kReadWrite, &e);
+  auto memory = sql::Connection::open_sqlite(":memory:", sql::Connection::Mode::kReadWrite, &e);
   if (!memory) return storage_error(e, "opening a scratch database");
   if (auto s = migrate(*memory); !s.ok())
     return storage_error(s.error(), "preparing a scratch database");
@@ -191,18 +207,20 @@ Result<VerifyReport, StoreError> verify_database(const std::string& path,
     auto row = [i](const std::vector<std::string>& rows) {
       return i < rows.size() ? "\"" + rows[i] + "\"" : std::string("no row");
     };
-    (void)db.exec("COMMIT");
+    (void)db.commit();
     return fail(std::nullopt, std::nullopt,
                 std::string("the views differ from the log in table ") + table + ": stored " +
                     row(stored) + ", rebuilt " + row(rebuilt) + "; run planflow rebuild");
   }
-  // Equal rows could still sit over a damaged FTS5 index.
-  if (dump_search_terms(db) != dump_search_terms(*memory)) {
-    (void)db.exec("COMMIT");
+  // Equal rows could still sit over a damaged FTS5 index. (PostgreSQL's
+  // index is over the rows themselves, and rebuilt by REINDEX.)
+  if (db.dialect() == sql::Dialect::kSqlite &&
+      dump_search_terms(db) != dump_search_terms(*memory)) {
+    (void)db.commit();
     return fail(std::nullopt, std::nullopt,
                 "the search index differs from its rows; run planflow rebuild");
   }
-  (void)db.exec("COMMIT");
+  (void)db.commit();
   return report;
 }
 
@@ -211,10 +229,9 @@ Result<RebuildReport, StoreError> rebuild_views(const std::string& path,
   auto opened = open_existing(path, sql::Connection::Mode::kReadWrite);
   if (!opened.ok()) return opened.error();
   sql::Connection& db = opened.value();
-  if (auto s = db.exec("BEGIN IMMEDIATE"); !s.ok())
-    return storage_error(s.error(), "starting the rebuild");
+  if (auto s = db.begin_write(); !s.ok()) return storage_error(s.error(), "starting the rebuild");
   auto abort = [&db](StoreError e) {
-    (void)db.exec("ROLLBACK");
+    db.rollback();
     return e;
   };
   for (const char* table : view_tables())
@@ -231,13 +248,17 @@ Result<RebuildReport, StoreError> rebuild_views(const std::string& path,
     ++report.dossiers;
     report.events += replayed.value();
   }
-  if (auto s = db.exec("COMMIT"); !s.ok())
+  if (auto s = db.commit(); !s.ok())
     return abort(storage_error(s.error(), "committing the rebuild"));
   return report;
 }
 
 Result<std::uint64_t, StoreError> backup_database(const std::string& path,
                                                   const std::string& destination) {
+  if (parse_store_location(path).kind == StoreKind::kPostgres)
+    return store_error(StoreErrorCode::kInvalid,
+                       "planflow backup copies a SQLite database; back PostgreSQL up with "
+                       "pg_basebackup or pg_dump (docs/deployment.md)");
   auto source = open_existing(path, sql::Connection::Mode::kReadOnly);
   if (!source.ok()) return source.error();
   if (FILE* f = std::fopen(destination.c_str(), "rb")) {
@@ -246,10 +267,10 @@ Result<std::uint64_t, StoreError> backup_database(const std::string& path,
                        destination + " already exists; a backup never overwrites a file");
   }
   sql::SqlError e;
-  auto target = sql::Connection::open(destination, sql::Connection::Mode::kReadWrite, &e);
+  auto target = sql::Connection::open_sqlite(destination, sql::Connection::Mode::kReadWrite, &e);
   if (!target) return storage_error(e, "creating " + destination);
   sqlite3_backup* backup =
-      sqlite3_backup_init(target->handle(), "main", source.value().handle(), "main");
+      sqlite3_backup_init(target->sqlite_handle(), "main", source.value().sqlite_handle(), "main");
   if (!backup)
     return storage_error(target->last_error("starting the backup"), "starting the backup");
   int rc;
@@ -283,12 +304,16 @@ Result<bool, StoreError> open_register(const std::string& path, const RegisterOp
   if (!opened.ok()) return opened.error();
   sql::Connection& db = opened.value();
   // Immediate, so no number can be given between the check and the insert.
-  if (auto s = db.exec("BEGIN IMMEDIATE"); !s.ok())
-    return storage_error(s.error(), "opening the register");
+  if (auto s = db.begin_write(); !s.ok()) return storage_error(s.error(), "opening the register");
   auto abort = [&db](StoreError e) {
-    (void)db.exec("ROLLBACK");
+    db.rollback();
     return e;
   };
+  // On PostgreSQL the writers of every node hold the log's head while they
+  // number (log_store.h); so does this.
+  if (db.dialect() == sql::Dialect::kPostgres)
+    if (auto s = db.exec("SELECT 1 FROM log_head FOR UPDATE"); !s.ok())
+      return abort(storage_error(s.error(), "opening the register"));
   sql::SqlError e;
   auto given = db.prepare(
       "SELECT COUNT(*) FROM register WHERE issuer_id = ? AND series = ? AND year = ?", &e);
@@ -316,8 +341,7 @@ Result<bool, StoreError> open_register(const std::string& path, const RegisterOp
       .bind(5, now);
   if (auto s = insert->run(); !s.ok())
     return abort(storage_error(s.error(), "opening the register"));
-  if (auto s = db.exec("COMMIT"); !s.ok())
-    return abort(storage_error(s.error(), "opening the register"));
+  if (auto s = db.commit(); !s.ok()) return abort(storage_error(s.error(), "opening the register"));
   return true;
 }
 

@@ -10,7 +10,7 @@
 #include "engine/signature_content.h"
 #include "engine/store/ed25519.h"
 #include "engine/store/hash_chain.h"
-#include "engine/store/sqlite.h"
+#include "engine/store/sql.h"
 #include "engine/store/store_test_support.h"
 #include "engine/store/views.h"
 
@@ -62,7 +62,7 @@ void filled_database(const std::string& path, const DefinitionSet& defs, int dos
 // append-only triggers first.
 sql::Connection tamper(const std::string& path) {
   sql::SqlError e;
-  auto db = sql::Connection::open(path, sql::Connection::Mode::kReadWrite, &e);
+  auto db = sql::Connection::open_sqlite(path, sql::Connection::Mode::kReadWrite, &e);
   REQUIRE(db.has_value());
   REQUIRE(db->exec("DROP TRIGGER IF EXISTS events_no_update; "
                    "DROP TRIGGER IF EXISTS events_no_delete;")
@@ -93,7 +93,7 @@ TEST_CASE("the event log refuses updates and deletes through SQL", "[store][veri
   const DefinitionSet defs = shipped_definitions();
   filled_database(dir.file("p.db"), defs, 1);
   sql::SqlError e;
-  auto db = sql::Connection::open(dir.file("p.db"), sql::Connection::Mode::kReadWrite, &e);
+  auto db = sql::Connection::open_sqlite(dir.file("p.db"), sql::Connection::Mode::kReadWrite, &e);
   auto update = db->exec("UPDATE events SET payload = '{}' WHERE seq = 3");
   REQUIRE_FALSE(update.ok());
   CHECK(update.error().message == "the event log is append-only");
@@ -191,7 +191,7 @@ TEST_CASE("rebuilt views equal the views kept live, after random histories", "[s
   CHECK(verify_ok_or_report(dir.file("p.db"), defs).ok);
   // Damage a view, then rebuild it from the log.
   sql::SqlError e;
-  auto db = sql::Connection::open(dir.file("p.db"), sql::Connection::Mode::kReadWrite, &e);
+  auto db = sql::Connection::open_sqlite(dir.file("p.db"), sql::Connection::Mode::kReadWrite, &e);
   REQUIRE(db->exec("DELETE FROM tasks; UPDATE comments SET text = 'sửa trộm'").ok());
   const VerifyReport damaged = verify_ok_or_report(dir.file("p.db"), defs);
   CHECK_FALSE(damaged.ok);
@@ -256,7 +256,7 @@ struct SignedDatabase {
     Requests req;
     fill(*store, req, 3);
     sql::SqlError e;
-    auto db = sql::Connection::open(path, sql::Connection::Mode::kReadWrite, &e);
+    auto db = sql::Connection::open_sqlite(path, sql::Connection::Mode::kReadWrite, &e);
     REQUIRE(db.has_value());
     auto insert = db->prepare(
         "INSERT INTO signing_keys (user_id, algorithm, public_key, private_key, created_at) "
@@ -295,7 +295,7 @@ struct SignedDatabase {
                 .bind(4, type)
                 .run()
                 .ok());
-    REQUIRE(sqlite3_changes(db.handle()) >= 1);
+    REQUIRE(sqlite3_changes(db.sqlite_handle()) >= 1);
     auto rows = db.prepare(
         "SELECT dossier_seq, type, actor, at, payload FROM events WHERE dossier_id = ? "
         "ORDER BY dossier_seq",

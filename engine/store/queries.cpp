@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "engine/store/log_reader.h"
+#include "engine/store/open_store.h"
 
 namespace planflow {
 
@@ -12,6 +13,9 @@ std::optional<Time> optional_time(const sql::Statement& s, int column) {
   if (s.is_null(column)) return std::nullopt;
   return s.int64(column);
 }
+
+// The advisory lock whose holder fires the timers (hold_timer_lease).
+constexpr std::int64_t kTimerLeaseKey = 72430112;
 
 constexpr const char* kDossierColumns =
     "SELECT id, workflow_id, workflow_version, title, document_type, state, version, symbol, "
@@ -35,10 +39,13 @@ DossierSummary read_summary(const sql::Statement& s) {
 
 }  // namespace
 
-Result<std::unique_ptr<Queries>, StoreError> Queries::open(const std::string& path) {
+Result<std::unique_ptr<Queries>, StoreError> Queries::open(const std::string& location) {
   sql::SqlError e;
-  auto db = sql::Connection::open(path, sql::Connection::Mode::kReadOnly, &e);
-  if (!db) return storage_error(e, "opening " + path + " for reading");
+  const StoreLocation at = parse_store_location(location);
+  auto db = at.kind == StoreKind::kPostgres
+                ? sql::Connection::open_postgres(at.where, &e)
+                : sql::Connection::open_sqlite(at.where, sql::Connection::Mode::kReadOnly, &e);
+  if (!db) return storage_error(e, "opening " + location + " for reading");
   return std::unique_ptr<Queries>(new Queries(std::move(*db)));
 }
 
@@ -89,10 +96,58 @@ Result<std::vector<std::string>, StoreError> Queries::roles_of(DossierId id, Use
   if (!s) return storage_error(e, "reading participants");
   s->bind(1, static_cast<std::int64_t>(id)).bind(2, static_cast<std::int64_t>(user));
   std::vector<std::string> roles;
-  while (s->step() == SQLITE_ROW)
+  int rc;
+  while ((rc = s->step()) == SQLITE_ROW)
     roles.push_back(s->text(0));
+  // Read as "no roles", a failed read would turn "try again" into "forbidden".
+  const auto error = s->error("reading participants");
   s->reset();
+  if (rc != SQLITE_DONE) return storage_error(error, "reading participants");
   return roles;
+}
+
+Result<bool, StoreError> Queries::hold_timer_lease() {
+  if (db_.dialect() == sql::Dialect::kSqlite) return true;
+  std::lock_guard lock(mu_);
+  sql::SqlError e;
+  // Asked of pg_locks, not remembered: a connection made again has lost it.
+  // Taken only when not held, as each taking counts once more.
+  auto* held = db_.cached(
+      "SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND classid = 0 AND objid = ?1 "
+      "AND objsubid = 1 AND pid = pg_backend_pid() AND granted",
+      &e);
+  if (!held) return storage_error(e, "checking the timer lease");
+  held->bind(1, kTimerLeaseKey);
+  if (held->step() != SQLITE_ROW)
+    return storage_error(held->error("checking the timer lease"), "checking the timer lease");
+  const bool holding = held->int64(0) > 0;
+  held->reset();
+  if (holding) return true;
+  auto* take = db_.cached("SELECT pg_try_advisory_lock(?1)", &e);
+  if (!take) return storage_error(e, "taking the timer lease");
+  take->bind(1, kTimerLeaseKey);
+  if (take->step() != SQLITE_ROW)
+    return storage_error(take->error("taking the timer lease"), "taking the timer lease");
+  const bool taken = take->int64(0) != 0;
+  take->reset();
+  return taken;
+}
+
+Result<std::vector<UserId>, StoreError> Queries::participants_of(DossierId id) {
+  std::lock_guard lock(mu_);
+  sql::SqlError e;
+  auto* s = db_.cached(
+      "SELECT DISTINCT user_id FROM participants WHERE dossier_id = ? ORDER BY user_id", &e);
+  if (!s) return storage_error(e, "reading participants");
+  s->bind(1, static_cast<std::int64_t>(id));
+  std::vector<UserId> users;
+  int rc;
+  while ((rc = s->step()) == SQLITE_ROW)
+    users.push_back(static_cast<UserId>(s->int64(0)));
+  const auto error = s->error("reading participants");
+  s->reset();
+  if (rc != SQLITE_DONE) return storage_error(error, "reading participants");
+  return users;
 }
 
 Result<std::vector<DossierSummary>, StoreError> Queries::dossiers_of(UserId user) {
@@ -106,9 +161,12 @@ Result<std::vector<DossierSummary>, StoreError> Queries::dossiers_of(UserId user
                          &e);
     if (!s) return storage_error(e, "listing dossiers");
     s->bind(1, static_cast<std::int64_t>(user));
-    while (s->step() == SQLITE_ROW)
+    int rc;
+    while ((rc = s->step()) == SQLITE_ROW)
       out.push_back(read_summary(*s));
+    const auto error = s->error("listing dossiers");
     s->reset();
+    if (rc != SQLITE_DONE) return storage_error(error, "listing dossiers");
   }
   for (DossierSummary& d : out) {
     auto roles = roles_of(d.id, user);
@@ -128,17 +186,33 @@ Result<std::vector<SearchHit>, StoreError> Queries::search(UserId user, std::str
   {
     std::lock_guard lock(mu_);
     sql::SqlError e;
-    auto* s = db_.cached(
-        // ORDER BY rank (bm25 unless configured otherwise) lets FTS5 sort
-        // inside the index, about twice as fast as sorting bm25() outside.
-        "SELECT s.dossier_id, d.title, s.source, s.number, s.original, s.rank "
-        "FROM search_index s JOIN dossiers d ON d.id = s.dossier_id "
-        "WHERE s.search_index MATCH ?1 "
-        "AND s.dossier_id IN (SELECT dossier_id FROM participants WHERE user_id = ?2) "
-        "ORDER BY s.rank LIMIT ?3",
-        &e);
+    auto* s = db_.dialect() == sql::Dialect::kSqlite
+                  ? db_.cached(
+                        // ORDER BY rank (bm25 unless configured otherwise) lets FTS5 sort
+                        // inside the index, about twice as fast as sorting bm25() outside.
+                        "SELECT s.dossier_id, d.title, s.source, s.number, s.original, s.rank "
+                        "FROM search_index s JOIN dossiers d ON d.id = s.dossier_id "
+                        "WHERE s.search_index MATCH ?1 "
+                        "AND s.dossier_id IN (SELECT dossier_id FROM participants WHERE "
+                        "user_id = ?2) "
+                        "ORDER BY s.rank LIMIT ?3",
+                        &e)
+                  // The expression of the GIN index (postgres_schema.cpp), so it
+                  // is used. ts_rank is higher for better, FTS5's rank lower;
+                  // normalisation 1 divides by 1 + log(length), so a short text
+                  // full of the words outranks a long one, as bm25 has it.
+                  : db_.cached(
+                        "SELECT s.dossier_id, d.title, s.source, s.number, s.original, "
+                        "-ts_rank(to_tsvector('simple', s.keys), q, 1) AS rank "
+                        "FROM search_index s JOIN dossiers d ON d.id = s.dossier_id, "
+                        "to_tsquery('simple', ?1) q "
+                        "WHERE to_tsvector('simple', s.keys) @@ q "
+                        "AND s.dossier_id IN (SELECT dossier_id FROM participants WHERE "
+                        "user_id = ?2) "
+                        "ORDER BY rank, s.dossier_id, s.source, s.number LIMIT ?3",
+                        &e);
     if (!s) return storage_error(e, "searching");
-    s->bind(1, query.fts5())
+    s->bind(1, db_.dialect() == sql::Dialect::kSqlite ? query.fts5() : query.tsquery())
         .bind(2, static_cast<std::int64_t>(user))
         .bind(3, static_cast<std::int64_t>(limit));
     int rc;
@@ -226,8 +300,12 @@ Result<DossierSummary, StoreError> Queries::dossier(DossierId id, UserId user) {
     auto* s = db_.cached(std::string(kDossierColumns) + "WHERE id = ?", &e);
     if (!s) return storage_error(e, "reading a dossier");
     s->bind(1, static_cast<std::int64_t>(id));
-    if (s->step() == SQLITE_ROW) found = read_summary(*s);
+    const int rc = s->step();
+    if (rc == SQLITE_ROW) found = read_summary(*s);
+    const auto error = s->error("reading a dossier");
     s->reset();
+    // A failed read is no proof the dossier is missing.
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return storage_error(error, "reading a dossier");
   }
   if (!found)
     return store_error(StoreErrorCode::kNotFound, "there is no dossier " + std::to_string(id),

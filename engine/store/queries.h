@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "engine/search_text.h"
-#include "engine/store/sqlite.h"
+#include "engine/store/sql.h"
 #include "engine/store/store.h"
 
 namespace planflow {
@@ -84,13 +84,16 @@ inline constexpr std::size_t kMaxCorrectionsListed = 100;
 
 class Queries {
  public:
-  static Result<std::unique_ptr<Queries>, StoreError> open(const std::string& path);
+  // A SQLite file's path (read only) or a postgresql:// URL.
+  static Result<std::unique_ptr<Queries>, StoreError> open(const std::string& location);
 
   // Open tasks for `user`, most urgent first (due soonest, then undated).
   Result<std::vector<InboxTask>, StoreError> inbox(UserId user);
   // Dossiers `user` takes part in, most recently changed first.
   Result<std::vector<DossierSummary>, StoreError> dossiers_of(UserId user);
   Result<DossierSummary, StoreError> dossier(DossierId id, UserId user);
+  // Everyone taking part in the dossier now, each once.
+  Result<std::vector<UserId>, StoreError> participants_of(DossierId id);
   // The roles `user` plays in the dossier; empty when not a participant.
   Result<std::vector<std::string>, StoreError> roles_of(DossierId id, UserId user);
 
@@ -103,6 +106,12 @@ class Queries {
   // What the dossier corrects and the corrections issued for it. A
   // correction still in draft is its participants' business and is left out.
   Result<Corrections, StoreError> corrections(DossierId id);
+  // Whether this node fires the timers. With SQLite always; on PostgreSQL
+  // the node holding a session advisory lock, which PostgreSQL releases
+  // the moment that node's connection ends, so another node's next call
+  // takes it over. Firing stays exactly-once without it (each timer has
+  // one request id); the lease keeps the other nodes from trying.
+  Result<bool, StoreError> hold_timer_lease();
   // Timers due at `now` (at <= now), earliest first, at most `limit` of them.
   Result<std::vector<DueTimer>, StoreError> due_timers(Time now, std::size_t limit);
   // When the earliest pending timer falls due; nullopt when none is pending.

@@ -258,15 +258,15 @@ int schema_version(sql::Connection& db) {
 }
 
 sql::SqlStatus migrate(sql::Connection& db, int target) {
-  if (auto s = db.exec("BEGIN IMMEDIATE"); !s.ok())
+  if (auto s = db.begin_write(); !s.ok())
     return sql::SqlError{s.error().code, "cannot start the schema upgrade: " + s.error().message};
   const int current = schema_version(db);
   if (current < 0) {
-    (void)db.exec("ROLLBACK");
+    db.rollback();
     return db.last_error("reading the schema version");
   }
   if (current > kSchemaVersion) {
-    (void)db.exec("ROLLBACK");
+    db.rollback();
     return sql::SqlError{SQLITE_ERROR, "the database has schema version " +
                                            std::to_string(current) +
                                            ", written by a newer planflow (this one knows up to " +
@@ -277,18 +277,18 @@ sql::SqlStatus migrate(sql::Connection& db, int target) {
     sql::SqlStatus s = db.exec(kMigrations[v].sql);
     if (s.ok() && kMigrations[v].then) s = kMigrations[v].then(db);
     if (!s.ok()) {
-      (void)db.exec("ROLLBACK");
+      db.rollback();
       return sql::SqlError{s.error().code, "schema upgrade to version " + std::to_string(v + 1) +
                                                " failed: " + s.error().message};
     }
   }
   if (auto s = db.exec("PRAGMA user_version = " + std::to_string(std::max(current, target)));
       !s.ok()) {
-    (void)db.exec("ROLLBACK");
+    db.rollback();
     return s;
   }
-  if (auto s = db.exec("COMMIT"); !s.ok()) {
-    (void)db.exec("ROLLBACK");
+  if (auto s = db.commit(); !s.ok()) {
+    db.rollback();
     return sql::SqlError{s.error().code, "schema upgrade could not commit: " + s.error().message};
   }
   return {};

@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "engine/store/sqlite.h"
+#include "engine/store/sql.h"
 
 namespace planflow {
 

@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "engine/store/sqlite.h"
+#include "engine/store/sql.h"
 
 namespace planflow {
 

@@ -7,7 +7,7 @@
 #include "engine/store/queries.h"
 #include "engine/store/schema.h"
 #include "engine/store/search_index.h"
-#include "engine/store/sqlite.h"
+#include "engine/store/sql.h"
 #include "engine/store/store_test_support.h"
 #include "engine/store/views.h"
 
@@ -26,7 +26,7 @@ struct SearchFixture : StoreFixture {
     plan = open_plan(*store, req);
     comment(kDelegateA, "Cần làm rõ lộ trình tinh giản biên chế đến năm 2021");
     comment(kDelegateB, "Đề nghị bổ sung chỉ tiêu đào tạo cán bộ ở Đà Nẵng");
-    auto q = Queries::open(dir.file("planflow.db"));
+    auto q = Queries::open(db.location());
     REQUIRE(q.ok());
     queries = std::move(q).value();
   }
@@ -84,7 +84,7 @@ std::vector<std::string> marked_words(const SearchHit& hit) {
 }  // namespace
 
 TEST_CASE_METHOD(SearchFixture, "words without accents find the text with them",
-                 "[store][search]") {
+                 "[store][search][backends]") {
   const auto bare = search("tinh gian bien che");
   CHECK(sources(bare) == std::vector<std::string>{"comment 1"});
   CHECK(sources(search("tinh giản biên chế")) == sources(bare));
@@ -96,7 +96,7 @@ TEST_CASE_METHOD(SearchFixture, "words without accents find the text with them",
   CHECK(bare[0].dossier_title == plan_dossier().title);
 }
 
-TEST_CASE_METHOD(SearchFixture, "đ is found by d and d by đ", "[store][search]") {
+TEST_CASE_METHOD(SearchFixture, "đ is found by d and d by đ", "[store][search][backends]") {
   CHECK(sources(search("da nang")) == std::vector<std::string>{"comment 2"});
   CHECK(sources(search("Đà Nẵng")) == std::vector<std::string>{"comment 2"});
   CHECK(sources(search("dao tao")) == std::vector<std::string>{"comment 2"});
@@ -105,12 +105,13 @@ TEST_CASE_METHOD(SearchFixture, "đ is found by d and d by đ", "[store][search]
 }
 
 TEST_CASE_METHOD(SearchFixture, "the last word matches as a prefix while it is typed",
-                 "[store][search]") {
+                 "[store][search][backends]") {
   CHECK(sources(search("tinh gian bien c")) == std::vector<std::string>{"comment 1"});
   CHECK(search("tinh gian bien c ").empty());
 }
 
-TEST_CASE_METHOD(SearchFixture, "hits are ranked by bm25, the closest first", "[store][search]") {
+TEST_CASE_METHOD(SearchFixture, "hits are ranked, the closest first (bm25 or ts_rank)",
+                 "[store][search][backends]") {
   comment(kDelegateC, "Biên chế, biên chế và biên chế: đây là việc chính");
   const auto hits = search("bien che");
   CHECK(sources(hits) == std::vector<std::string>{"comment 3", "comment 1"});
@@ -119,7 +120,7 @@ TEST_CASE_METHOD(SearchFixture, "hits are ranked by bm25, the closest first", "[
 }
 
 TEST_CASE_METHOD(SearchFixture, "snippets keep the diacritics and mark the words found",
-                 "[store][search]") {
+                 "[store][search][backends]") {
   const auto hits = search("tinh gian bien che");
   REQUIRE(hits.size() == 1);
   CHECK(hits[0].snippet.text == "Cần làm rõ lộ trình tinh giản biên chế đến năm 2021");
@@ -129,7 +130,8 @@ TEST_CASE_METHOD(SearchFixture, "snippets keep the diacritics and mark the words
   CHECK(marked_words(d[0]) == std::vector<std::string>{"Đà", "Nẵng"});
 }
 
-TEST_CASE_METHOD(SearchFixture, "versions and issued symbols are found too", "[store][search]") {
+TEST_CASE_METHOD(SearchFixture, "versions and issued symbols are found too",
+                 "[store][search][backends]") {
   issue("I. MỤC ĐÍCH\nTinh giản biên chế gắn với vị trí việc làm");
   CHECK(sources(search("vi tri viec lam")) == std::vector<std::string>{"version 2"});
   CHECK(sources(search("du thao ke hoach")) == std::vector<std::string>{"version 1"});
@@ -139,7 +141,8 @@ TEST_CASE_METHOD(SearchFixture, "versions and issued symbols are found too", "[s
   CHECK(marked_words(hits[0]) == std::vector<std::string>{"01", "KH", "UBND"});
 }
 
-TEST_CASE_METHOD(SearchFixture, "queries are words, never FTS5 syntax", "[store][search]") {
+TEST_CASE_METHOD(SearchFixture, "queries are words, never FTS5 syntax",
+                 "[store][search][backends]") {
   comment(kDelegateC, "Ý kiến \"NEAR(\" OR * AND: NOT - ^ {x}");
   for (const std::string hostile : {"\"",
                                     "NEAR(",
@@ -176,7 +179,7 @@ TEST_CASE_METHOD(SearchFixture, "queries are words, never FTS5 syntax", "[store]
 }
 
 TEST_CASE_METHOD(SearchFixture, "only dossiers one takes part in are searched, up to the limit",
-                 "[store][search]") {
+                 "[store][search][backends]") {
   CreateDossier other = plan_dossier();
   other.title = "Đề án tinh giản biên chế khối xã";
   std::erase_if(other.bindings, [](const auto& b) { return b.participant.user == kDelegateC; });
@@ -193,17 +196,17 @@ TEST_CASE_METHOD(SearchFixture, "only dossiers one takes part in are searched, u
 TEST_CASE_METHOD(SearchFixture, "the index kept live equals a rebuild", "[store][search]") {
   must_commit(*store, req.make(plan, kDelegateB, AddComment{"Trả lời: đồng ý", 2, {}}, kStart));
   issue();
-  const std::string path = dir.file("planflow.db");
+  const std::string path = db.location();
   store->close();
   std::string live;
   {
-    auto db = raw(path);
-    live = dump_views(db);
-    CHECK(dump_search_terms(db).size() > 30);
+    auto conn = raw(path);
+    live = dump_views(conn);
+    CHECK(dump_search_terms(conn).size() > 30);
   }
   REQUIRE(rebuild_views(path, defs).ok());
-  auto db = raw(path);
-  CHECK(dump_views(db) == live);
+  auto conn = raw(path);
+  CHECK(dump_views(conn) == live);
   const VerifyReport report = verify_database(path, defs).value();
   INFO(report.problem);
   CHECK(report.ok);
@@ -211,17 +214,17 @@ TEST_CASE_METHOD(SearchFixture, "the index kept live equals a rebuild", "[store]
 
 TEST_CASE_METHOD(SearchFixture, "verify finds an index that differs from its rows",
                  "[store][search]") {
-  const std::string path = dir.file("planflow.db");
+  const std::string path = db.location();
   store->close();
   {
     // Rows that read the same over an index that holds other words: what a
     // damaged index looks like from outside.
-    auto db = raw(path);
-    REQUIRE(db.exec("CREATE TEMP TABLE saved AS SELECT rowid AS r, keys AS k FROM search_index "
-                    "WHERE source = 'comment' AND number = 1; "
-                    "UPDATE search_index SET keys = 'khac' WHERE rowid = (SELECT r FROM saved); "
-                    "UPDATE search_index_content SET c0 = (SELECT k FROM saved) "
-                    "WHERE id = (SELECT r FROM saved);")
+    auto conn = raw(path);
+    REQUIRE(conn.exec("CREATE TEMP TABLE saved AS SELECT rowid AS r, keys AS k FROM search_index "
+                      "WHERE source = 'comment' AND number = 1; "
+                      "UPDATE search_index SET keys = 'khac' WHERE rowid = (SELECT r FROM saved); "
+                      "UPDATE search_index_content SET c0 = (SELECT k FROM saved) "
+                      "WHERE id = (SELECT r FROM saved);")
                 .ok());
     CHECK(queries->search(kDelegateA, "khac", 20).value().size() == 1);
   }
@@ -255,20 +258,20 @@ TEST_CASE("an upgrade from schema version 4 fills the search index", "[store][se
     must_commit(*store, req.make(id, kClerk, action("issue"), kStart));
   }
   {
-    auto db = raw(path);
-    live = dump_views(db);
-    REQUIRE(db.exec("DROP TABLE signing_keys; DROP TABLE search_index; " + kNoCommentAnchors +
-                    kNoCorrectionLinks + kNoFollowUpSubjects + kNoRegisterOpenings +
-                    "PRAGMA user_version = 4;")
+    auto conn = raw(path);
+    live = dump_views(conn);
+    REQUIRE(conn.exec("DROP TABLE signing_keys; DROP TABLE search_index; " + kNoCommentAnchors +
+                      kNoCorrectionLinks + kNoFollowUpSubjects + kNoRegisterOpenings +
+                      "PRAGMA user_version = 4;")
                 .ok());
-    REQUIRE(schema_version(db) == 4);
+    REQUIRE(schema_version(conn) == 4);
   }
   auto store = open_store(path, defs);
   store->close();
   {
-    auto db = raw(path);
-    CHECK(schema_version(db) == kSchemaVersion);
-    CHECK(dump_views(db) == live);
+    auto conn = raw(path);
+    CHECK(schema_version(conn) == kSchemaVersion);
+    CHECK(dump_views(conn) == live);
   }
   auto queries = Queries::open(path);
   REQUIRE(queries.ok());
@@ -279,7 +282,7 @@ TEST_CASE("an upgrade from schema version 4 fills the search index", "[store][se
 }
 
 TEST_CASE_METHOD(SearchFixture, "search follows a comment's edits and forgets it once withdrawn",
-                 "[store][search][comments]") {
+                 "[store][search][backends][comments]") {
   must_commit(*store,
               req.make(plan, kDelegateA,
                        EditComment{1, "Cần làm rõ lộ trình sắp xếp tổ chức bộ máy"}, kStart));
@@ -288,5 +291,5 @@ TEST_CASE_METHOD(SearchFixture, "search follows a comment's edits and forgets it
   must_commit(*store, req.make(plan, kDelegateB, WithdrawComment{2}, kStart));
   CHECK(search("da nang").empty());
   store->close();
-  CHECK(verify_database(dir.file("planflow.db"), shipped_definitions()).value().ok);
+  CHECK(verify_database(db.location(), shipped_definitions()).value().ok);
 }

@@ -1,14 +1,24 @@
-// Helpers for the store's tests: a fresh database file per test, the shipped
+// Helpers for the store's tests: a fresh database per test, the shipped
 // definitions, and commands with request ids.
+//
+// The tests tagged [backends] run against both databases: SQLite by
+// default, PostgreSQL when PLANFLOW_TEST_POSTGRES names the file holding
+// the test server's URL (scripts/test-postgres writes it; CTest starts that
+// server as a fixture and sets the variable for the PostgreSQL runs).
 #pragma once
+
+#include <unistd.h>
 
 #include <atomic>
 #include <catch2/catch.hpp>
+#include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <string>
 
 #include "engine/plan_fixture.h"
-#include "engine/store/sqlite.h"
+#include "engine/store/open_store.h"
+#include "engine/store/sql.h"
 #include "engine/store/sqlite_store.h"
 
 namespace planflow::testing {
@@ -30,6 +40,74 @@ class TempDir {
   std::filesystem::path path_;
 };
 
+inline StoreKind tested_backend() {
+  return std::getenv("PLANFLOW_TEST_POSTGRES") ? StoreKind::kPostgres : StoreKind::kSqlite;
+}
+
+// The test PostgreSQL server's URL, to its maintenance database.
+inline std::string test_postgres_url() {
+  const char* file = std::getenv("PLANFLOW_TEST_POSTGRES");
+  if (!file) FAIL("PLANFLOW_TEST_POSTGRES names no file with the test server's URL");
+  std::ifstream in(file);
+  std::string url;
+  std::getline(in, url);
+  if (url.empty()) FAIL(std::string("no test server URL in ") + file);
+  return url;
+}
+
+inline sql::Connection connect_postgres(const std::string& url) {
+  sql::SqlError e;
+  auto db = sql::Connection::open_postgres(url, &e);
+  if (!db) FAIL(e.message);
+  return std::move(*db);
+}
+
+// A database of the backend under test, of its own, removed afterwards: a
+// file in a TempDir, or a database created on the test PostgreSQL server.
+class TestDatabase {
+ public:
+  TestDatabase() : kind_(tested_backend()) {
+    if (kind_ == StoreKind::kSqlite) {
+      location_ = dir_.file("planflow.db");
+      return;
+    }
+    static std::atomic<int> counter{0};
+    name_ = "planflow_test_" + std::to_string(::getpid()) + "_" + std::to_string(counter++);
+    const std::string server = test_postgres_url();
+    auto admin = connect_postgres(server);
+    (void)admin.exec("DROP DATABASE IF EXISTS " + name_);
+    auto created = admin.exec("CREATE DATABASE " + name_);
+    if (!created.ok()) FAIL(created.error().message);
+    location_ = server.substr(0, server.rfind('/') + 1) + name_;
+    server_ = server;
+  }
+  ~TestDatabase() {
+    if (kind_ != StoreKind::kPostgres) return;
+    sql::SqlError e;
+    if (auto admin = sql::Connection::open_postgres(server_, &e))
+      (void)admin->exec("DROP DATABASE IF EXISTS " + name_ + " WITH (FORCE)");
+  }
+  TestDatabase(const TestDatabase&) = delete;
+  TestDatabase& operator=(const TestDatabase&) = delete;
+
+  StoreKind kind() const { return kind_; }
+  // The SQLite file's path or the PostgreSQL URL: what `--db` takes.
+  const std::string& location() const { return location_; }
+  // A connection of its own, around the store, to set up or inspect.
+  sql::Connection connect() const {
+    if (kind_ == StoreKind::kPostgres) return connect_postgres(location_);
+    sql::SqlError e;
+    auto db = sql::Connection::open_sqlite(location_, sql::Connection::Mode::kReadWrite, &e);
+    if (!db) FAIL(e.message);
+    return std::move(*db);
+  }
+
+ private:
+  StoreKind kind_;
+  TempDir dir_;
+  std::string location_, name_, server_;
+};
+
 inline DefinitionSet shipped_definitions() {
   DefinitionSet set;
   REQUIRE(set.add(load_workflow("plan.json")).ok());
@@ -40,6 +118,13 @@ inline DefinitionSet shipped_definitions() {
 inline std::unique_ptr<Store> open_store(const std::string& path, const DefinitionSet& defs,
                                          StoreOptions options = {}) {
   auto store = open_sqlite_store(path, defs, options);
+  if (!store.ok()) FAIL(store.error().message);
+  return std::move(store).value();
+}
+
+inline std::unique_ptr<Store> open_store(const TestDatabase& db, const DefinitionSet& defs,
+                                         StoreOptions options = {}) {
+  auto store = planflow::open_store(parse_store_location(db.location()), defs, options);
   if (!store.ok()) FAIL(store.error().message);
   return std::move(store).value();
 }
@@ -70,11 +155,12 @@ inline CommitResult must_commit(Store& store, CommandRequest request) {
   return std::move(r).value();
 }
 
-// A store on a fresh database, for TEST_CASE_METHOD.
+// A store on a fresh database of the backend under test, for TEST_CASE_METHOD.
 struct StoreFixture {
   TempDir dir;
+  TestDatabase db;
   DefinitionSet defs = shipped_definitions();
-  std::unique_ptr<Store> store = open_store(dir.file("planflow.db"), defs);
+  std::unique_ptr<Store> store = open_store(db, defs);
   Requests req;
 };
 
@@ -107,7 +193,7 @@ inline const std::string kNoCommentAnchors =
 // inspect what the store must cope with.
 inline sql::Connection raw(const std::string& path) {
   sql::SqlError e;
-  auto db = sql::Connection::open(path, sql::Connection::Mode::kReadWrite, &e);
+  auto db = sql::Connection::open_sqlite(path, sql::Connection::Mode::kReadWrite, &e);
   REQUIRE(db.has_value());
   return std::move(*db);
 }

@@ -39,8 +39,8 @@ std::unique_ptr<Queries> open_queries(const std::string& path) {
 }  // namespace
 
 TEST_CASE_METHOD(StoreFixture, "due timers come earliest first and only once due",
-                 "[store][timers]") {
-  auto queries = open_queries(dir.file("planflow.db"));
+                 "[store][timers][backends]") {
+  auto queries = open_queries(db.location());
   CHECK(queries->next_timer_at().value() == std::nullopt);
   CHECK(queries->due_timers(kMeetingDay + 100 * kDay, 10).value().empty());
 
@@ -76,8 +76,8 @@ TEST_CASE_METHOD(StoreFixture, "due timers come earliest first and only once due
 }
 
 TEST_CASE_METHOD(StoreFixture, "a consultation closed by quorum leaves no timer behind",
-                 "[store][timers]") {
-  auto queries = open_queries(dir.file("planflow.db"));
+                 "[store][timers][backends]") {
+  auto queries = open_queries(db.location());
   const DossierId id = open_plan(*store, req);
   CHECK(queries->next_timer_at().value().has_value());
   approve(*store, req, id);

@@ -348,6 +348,7 @@ std::vector<std::string> dump_view_table(sql::Connection& db, const char* table)
   sql::SqlError error;
   auto shape = db.prepare(std::string("SELECT * FROM ") + table + " LIMIT 0", &error);
   if (!shape) return {"error: " + error.message};
+  (void)shape->step();  // PostgreSQL knows the columns once it has run it
   std::string order;
   for (int c = 1; c <= shape->columns(); ++c)
     order += (c > 1 ? ", " : "") + std::to_string(c);
@@ -362,6 +363,8 @@ std::vector<std::string> dump_view_table(sql::Connection& db, const char* table)
     }
     out.push_back(std::move(line));
   }
+  // Sorted here as well: the databases order text by different collations.
+  std::sort(out.begin(), out.end());
   return out;
 }
 

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "engine/dossier_state.h"
-#include "engine/store/sqlite.h"
+#include "engine/store/sql.h"
 #include "engine/store/store.h"
 
 namespace planflow {

@@ -13,6 +13,8 @@ export type ErrorCode =
   | "guard_failed"
   | "rate_limited"
   | "too_large"
+  // The database is out of reach for now; the same request may be sent again.
+  | "unavailable"
   | "internal"
   // Made by the client, never sent by the server: the socket closed before
   // the reply came, so whether the request took effect is unknown.

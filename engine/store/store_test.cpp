@@ -1,6 +1,7 @@
-// The SQLite store: commands become durable, hash-chained events with views
-// kept alongside; stale versions, retries and bad requests lose nothing.
-#include "engine/store/sqlite_store.h"
+// The store, on each database (store_test_support.h): commands become
+// durable, hash-chained events with views kept alongside; stale versions,
+// retries and bad requests lose nothing.
+#include "engine/store/store.h"
 
 #include <catch2/catch.hpp>
 #include <set>
@@ -10,7 +11,7 @@
 #include "engine/store/ed25519.h"
 #include "engine/store/event_bytes.h"
 #include "engine/store/maintenance.h"
-#include "engine/store/sqlite.h"
+#include "engine/store/sql.h"
 #include "engine/store/store_test_support.h"
 
 using namespace planflow;
@@ -24,7 +25,7 @@ constexpr Time kStart = kMeetingDay;
 
 TEST_CASE_METHOD(StoreFixture,
                  "committed events read back exactly, with global and per-dossier order",
-                 "[store]") {
+                 "[store][backends]") {
   const CommitResult created = must_commit(*store, req.make(0, kDrafter, plan_dossier(), kStart));
   CHECK(created.dossier == 1);
   CHECK(created.version == 9);  // created + eight bindings
@@ -69,7 +70,7 @@ TEST_CASE_METHOD(StoreFixture,
 
 TEST_CASE_METHOD(StoreFixture,
                  "a stale version is refused with the current one, and nothing is written",
-                 "[store]") {
+                 "[store][backends]") {
   const DossierId id = open_plan(*store, req);
   const std::uint64_t version = store->state_of(id).value().version;
   must_commit(*store,
@@ -90,7 +91,7 @@ TEST_CASE_METHOD(StoreFixture,
 }
 
 TEST_CASE_METHOD(StoreFixture, "errors a user meets in the store say so in Vietnamese too",
-                 "[store][vietnamese]") {
+                 "[store][backends][vietnamese]") {
   const DossierId id = open_plan(*store, req);
   auto missing =
       store->execute(req.make(42, kDrafter, SubmitVersion{blocks_from_text("x"), ""}, kStart));
@@ -128,7 +129,8 @@ TEST_CASE_METHOD(StoreFixture, "errors a user meets in the store say so in Vietn
   CHECK(closed.error().message_vi == "Hệ thống lưu trữ đang dừng hoạt động; vui lòng thử lại sau");
 }
 
-TEST_CASE_METHOD(StoreFixture, "a refused command writes nothing and says why", "[store]") {
+TEST_CASE_METHOD(StoreFixture, "a refused command writes nothing and says why",
+                 "[store][backends]") {
   const DossierId id = open_plan(*store, req);
   const Sequence before = store->last_sequence().value();
   auto refused = store->execute(req.make(id, kOutsider, AddComment{"xin góp ý", 0, {}}, kStart));
@@ -151,7 +153,7 @@ TEST_CASE_METHOD(StoreFixture, "a refused command writes nothing and says why", 
 }
 
 TEST_CASE_METHOD(StoreFixture, "a retried request is answered again, not applied twice",
-                 "[store]") {
+                 "[store][backends]") {
   const DossierId id = open_plan(*store, req);
   const CommandRequest comment =
       req.make(id, kDelegateA, AddComment{"Một lần thôi", 0, {}}, kStart);
@@ -166,30 +168,30 @@ TEST_CASE_METHOD(StoreFixture, "a retried request is answered again, not applied
   CHECK(store->state_of(id).value().comments.size() == 1);
 }
 
-TEST_CASE("the store survives a restart and carries on the same sequences", "[store]") {
-  TempDir dir;
+TEST_CASE("the store survives a restart and carries on the same sequences", "[store][backends]") {
+  TestDatabase db;
   const DefinitionSet defs = shipped_definitions();
   Requests req;
   DossierId id;
   {
-    auto store = open_store(dir.file("planflow.db"), defs);
+    auto store = open_store(db, defs);
     id = open_plan(*store, req);
   }
-  auto store = open_store(dir.file("planflow.db"), defs);
+  auto store = open_store(db, defs);
   const Sequence before = store->last_sequence().value();
   const CommitResult c = must_commit(
       *store, req.make(id, kDelegateA, AddComment{"Sau khi khởi động lại", 0, {}}, kStart));
   CHECK(c.events[0].seq == before + 1);
   const CommitResult second = must_commit(*store, req.make(0, kDrafter, plan_dossier(), kStart));
   CHECK(second.dossier == id + 1);
-  REQUIRE(verify_database(dir.file("planflow.db"), defs).value().ok);
+  REQUIRE(verify_database(db.location(), defs).value().ok);
 }
 
 TEST_CASE("concurrent issuance takes consecutive numbers, no gap and no duplicate",
-          "[store][register]") {
-  TempDir dir;
+          "[store][register][backends]") {
+  TestDatabase db;
   const DefinitionSet defs = shipped_definitions();
-  auto store = open_store(dir.file("planflow.db"), defs);
+  auto store = open_store(db, defs);
   Requests req;
   constexpr int kDossiers = 24;
   std::vector<DossierId> ids;
@@ -225,11 +227,11 @@ TEST_CASE("concurrent issuance takes consecutive numbers, no gap and no duplicat
   std::sort(got.begin(), got.end());
   for (int i = 0; i < kDossiers; ++i)
     CHECK(got[i] == static_cast<std::uint32_t>(i + 1));
-  REQUIRE(verify_database(dir.file("planflow.db"), defs).value().ok);
+  REQUIRE(verify_database(db.location(), defs).value().ok);
 }
 
 TEST_CASE_METHOD(StoreFixture, "numbers restart on 1 January, per issuer and series",
-                 "[store][register]") {
+                 "[store][register][backends]") {
   auto issue_at = [&](CivilDateTime when, std::string type) {
     const Time now = from_vietnam_time(when);
     const CommitResult created =
@@ -249,7 +251,7 @@ TEST_CASE_METHOD(StoreFixture, "numbers restart on 1 January, per issuer and ser
 }
 
 TEST_CASE_METHOD(StoreFixture, "text that is not UTF-8 is refused before anything is written",
-                 "[store]") {
+                 "[store][backends]") {
   const DossierId id = open_plan(*store, req);
   const Sequence before = store->last_sequence().value();
   auto r = store->execute(req.make(id, kDelegateA, AddComment{"\xC3\x28 hỏng", 0, {}}, kStart));
@@ -261,7 +263,7 @@ TEST_CASE_METHOD(StoreFixture, "text that is not UTF-8 is refused before anythin
 }
 
 TEST_CASE_METHOD(StoreFixture, "every event type goes into the log and comes out unchanged",
-                 "[store]") {
+                 "[store][backends]") {
   Time now = kStart;
   const DossierId id = must_commit(*store, req.make(0, kDrafter, plan_dossier(), now)).dossier;
   std::vector<StoredEvent> committed;
@@ -307,11 +309,19 @@ TEST_CASE_METHOD(StoreFixture, "every event type goes into the log and comes out
   run(kSystemUser, SignDocument{kChair, to_hex(key.public_key), to_hex(digest),
                                 to_hex(ed25519_sign(key.private_key, digest).value())});
   {
+    auto keys = db.connect();
+    REQUIRE(keys.exec("INSERT INTO units (id, code, name) VALUES (900, 'UBND', 'UBND tỉnh'); "
+                      "INSERT INTO users VALUES (" +
+                      std::to_string(kChair) + ", 'chu-tich', 'Chủ tịch', 900, '', 0, 0, 0)")
+                .ok());
     sql::SqlError e;
-    auto db = sql::Connection::open(dir.file("planflow.db"), sql::Connection::Mode::kReadWrite, &e);
-    REQUIRE(db.has_value());
-    REQUIRE(db->exec("INSERT INTO signing_keys VALUES (" + std::to_string(kChair) +
-                     ", 'Ed25519', '" + to_hex(key.public_key) + "', x'00', 0)")
+    auto insert = keys.prepare("INSERT INTO signing_keys VALUES (?, 'Ed25519', ?, ?, 0)", &e);
+    REQUIRE(insert.has_value());
+    const std::uint8_t no_private_key = 0;
+    REQUIRE(insert->bind(1, static_cast<std::int64_t>(kChair))
+                .bind(2, to_hex(key.public_key))
+                .bind_blob(3, &no_private_key, 1)
+                .run()
                 .ok());
   }
   run(kChair, BindRole{"implementer", {kOutsider, 90}});
@@ -350,5 +360,5 @@ TEST_CASE_METHOD(StoreFixture, "every event type goes into the log and comes out
     CHECK(all[9 + i].event == committed[i].event);
   }
   store->close();
-  CHECK(verify_database(dir.file("planflow.db"), defs).value().ok);
+  CHECK(verify_database(db.location(), defs).value().ok);
 }
