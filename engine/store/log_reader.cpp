@@ -72,11 +72,13 @@ StoreError storage_error(const sql::SqlError& e, const std::string& doing) {
 std::optional<StoreError> read_dossier_log(sql::Connection& db, const DefinitionSet& defs,
                                            DossierId dossier, const LogVisitor& visit) {
   sql::SqlError e;
-  auto stmt = db.prepare(
+  // Cached: the writer reads every dossier it has not seen this way.
+  auto* stmt = db.cached(
       "SELECT seq, dossier_seq, type, actor, at, payload, hash FROM events "
       "WHERE dossier_id = ? ORDER BY dossier_seq",
       &e);
   if (!stmt) return storage_error(e, "reading the log");
+  const sql::ResetOnExit reset(stmt);
   stmt->bind(1, static_cast<std::int64_t>(dossier));
   const Definition* def = nullptr;
   const std::string where = "dossier " + std::to_string(dossier);

@@ -208,8 +208,9 @@ class LogStore final : public Store {
   Result<Sequence, StoreError> last_sequence() override {
     std::lock_guard lock(reader_mu_);
     sql::SqlError e;
-    auto stmt = reader_.prepare("SELECT COALESCE(MAX(seq), 0) FROM events", &e);
+    auto* stmt = reader_.cached("SELECT COALESCE(MAX(seq), 0) FROM events", &e);
     if (!stmt) return storage_error(e, "reading the log");
+    const sql::ResetOnExit reset(stmt);
     if (stmt->step() != SQLITE_ROW)
       return storage_error(stmt->error("reading the log"), "reading the log");
     return static_cast<Sequence>(stmt->int64(0));
@@ -235,8 +236,9 @@ class LogStore final : public Store {
                                                            std::int64_t b) {
     std::lock_guard lock(reader_mu_);
     sql::SqlError e;
-    auto stmt = reader_.prepare(query, &e);
+    auto* stmt = reader_.cached(query, &e);
     if (!stmt) return storage_error(e, "reading the log");
+    const sql::ResetOnExit reset(stmt);
     stmt->bind(1, a);
     if (b >= 0) stmt->bind(2, b);
     std::vector<StoredEvent> out;
@@ -269,9 +271,10 @@ class LogStore final : public Store {
     if (auto it = reader_definitions_.find(dossier); it != reader_definitions_.end())
       return it->second;
     sql::SqlError e;
-    auto stmt =
-        reader_.prepare("SELECT workflow_id, workflow_version FROM dossiers WHERE id = ?", &e);
+    auto* stmt =
+        reader_.cached("SELECT workflow_id, workflow_version FROM dossiers WHERE id = ?", &e);
     if (!stmt) return nullptr;
+    const sql::ResetOnExit reset(stmt);
     stmt->bind(1, static_cast<std::int64_t>(dossier));
     if (stmt->step() != SQLITE_ROW) return nullptr;
     const Definition* def = defs_.find(stmt->text(0), static_cast<int>(stmt->int64(1)));
@@ -485,11 +488,12 @@ class LogStore final : public Store {
     stmt->reset();
     auto cached = working_state(r.dossier);
     if (!cached.ok()) return cached.error();
-    auto events = db_.prepare(
+    auto* events = db_.cached(
         "SELECT seq, dossier_seq, type, actor, at, payload FROM events "
         "WHERE seq BETWEEN ? AND ? ORDER BY seq",
         &e);
     if (!events) return storage_error(e, "reading a request's events");
+    const sql::ResetOnExit reset(events);
     events->bind(1, first).bind(2, last);
     while (events->step() == SQLITE_ROW) {
       auto body = event_data_from_json(cached.value()->state.definition(), events->text(2),

@@ -64,6 +64,8 @@ class PostgresStatement final : public StatementBackend {
  public:
   PostgresStatement(PostgresConnection& owner, std::string name)
       : owner_(owner), name_(std::move(name)) {}
+  // The server keeps a prepared statement until its connection ends.
+  ~PostgresStatement() override;
 
   void bind(int index, std::int64_t v) override { param(index) = std::to_string(v); }
   void bind(int index, std::string_view v) override { param(index) = std::string(v); }
@@ -260,6 +262,10 @@ class PostgresConnection final : public ConnectionBackend {
   bool failed_ = false;
   SqlError last_{SQLITE_OK, "not an error"};
 };
+
+PostgresStatement::~PostgresStatement() {
+  (void)owner_.guarded("deallocating " + name_, [&] { owner_.raw().unprepare(name_); });
+}
 
 int PostgresStatement::step() {
   if (!result_) {

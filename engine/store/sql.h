@@ -113,6 +113,21 @@ class Statement {
   std::unique_ptr<StatementBackend> b_;
 };
 
+// Resets a cached statement however its user leaves the scope: a SQLite
+// statement left mid-result keeps its read snapshot open.
+class ResetOnExit {
+ public:
+  explicit ResetOnExit(Statement* s) : s_(s) {}
+  ~ResetOnExit() {
+    if (s_) s_->reset();
+  }
+  ResetOnExit(const ResetOnExit&) = delete;
+  ResetOnExit& operator=(const ResetOnExit&) = delete;
+
+ private:
+  Statement* s_;
+};
+
 class ConnectionBackend {
  public:
   virtual ~ConnectionBackend() = default;
