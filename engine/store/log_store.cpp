@@ -13,7 +13,9 @@
 #include "engine/event_json.h"
 #include "engine/store/event_bytes.h"
 #include "engine/store/hash_chain.h"
+#include "engine/store/log_head.h"
 #include "engine/store/log_reader.h"
+#include "engine/store/register_numbers.h"
 #include "engine/store/schema.h"
 #include "engine/store/views.h"
 
@@ -48,7 +50,6 @@ Result<CommitResult, StoreError> Store::execute(CommandRequest request) {
 namespace {
 
 constexpr std::size_t kMaxRequestIdBytes = 128;
-constexpr Sequence kMaxForeignEventsToScan = 10000;
 
 StoreError error(StoreErrorCode code, std::string message, std::string message_vi) {
   return store_error(code, std::move(message), std::move(message_vi));
@@ -58,47 +59,6 @@ StoreError error(StoreErrorCode code, std::string message, std::string message_v
 std::string ask_operator_vi(std::string what) {
   return what + "; vui lòng liên hệ quản trị hệ thống";
 }
-
-// Official numbers come from the register view inside the writer's
-// transaction, so an allocation and the event that uses it commit together.
-class RegisterNumbers : public NumberSource {
- public:
-  explicit RegisterNumbers(sql::Connection& db) : db_(db) {}
-  std::uint32_t next_number(UnitId issuer, std::string_view series, int year) const override {
-    sql::SqlError e;
-    auto* stmt = db_.cached(
-        "SELECT COALESCE(MAX(n), 0) + 1 FROM ("
-        "SELECT MAX(number) AS n FROM register WHERE issuer_id = ?1 AND series = ?2 AND year = ?3 "
-        "UNION ALL SELECT last_number FROM register_openings "
-        "WHERE issuer_id = ?1 AND series = ?2 AND year = ?3) AS numbers",
-        &e);
-    if (!stmt) return 0;
-    stmt->bind(1, issuer).bind(2, series).bind(3, year);
-    const auto next = stmt->step() == SQLITE_ROW ? static_cast<std::uint32_t>(stmt->int64(0)) : 0;
-    stmt->reset();
-    return next;
-  }
-
-  // The dossier's own number (the one its view shows), not a notice the
-  // register may also have given it.
-  std::optional<DocumentReference> issued_document(std::uint64_t dossier) const override {
-    sql::SqlError e;
-    auto* stmt = db_.cached(
-        "SELECT r.symbol, r.issued_at FROM dossiers d "
-        "JOIN register r ON r.dossier_id = d.id AND r.symbol = d.symbol WHERE d.id = ?",
-        &e);
-    if (!stmt) return std::nullopt;
-    stmt->bind(1, static_cast<std::int64_t>(dossier));
-    std::optional<DocumentReference> found;
-    if (stmt->step() == SQLITE_ROW)
-      found = DocumentReference{dossier, stmt->text(0), stmt->int64(1)};
-    stmt->reset();
-    return found;
-  }
-
- private:
-  sql::Connection& db_;
-};
 
 struct CachedDossier {
   DossierState state;
@@ -383,7 +343,9 @@ class LogStore final : public Store {
       }
     }
     sql::SqlStatus committed =
-        shared_ ? advance_log_head(seq_before, dossier_before) : sql::SqlStatus{};
+        shared_ && (next_seq_ != seq_before || next_dossier_ != dossier_before)
+            ? advance_log_head(db_, next_seq_ - 1, next_dossier_ - 1)
+            : sql::SqlStatus{};
     if (committed.ok()) committed = db_.commit();
     if (const auto& s = committed; !s.ok()) {
       roll_back();
@@ -402,61 +364,19 @@ class LogStore final : public Store {
     return std::nullopt;
   }
 
-  // Locks the log's head row, which every node's writer holds from its
-  // transaction's start to its commit: the sequence numbers a transaction
-  // takes are above every committed one, and no later number commits
-  // before it. Dossiers other nodes wrote to since this one last held the
-  // lock are dropped from the cache, to be read again from the log.
+  // Locks the log's head row (log_head.h) and forgets the cached dossiers
+  // other nodes wrote to since this one last held it, to be read again
+  // from the log.
   sql::SqlStatus claim_log_head() {
-    sql::SqlError e;
-    auto* head =
-        db_.cached("SELECT last_seq, last_dossier FROM log_head WHERE one = 1 FOR UPDATE", &e);
-    if (!head) return e;
-    if (head->step() != SQLITE_ROW) return head->error("locking the log's head");
-    const auto last_seq = static_cast<Sequence>(head->int64(0));
-    const auto last_dossier = static_cast<DossierId>(head->int64(1));
-    head->reset();
-    if (last_seq + 1 != next_seq_ && !cache_.empty()) {
-      // Far behind, reading what changed costs more than reading it again.
-      if (last_seq + 1 < next_seq_ || last_seq + 1 - next_seq_ > kMaxForeignEventsToScan) {
-        cache_.clear();
-      } else {
-        auto* changed =
-            db_.cached("SELECT DISTINCT dossier_id FROM events WHERE seq >= ? AND seq <= ?", &e);
-        if (!changed) return e;
-        changed->bind(1, static_cast<std::int64_t>(next_seq_))
-            .bind(2, static_cast<std::int64_t>(last_seq));
-        int rc;
-        while ((rc = changed->step()) == SQLITE_ROW)
-          cache_.erase(static_cast<DossierId>(changed->int64(0)));
-        if (rc != SQLITE_DONE) return changed->error("reading what other nodes wrote");
-        changed->reset();
-      }
-    }
-    next_seq_ = last_seq + 1;
-    next_dossier_ = last_dossier + 1;
-    return {};
-  }
-
-  sql::SqlStatus advance_log_head(Sequence seq_before, DossierId dossier_before) {
-    if (next_seq_ == seq_before && next_dossier_ == dossier_before) return {};
-    sql::SqlError e;
-    // The notification goes out when the transaction commits, to every
-    // node listening (log_notifications.h).
-    auto* head = db_.cached(
-        "UPDATE log_head SET last_seq = ?1, last_dossier = ?2 WHERE one = 1 "
-        "RETURNING pg_notify('planflow_log', last_seq::text)",
-        &e);
-    if (!head) return e;
-    head->bind(1, static_cast<std::int64_t>(next_seq_ - 1))
-        .bind(2, static_cast<std::int64_t>(next_dossier_ - 1));
-    const int rc = head->step();
-    if (rc != SQLITE_ROW) {
-      sql::SqlError failed = head->error("advancing the log's head");
-      head->reset();
-      return failed;
-    }
-    head->reset();
+    auto head = lock_log_head(db_, next_seq_ - 1, !cache_.empty());
+    if (!head.ok()) return head.error();
+    if (head.value().others_wrote_too_much)
+      cache_.clear();
+    else
+      for (DossierId id : head.value().written_by_others)
+        cache_.erase(id);
+    next_seq_ = head.value().last_seq + 1;
+    next_dossier_ = head.value().last_dossier + 1;
     return {};
   }
 
