@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "engine/store/maintenance.h"
+#include "engine/store/postgres_store.h"
 #include "engine/store/store_test_support.h"
 
 using namespace planflow;
@@ -140,4 +141,51 @@ TEST_CASE("two nodes issuing at once take consecutive numbers, no gap and no dup
   for (auto& n : nodes)
     n->close();
   CHECK(verify_database(db.location(), defs).value().ok);
+}
+
+TEST_CASE("a PostgreSQL database from a newer planflow is refused and left untouched",
+          "[store][schema][shared]") {
+  TestDatabase db;
+  const DefinitionSet defs = shipped_definitions();
+  { open_store(db, defs)->close(); }
+  auto raw_db = db.connect();
+  REQUIRE(raw_db.exec("UPDATE planflow_schema SET version = 99").ok());
+  auto opened = open_postgres_store(db.location(), defs);
+  REQUIRE_FALSE(opened.ok());
+  CHECK(opened.error().message.find("schema version 99, written by a newer planflow") !=
+        std::string::npos);
+  sql::SqlError e;
+  auto version = raw_db.prepare("SELECT version FROM planflow_schema", &e);
+  REQUIRE(version.has_value());
+  REQUIRE(version->step() == SQLITE_ROW);
+  CHECK(version->int64(0) == 99);
+}
+
+TEST_CASE("the PostgreSQL event log refuses updates, deletes and truncation",
+          "[store][verify][shared]") {
+  TestDatabase db;
+  const DefinitionSet defs = shipped_definitions();
+  auto store = open_store(db, defs);
+  Requests req;
+  open_plan(*store, req);
+  store->close();
+  auto raw_db = db.connect();
+  for (const char* tamper : {"UPDATE events SET payload = '{}' WHERE seq = 1",
+                             "DELETE FROM events WHERE seq = 1", "TRUNCATE events"}) {
+    INFO(tamper);
+    const sql::SqlStatus refused = raw_db.exec(tamper);
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().message.find("the event log is append-only") != std::string::npos);
+  }
+  CHECK(verify_database(db.location(), defs).value().ok);
+}
+
+TEST_CASE("an unreachable PostgreSQL is a clear error, not a hang", "[store][conditions][shared]") {
+  const DefinitionSet defs = shipped_definitions();
+  // Port 1 on this machine: nothing listens, so the connection is refused.
+  auto opened = open_postgres_store("postgresql://planflow@127.0.0.1:1/planflow", defs);
+  REQUIRE_FALSE(opened.ok());
+  CHECK(opened.error().code == StoreErrorCode::kUnavailable);
+  CHECK(opened.error().message.find(
+            "cannot connect to postgresql://planflow@127.0.0.1:1/planflow") != std::string::npos);
 }
