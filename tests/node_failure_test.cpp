@@ -224,38 +224,10 @@ TEST_CASE("a node killed under load loses nothing it acknowledged, and its deadl
   CHECK(all.events.size() == dossier_of(late, id)["dossier"]["version"].get<std::size_t>());
 }
 
-namespace {
-
-// A PostgreSQL server of this test's own (scripts/test-postgres), which it
-// may stop and start again without disturbing the other tests'.
-struct OwnPostgres {
-  TempDir dir;
-  std::string url;
-  OwnPostgres() {
-    REQUIRE(script("start") == 0);
-    url = test_postgres_url_in(dir.file("url"));
-  }
-  ~OwnPostgres() { (void)script("stop"); }
-  int script(const std::string& what) {
-    const std::string command = std::string(PLANFLOW_SOURCE_DIR) + "/scripts/test-postgres " +
-                                what + " " + dir.file("") + " >/dev/null 2>&1";
-    return std::system(command.c_str());
-  }
-  static std::string test_postgres_url_in(const std::string& file) {
-    std::ifstream in(file);
-    std::string line;
-    std::getline(in, line);
-    REQUIRE_FALSE(line.empty());
-    return line;
-  }
-};
-
-}  // namespace
-
 TEST_CASE(
     "PostgreSQL stopped under load: retryable errors, nothing acknowledged lost, then service",
     "[server][shared][failure]") {
-  OwnPostgres postgres;
+  OwnPostgres postgres;  // stopped and started again below: not the shared one
   add_test_accounts(postgres.url);
   Running node(postgres.url, kUnlimited);
   const std::string drafter_cookie = sign_in(node.port(), "drafter");

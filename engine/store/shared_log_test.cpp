@@ -189,3 +189,27 @@ TEST_CASE("an unreachable PostgreSQL is a clear error, not a hang", "[store][con
   CHECK(opened.error().message.find(
             "cannot connect to postgresql://planflow@127.0.0.1:1/planflow") != std::string::npos);
 }
+
+TEST_CASE("a PostgreSQL that could lose acknowledged commits is refused",
+          "[store][conditions][shared]") {
+  OwnPostgres postgres;  // reconfigured below: not the shared one
+  const DefinitionSet defs = shipped_definitions();
+  auto admin = connect_postgres(postgres.url);
+  REQUIRE(admin.exec("ALTER SYSTEM SET fsync = off").ok());
+  REQUIRE(admin.exec("SELECT pg_reload_conf()").ok());
+  // The reload reaches the server's processes shortly after it returns.
+  std::optional<std::string> refused;
+  for (int attempt = 0; attempt < 50 && !refused; ++attempt) {
+    auto opened = open_postgres_store(postgres.url, defs);
+    if (!opened.ok()) refused = opened.error().message;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  REQUIRE(refused.has_value());
+  CHECK(refused->find("has fsync = off; planflow needs it on") != std::string::npos);
+  // Nothing was made in it.
+  sql::SqlError e;
+  auto tables = admin.prepare("SELECT to_regclass('events') IS NULL", &e);
+  REQUIRE(tables.has_value());
+  REQUIRE(tables->step() == SQLITE_ROW);
+  CHECK(tables->int64(0) == 1);
+}

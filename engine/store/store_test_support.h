@@ -44,16 +44,41 @@ inline StoreKind tested_backend() {
   return std::getenv("PLANFLOW_TEST_POSTGRES") ? StoreKind::kPostgres : StoreKind::kSqlite;
 }
 
+// The first line of a file, which must have one.
+inline std::string first_line_of(const std::string& file) {
+  std::ifstream in(file);
+  std::string line;
+  std::getline(in, line);
+  if (line.empty()) FAIL("no line in " << file);
+  return line;
+}
+
 // The test PostgreSQL server's URL, to its maintenance database.
 inline std::string test_postgres_url() {
   const char* file = std::getenv("PLANFLOW_TEST_POSTGRES");
   if (!file) FAIL("PLANFLOW_TEST_POSTGRES names no file with the test server's URL");
-  std::ifstream in(file);
-  std::string url;
-  std::getline(in, url);
-  if (url.empty()) FAIL(std::string("no test server URL in ") + file);
-  return url;
+  return first_line_of(file);
 }
+
+// A PostgreSQL server of one test's own (scripts/test-postgres), which the
+// test may stop, start again or reconfigure without disturbing the others'.
+struct OwnPostgres {
+  TempDir dir;
+  std::string url;  // to its maintenance database, postgres
+  OwnPostgres() {
+    REQUIRE(script("start") == 0);
+    url = first_line_of(dir.file("url"));
+  }
+  ~OwnPostgres() { (void)script("stop"); }
+  OwnPostgres(const OwnPostgres&) = delete;
+  OwnPostgres& operator=(const OwnPostgres&) = delete;
+  // start, stop, pause or resume; the script's exit status.
+  int script(const std::string& what) {
+    const std::string command = std::string(PLANFLOW_SOURCE_DIR) + "/scripts/test-postgres " +
+                                what + " " + dir.file("") + " >/dev/null 2>&1";
+    return std::system(command.c_str());
+  }
+};
 
 inline sql::Connection connect_postgres(const std::string& url) {
   sql::SqlError e;
