@@ -87,7 +87,7 @@ std::unique_ptr<Accounts> open(const std::string& db, bool create, std::ostream&
   }
   auto accounts = open_accounts(db);
   if (!accounts.ok()) {
-    out << db << ": " << accounts.error().message << "\n";
+    out << printable_location(db) << ": " << accounts.error().message << "\n";
     return nullptr;
   }
   return std::move(accounts).value();

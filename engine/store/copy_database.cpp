@@ -129,8 +129,9 @@ Result<CopyReport, StoreError> copy_sqlite_to_postgres(const std::string& sqlite
     return abort(storage_error(head ? head->error("locking the log") : e, "locking the log"));
   if (head->int64(0) != 0)
     return abort(store_error(StoreErrorCode::kInvalid,
-                             postgres_url + " already holds events; planflow migrate copies into "
-                                            "a database planflow has not used yet"));
+                             sql::printable_url(postgres_url) +
+                                 " already holds events; planflow migrate copies into "
+                                 "a database planflow has not used yet"));
   CopyReport report;
   for (const char* table : kTables) {
     std::uint64_t rows = 0;

@@ -1,6 +1,7 @@
 #include "engine/store/open_store.h"
 
 #include "engine/store/postgres_store.h"
+#include "engine/store/sql.h"
 #include "engine/store/sqlite_store.h"
 
 namespace planflow {
@@ -13,13 +14,7 @@ StoreLocation parse_store_location(const std::string& db) {
 }
 
 std::string printable_location(const std::string& db) {
-  if (parse_store_location(db).kind != StoreKind::kPostgres) return db;
-  const auto scheme_end = db.find("://") + 3;
-  const auto at = db.find('@', scheme_end);
-  if (at == std::string::npos) return db;
-  const auto colon = db.find(':', scheme_end);
-  if (colon == std::string::npos || colon > at) return db;
-  return db.substr(0, colon + 1) + "***" + db.substr(at);
+  return parse_store_location(db).kind == StoreKind::kPostgres ? sql::printable_url(db) : db;
 }
 
 Result<std::unique_ptr<Store>, StoreError> open_store(const StoreLocation& location,

@@ -300,7 +300,7 @@ std::optional<Connection> Connection::open_postgres(const std::string& url, SqlE
     std::string why = x.what();
     while (!why.empty() && why.back() == '\n')
       why.pop_back();
-    *error = {SQLITE_CANTOPEN, "cannot connect to " + url + ": " + why};
+    *error = {SQLITE_CANTOPEN, "cannot connect to " + printable_url(url) + ": " + why};
     return std::nullopt;
   }
   auto backend = std::make_unique<PostgresConnection>(std::move(c));
@@ -318,7 +318,7 @@ std::optional<Connection> Connection::open_postgres(const std::string& url, SqlE
       return std::nullopt;
     }
     if (value == "off") {
-      *error = {SQLITE_CANTOPEN, url + " has " + setting +
+      *error = {SQLITE_CANTOPEN, printable_url(url) + " has " + setting +
                                      " = off; planflow needs it on, so nothing acknowledged "
                                      "is lost"};
       return std::nullopt;

@@ -2,6 +2,15 @@
 
 namespace planflow::sql {
 
+std::string printable_url(const std::string& url) {
+  const auto scheme = url.find("://");
+  if (scheme == std::string::npos) return url;
+  const auto at = url.find('@', scheme + 3);
+  const auto colon = url.find(':', scheme + 3);
+  if (at == std::string::npos || colon == std::string::npos || colon > at) return url;
+  return url.substr(0, colon + 1) + "***" + url.substr(at);
+}
+
 SqlStatus Statement::run() {
   const int rc = step();
   if (rc == SQLITE_DONE || rc == SQLITE_ROW) {

@@ -128,6 +128,10 @@ class ResetOnExit {
   Statement* s_;
 };
 
+// A database URL as it may be printed or logged: its password, if any,
+// replaced by "***".
+std::string printable_url(const std::string& url);
+
 class ConnectionBackend {
  public:
   virtual ~ConnectionBackend() = default;

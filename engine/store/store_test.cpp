@@ -362,3 +362,14 @@ TEST_CASE_METHOD(StoreFixture, "every event type goes into the log and comes out
   store->close();
   CHECK(verify_database(db.location(), defs).value().ok);
 }
+
+TEST_CASE("a database URL is printed without its password", "[store]") {
+  CHECK(sql::printable_url("postgresql://planflow:bi-mat@db.internal:5432/planflow") ==
+        "postgresql://planflow:***@db.internal:5432/planflow");
+  CHECK(sql::printable_url("postgresql://planflow@db.internal/planflow") ==
+        "postgresql://planflow@db.internal/planflow");
+  CHECK(sql::printable_url("postgresql://db.internal:5432/planflow") ==
+        "postgresql://db.internal:5432/planflow");
+  CHECK(printable_location("data/planflow.db") == "data/planflow.db");
+  CHECK(printable_location("postgres://u:p@h/d") == "postgres://u:***@h/d");
+}
