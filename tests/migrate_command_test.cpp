@@ -3,6 +3,7 @@
 // node on it; and the copies it must refuse. Runs only on PostgreSQL.
 #include <catch2/catch.hpp>
 
+#include "engine/signature_content.h"
 #include "engine/store/sql.h"
 #include "tests/cli_test_support.h"
 #include "tests/server_test_support.h"
@@ -21,12 +22,9 @@ std::vector<std::string> chain(sql::Connection db) {
   auto rows = db.prepare("SELECT seq, dossier_id, dossier_seq, hash FROM events ORDER BY seq", &e);
   REQUIRE(rows.has_value());
   std::vector<std::string> out;
-  while (rows->step() == SQLITE_ROW) {
-    std::string hex;
-    for (std::uint8_t b : rows->blob(3))
-      hex += "0123456789abcdef"[b >> 4], hex += "0123456789abcdef"[b & 0xF];
-    out.push_back(rows->text(0) + "|" + rows->text(1) + "|" + rows->text(2) + "|" + hex);
-  }
+  while (rows->step() == SQLITE_ROW)
+    out.push_back(rows->text(0) + "|" + rows->text(1) + "|" + rows->text(2) + "|" +
+                  to_hex(rows->blob(3)));
   return out;
 }
 

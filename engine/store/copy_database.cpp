@@ -71,9 +71,10 @@ sql::SqlStatus copy_table(sql::Connection& from, sql::Connection& to, const char
   return {};
 }
 
-// Each dossier's last hash, hex, by dossier: equal maps are equal chains,
-// as each hash covers every event before it.
-Result<std::map<std::int64_t, std::string>, sql::SqlError> chain_ends(sql::Connection& db) {
+// Each dossier's last hash, by dossier: equal maps are equal chains, as
+// each hash covers every event before it.
+Result<std::map<std::int64_t, std::vector<std::uint8_t>>, sql::SqlError> chain_ends(
+    sql::Connection& db) {
   sql::SqlError e;
   auto ends = db.prepare(
       "SELECT e.dossier_id, e.hash FROM events e JOIN (SELECT dossier_id, MAX(dossier_seq) AS "
@@ -81,17 +82,10 @@ Result<std::map<std::int64_t, std::string>, sql::SqlError> chain_ends(sql::Conne
       "l.last = e.dossier_seq",
       &e);
   if (!ends) return e;
-  std::map<std::int64_t, std::string> out;
+  std::map<std::int64_t, std::vector<std::uint8_t>> out;
   int rc;
-  while ((rc = ends->step()) == SQLITE_ROW) {
-    std::string hex;
-    for (std::uint8_t b : ends->blob(1)) {
-      static constexpr char kHex[] = "0123456789abcdef";
-      hex += kHex[b >> 4];
-      hex += kHex[b & 0xF];
-    }
-    out[ends->int64(0)] = std::move(hex);
-  }
+  while ((rc = ends->step()) == SQLITE_ROW)
+    out[ends->int64(0)] = ends->blob(1);
   if (rc != SQLITE_DONE) return ends->error("reading the hash chains");
   return out;
 }
