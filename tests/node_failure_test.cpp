@@ -20,9 +20,11 @@ namespace {
 
 constexpr auto kPatience = std::chrono::seconds(15);
 
-// The load sends more than a browser would.
+// The load sends more than a browser would; sessions are checked against
+// the accounts at every request, so the outage meets those checks too.
 void kUnlimited(ServerConfig& c) {
   c.limits.commands_per_second = 1000;
+  c.limits.session_recheck = std::chrono::seconds(0);
 }
 
 // `planflow serve` in a process of its own, so it can be killed.
@@ -241,7 +243,12 @@ TEST_CASE(
   load.start(node.port(), delegate_cookie, node.origin, id, 3);
   std::this_thread::sleep_for(std::chrono::milliseconds(800));
   REQUIRE(postgres.script("pause") == 0);
-  std::this_thread::sleep_for(std::chrono::seconds(3));
+  std::this_thread::sleep_for(std::chrono::seconds(1));
+  // A page asking who is signed in hears "try again", not "sign in".
+  const auto me = http_request(node.port(), http::verb::get, "/me", "", drafter_cookie);
+  CHECK(me.result() == http::status::service_unavailable);
+  CHECK(json::parse(me.body())["error"]["code"] == "unavailable");
+  std::this_thread::sleep_for(std::chrono::seconds(2));
   std::size_t during;
   {
     std::lock_guard lock(load.mu);

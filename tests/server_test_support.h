@@ -93,12 +93,14 @@ struct Running {
 
 inline http::response<http::string_body> http_request(unsigned short port, http::verb verb,
                                                       const std::string& target,
-                                                      const std::string& body) {
+                                                      const std::string& body,
+                                                      const std::string& cookie = "") {
   net::io_context ioc;
   beast::tcp_stream stream(ioc);
   stream.connect(tcp::endpoint(net::ip::make_address("127.0.0.1"), port));
   http::request<http::string_body> req{verb, target, 11};
   req.set(http::field::host, "127.0.0.1");
+  if (!cookie.empty()) req.set(http::field::cookie, cookie);
   req.body() = body;
   req.prepare_payload();
   http::write(stream, req);

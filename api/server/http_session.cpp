@@ -100,6 +100,18 @@ http::response<http::string_body> error_response(const http::request<http::strin
 }
 
 const LocalizedText kSignInFirst{"Vui lòng đăng nhập", "sign in first"};
+
+// A session that cannot be looked up has not ended: the browser should try
+// again, not ask its user to sign in.
+http::response<http::string_body> no_session(const http::request<http::string_body>& req,
+                                             const AccountError& e) {
+  if (e.code == AccountErrorCode::kUnavailable)
+    return error_response(
+        req, http::status::service_unavailable, "unavailable",
+        {"Tạm thời không kết nối được cơ sở dữ liệu; vui lòng thử lại sau giây lát",
+         "the database cannot be reached for now; try again in a moment"});
+  return error_response(req, http::status::unauthorized, "unauthorized", kSignInFirst);
+}
 const LocalizedText kNoSuchPage{"Không có trang này", "no such page"};
 
 // Sign-in refusals in words for the person at the keyboard; the English
@@ -186,8 +198,7 @@ void HttpSession::upgrade(Request request) {
                                 "this page's origin may not open a planflow connection"}));
   std::string token = session_cookie(request[http::field::cookie]);
   auto user = hub_->accounts().session_user(token, hub_->config().clock());
-  if (!user.ok())
-    return send(error_response(request, http::status::unauthorized, "unauthorized", kSignInFirst));
+  if (!user.ok()) return send(no_session(request, user.error()));
   stream_.expires_never();  // the WebSocket keeps its own timeouts
   std::make_shared<WebsocketSession>(stream_.release_socket(), hub_, user.value(), std::move(token))
       ->run(std::move(request));
@@ -257,8 +268,7 @@ HttpSession::Response HttpSession::sign_out(const Request& req) {
 HttpSession::Response HttpSession::me(const Request& req) {
   auto user = hub_->accounts().session_user(session_cookie(req[http::field::cookie]),
                                             hub_->config().clock());
-  if (!user.ok())
-    return error_response(req, http::status::unauthorized, "unauthorized", kSignInFirst);
+  if (!user.ok()) return no_session(req, user.error());
   return json_response(req, http::status::ok, {{"user", user_json(user.value())}});
 }
 

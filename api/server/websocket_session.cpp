@@ -463,6 +463,13 @@ bool WebsocketSession::session_holds() {
     user_ = std::move(user).value();  // a name or unit may have changed meanwhile
     return true;
   }
+  // The database out of reach says nothing of the session: it held at the
+  // last look, and is looked at again on the next request. Closing here
+  // would sign every browser out whenever the database blinks.
+  if (user.error().code == AccountErrorCode::kUnavailable) {
+    session_checked_ = {};
+    return true;
+  }
   // Ended by another window's sign-out, expired or disabled: nothing more is answered.
   close_after_queue({websocket::close_code::policy_error, "session ended; sign in again"});
   return false;
